@@ -1,0 +1,2 @@
+/** Use cases of the clinical store: loading SMART and Synthea records into the star schema. */
+package org.smartcc.store.application;
