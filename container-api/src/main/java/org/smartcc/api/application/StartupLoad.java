@@ -1,0 +1,123 @@
+package org.smartcc.api.application;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.smartcc.api.infrastructure.ContainerSettings;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.engine.Snapshot;
+import org.smartcc.store.domain.LoadResult;
+
+/**
+ * Brings the clinical store up in the background after deployment, so that liveness answers at once: migrate the
+ * schema, load the sample records into an empty store (first start only), then write a Parquet snapshot for the
+ * cohort engine.
+ */
+@ApplicationScoped
+public class StartupLoad {
+
+    private static final Logger LOG = Logger.getLogger(StartupLoad.class.getName());
+
+    @Inject
+    ContainerSettings settings;
+    @Inject
+    StoreResources resources;
+    @Resource
+    ManagedExecutorService executor;
+
+    private volatile ContainerState state = ContainerState.STARTING;
+    private volatile String message = "opening the clinical store";
+    private volatile SnapshotStatus snapshot = new SnapshotStatus("PENDING", null, null);
+    private final List<LoadResult.Rejection> rejections = new CopyOnWriteArrayList<>();
+
+    /** The snapshot step's state: PENDING, WRITING, DONE or FAILED, with the snapshot or the error. */
+    public record SnapshotStatus(String state, Snapshot snapshot, String error) {
+    }
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        executor.submit(this::run);
+    }
+
+    private void run() {
+        try {
+            resources.database();
+            if (resources.store().summary().records() == 0) {
+                loadSamples();
+            }
+            state = ContainerState.READY;
+            message = "ready";
+            LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
+                    + settings.publicUrl() + "/, status " + settings.publicUrl() + "/status)");
+        } catch (RuntimeException e) {
+            state = ContainerState.FAILED;
+            message = "the clinical store could not be opened: " + e.getMessage();
+            LOG.log(Level.SEVERE, message, e);
+            return;
+        }
+        writeSnapshot();
+    }
+
+    private void loadSamples() {
+        Optional<Path> samples = settings.sampleDataDirectory();
+        if (samples.isEmpty()) {
+            return;
+        }
+        if (!Files.isDirectory(samples.get())) {
+            LOG.warning(() -> "smartcc.sample-data.dir is not a folder, nothing loaded: " + samples.get());
+            return;
+        }
+        state = ContainerState.LOADING;
+        message = "loading sample records from " + samples.get();
+        LOG.info(message);
+        try {
+            LoadResult result = resources.loader().loadPath(samples.get());
+            rejections.addAll(result.rejected());
+            LOG.info(() -> "loaded " + result.loaded().size() + " sample records, " + result.rejected().size()
+                    + " rejected");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Spark failing here leaves the store serving; the status page says why the snapshot is missing. */
+    public void writeSnapshot() {
+        snapshot = new SnapshotStatus("WRITING", snapshot.snapshot(), null);
+        try {
+            Instant start = Instant.now();
+            Snapshot written = resources.engine().writeSnapshot(resources.database());
+            snapshot = new SnapshotStatus("DONE", written, null);
+            LOG.info(() -> "Parquet snapshot " + written.id() + " written in "
+                    + java.time.Duration.between(start, Instant.now()).toMillis() + " ms");
+        } catch (RuntimeException | LinkageError e) {
+            snapshot = new SnapshotStatus("FAILED", snapshot.snapshot(), e.toString());
+            LOG.log(Level.SEVERE, "Parquet snapshot failed", e);
+        }
+    }
+
+    public ContainerState state() {
+        return state;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public SnapshotStatus snapshot() {
+        return snapshot;
+    }
+
+    public List<LoadResult.Rejection> rejections() {
+        return List.copyOf(rejections);
+    }
+}

@@ -1,0 +1,82 @@
+package org.smartcc.api.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.smartcc.store.infrastructure.jdbc.Database;
+
+/**
+ * The container's configuration, read through MicroProfile Config (system properties, environment variables such as
+ * {@code SMARTCC_DB_URL}, {@code META-INF/microprofile-config.properties}). README lists every key.
+ */
+@ApplicationScoped
+public class ContainerSettings {
+
+    private final Config config = ConfigProvider.getConfig();
+
+    /** Folder for the embedded database and the Parquet snapshots. */
+    public Path dataDirectory() {
+        return Path.of(config.getOptionalValue("smartcc.data.dir", String.class).orElse("data")).toAbsolutePath();
+    }
+
+    /** JDBC URL of the store; an embedded H2 file in the data folder unless set. */
+    public String databaseUrl() {
+        return config.getOptionalValue("smartcc.db.url", String.class)
+                .orElseGet(() -> Database.h2FileUrl(dataDirectory().resolve("db").resolve("smartcc")));
+    }
+
+    public String databaseUser() {
+        return config.getOptionalValue("smartcc.db.user", String.class).orElse("sa");
+    }
+
+    public String databasePassword() {
+        return config.getOptionalValue("smartcc.db.password", String.class).orElse("");
+    }
+
+    /** SMART RDF/XML patient files loaded into an empty store on first start; none when unset. */
+    public Optional<Path> sampleDataDirectory() {
+        return config.getOptionalValue("smartcc.sample-data.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    public Path snapshotDirectory() {
+        return config.getOptionalValue("smartcc.snapshot.dir", String.class).map(Path::of)
+                .orElseGet(() -> dataDirectory().resolve("snapshots"));
+    }
+
+    /** The address users open; printed when the container is ready. */
+    public String publicUrl() {
+        return config.getOptionalValue("smartcc.public-url", String.class).orElse("http://localhost:8080");
+    }
+
+    /** The administrator's password for /admin; the admin API is off while it is unset. */
+    public Optional<String> adminPassword() {
+        return config.getOptionalValue("smartcc.admin.password", String.class).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * Every {@code spark.*} key, passed straight to the cohort engine. Environment variables cannot carry dotted
+     * names, so {@code smartcc.spark.conf} (env {@code SMARTCC_SPARK_CONF}) may list {@code spark.key=value} pairs
+     * separated by white space; a {@code spark.*} property of its own wins over the same key there.
+     */
+    public Map<String, String> sparkConfig() {
+        Map<String, String> spark = new TreeMap<>();
+        config.getOptionalValue("smartcc.spark.conf", String.class).ifPresent(list -> {
+            for (String pair : list.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                if (pair.startsWith("spark.") && eq > 0) {
+                    spark.put(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+        });
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("spark.")) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> spark.put(name, v));
+            }
+        }
+        return spark;
+    }
+}

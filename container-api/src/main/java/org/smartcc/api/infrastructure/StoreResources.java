@@ -1,0 +1,73 @@
+package org.smartcc.api.infrastructure;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+import org.smartcc.engine.CohortEngine;
+import org.smartcc.store.application.RecordLoader;
+import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
+import org.smartcc.store.infrastructure.rdf.SmartOntology;
+import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+
+/**
+ * Owns the database pool and the cohort engine for the life of the application: opened on first use (which migrates
+ * the schema), closed on undeploy.
+ */
+@ApplicationScoped
+public class StoreResources {
+
+    private static final Logger LOG = Logger.getLogger(StoreResources.class.getName());
+
+    @Inject
+    ContainerSettings settings;
+
+    private Database database;
+    private JdbcClinicalStore store;
+    private RecordLoader loader;
+    private CohortEngine engine;
+
+    public synchronized Database database() {
+        if (database == null) {
+            String url = settings.databaseUrl();
+            LOG.info(() -> "opening the clinical store (" + Database.Dialect.ofUrl(url) + ")");
+            database = Database.open(url, settings.databaseUser(), settings.databasePassword());
+        }
+        return database;
+    }
+
+    public synchronized JdbcClinicalStore store() {
+        if (store == null) {
+            store = new JdbcClinicalStore(database());
+        }
+        return store;
+    }
+
+    public synchronized RecordLoader loader() {
+        if (loader == null) {
+            loader = new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), store());
+        }
+        return loader;
+    }
+
+    public synchronized CohortEngine engine() {
+        if (engine == null) {
+            engine = CohortEngine.builder()
+                    .config(settings.sparkConfig())
+                    .snapshotDirectory(settings.snapshotDirectory())
+                    .build();
+        }
+        return engine;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}

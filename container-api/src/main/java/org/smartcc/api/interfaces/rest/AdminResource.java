@@ -1,0 +1,118 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import org.smartcc.api.application.ContainerState;
+import org.smartcc.api.application.StartupLoad;
+import org.smartcc.api.infrastructure.ContainerSettings;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.store.domain.LoadResult;
+
+/**
+ * Administration of the clinical store: load or replace one record from SMART RDF/XML, and write a new Parquet
+ * snapshot. HTTP Basic as user {@code admin} with {@code smartcc.admin.password}; off while that is unset.
+ */
+@Path("admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    static final String ADMIN_USER = "admin";
+    /** The largest record accepted in one request; the biggest sample patient is under 2 MB. */
+    static final int MAX_RECORD_BYTES = 50 * 1024 * 1024;
+
+    @Inject
+    ContainerSettings settings;
+    @Inject
+    StoreResources resources;
+    @Inject
+    StartupLoad startup;
+
+    /** The outcome of a load: {@code loaded}, {@code unchanged} (same content as stored). */
+    public record RecordLoad(String recordId, String outcome) {
+    }
+
+    @PUT
+    @Path("records/{recordId}")
+    @Consumes({"application/rdf+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    public Response putRecord(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @PathParam("recordId") String recordId, byte[] body) {
+        Response denied = checkAdmin(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        if (startup.state() != ContainerState.READY) {
+            return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE, "NOT_READY",
+                    "the store is " + startup.state().name().toLowerCase(java.util.Locale.ROOT) + "; try again shortly");
+        }
+        if (body == null || body.length == 0) {
+            return ErrorResponse.of(Response.Status.BAD_REQUEST, "EMPTY_BODY", "send the record as RDF/XML in the body");
+        }
+        if (body.length > MAX_RECORD_BYTES) {
+            return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
+                    "a record may be at most " + MAX_RECORD_BYTES + " bytes");
+        }
+        LoadResult result = resources.loader().load(recordId, "record " + recordId, body);
+        if (result.hasRejections()) {
+            LoadResult.Rejection r = result.rejected().get(0);
+            Response.Status status = "STORE_FAILED".equals(r.code())
+                    ? Response.Status.INTERNAL_SERVER_ERROR : Response.Status.BAD_REQUEST;
+            return ErrorResponse.of(status, r.code(), r.message());
+        }
+        return Response.ok(new RecordLoad(recordId, result.loaded().isEmpty() ? "unchanged" : "loaded")).build();
+    }
+
+    /** Writes a snapshot now and answers with the snapshot status (DONE with the snapshot, or FAILED with why). */
+    @POST
+    @Path("snapshots")
+    public Response writeSnapshot(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Response denied = checkAdmin(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        startup.writeSnapshot();
+        StartupLoad.SnapshotStatus status = startup.snapshot();
+        return Response.status("DONE".equals(status.state()) ? Response.Status.CREATED : Response.Status.INTERNAL_SERVER_ERROR)
+                .entity(status).build();
+    }
+
+    private Response checkAdmin(String authorization) {
+        if (settings.adminPassword().isEmpty()) {
+            return ErrorResponse.of(Response.Status.FORBIDDEN, "ADMIN_DISABLED",
+                    "the admin API is off; set smartcc.admin.password to turn it on");
+        }
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return unauthorized("ADMIN_CREDENTIALS_MISSING", "send HTTP Basic credentials of user 'admin'");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return unauthorized("ADMIN_CREDENTIALS_MALFORMED", "the Basic credentials are not valid base64");
+        }
+        byte[] expected = (ADMIN_USER + ":" + settings.adminPassword().get()).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, decoded.getBytes(StandardCharsets.UTF_8))) {
+            return unauthorized("ADMIN_CREDENTIALS_WRONG", "wrong user or password");
+        }
+        return null;
+    }
+
+    private static Response unauthorized(String code, String message) {
+        return Response.status(Response.Status.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"smartcc-admin\"")
+                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(code, message)).build();
+    }
+}

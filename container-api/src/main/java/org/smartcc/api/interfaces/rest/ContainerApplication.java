@@ -1,0 +1,19 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * The JAX-RS application at the API base. Resources are listed, not scanned: Spark's jars carry JAX-RS classes of
+ * their own that must never be picked up (stack-notes: fix 1).
+ */
+@ApplicationPath("/")
+public class ContainerApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(StatusResource.class, AdminResource.class, ErrorMappers.NotFound.class,
+                ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);
+    }
+}

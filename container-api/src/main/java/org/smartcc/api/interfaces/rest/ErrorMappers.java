@@ -1,0 +1,58 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns exceptions into {@link ErrorResponse} bodies; nothing internal (stack traces, SQL) reaches the client. */
+public final class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    private ErrorMappers() {
+    }
+
+    @Provider
+    public static class NotFound implements ExceptionMapper<NotFoundException> {
+        @Override
+        public Response toResponse(NotFoundException e) {
+            return ErrorResponse.of(Response.Status.NOT_FOUND, "NOT_FOUND", "no resource at this path");
+        }
+    }
+
+    /** Errors the resources raised on purpose keep their status; a JSON body is added when they have none. */
+    @Provider
+    public static class WebApplication implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            Response r = e.getResponse();
+            if (r.hasEntity()) {
+                return r;
+            }
+            String code = r.getStatusInfo().getReasonPhrase().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+            return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorResponse(code, r.getStatusInfo().getReasonPhrase())).build();
+        }
+    }
+
+    /** A bug or an outage: logged with an incident id that the answer repeats, so the two can be matched. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof WebApplicationException wae) {
+                return new WebApplication().toResponse(wae);
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "incident " + incident, e);
+            return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "INTERNAL",
+                    "the server could not complete the request (incident " + incident + ")");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.smartcc.api.application.ContainerState;
+import org.smartcc.api.application.StartupLoad;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.store.domain.LoadResult;
+import org.smartcc.store.domain.StoreSummary;
+
+/** {@code GET /status}: what the container is doing and what the store holds, in aggregate (no patient data). */
+@Path("status")
+@RequestScoped
+public class StatusResource {
+
+    @Inject
+    StartupLoad startup;
+    @Inject
+    StoreResources resources;
+
+    /** The status document; {@code store} is null until the store is open. */
+    public record Status(String state, String message, StoreSummary store, StartupLoad.SnapshotStatus snapshot,
+                         List<LoadResult.Rejection> rejectedSources) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Status status() {
+        ContainerState state = startup.state();
+        StoreSummary summary = state == ContainerState.READY || state == ContainerState.LOADING
+                ? resources.store().summary() : null;
+        return new Status(state.name(), startup.message(), summary, startup.snapshot(), startup.rejections());
+    }
+}

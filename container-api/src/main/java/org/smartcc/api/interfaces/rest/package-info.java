@@ -1,0 +1,2 @@
+/** JAX-RS resources and their JSON shapes. */
+package org.smartcc.api.interfaces.rest;
