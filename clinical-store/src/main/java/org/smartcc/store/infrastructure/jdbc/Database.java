@@ -79,6 +79,19 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The JDBC URL, for tools that open their own connections (the Spark snapshot writer). */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
+    /** User and password as JDBC connection properties; never logged. */
+    public java.util.Properties credentials() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", dataSource.getUsername() == null ? "" : dataSource.getUsername());
+        properties.setProperty("password", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        return properties;
+    }
+
     public Dialect dialect() {
         return dialect;
     }

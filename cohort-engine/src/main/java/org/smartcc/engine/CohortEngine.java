@@ -1,0 +1,100 @@
+package org.smartcc.engine;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
+import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.infrastructure.spark.SparkSettings;
+import org.smartcc.store.infrastructure.jdbc.Database;
+
+/**
+ * The cohort engine: one Spark session (created on first use, local mode unless {@code spark.master} says otherwise)
+ * over Parquet snapshots of the star schema. Made with {@link #builder()}; {@code spark.*} settings pass straight
+ * through to Spark.
+ */
+public final class CohortEngine implements AutoCloseable {
+
+    private final Map<String, String> sparkConfig;
+    private final Path snapshotDirectory;
+    private SparkSession spark;
+
+    private CohortEngine(Builder builder) {
+        this.sparkConfig = Map.copyOf(builder.sparkConfig);
+        this.snapshotDirectory = builder.snapshotDirectory;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The engine's Spark session; the first call starts Spark (a few seconds). */
+    public synchronized SparkSession spark() {
+        if (spark == null) {
+            spark = SparkSession.builder().config(SparkSettings.conf(sparkConfig)).getOrCreate();
+        }
+        return spark;
+    }
+
+    public Path snapshotDirectory() {
+        return snapshotDirectory;
+    }
+
+    /** Copies the star schema from the database into a new Parquet snapshot and registers it as the latest. */
+    public Snapshot writeSnapshot(Database database) {
+        Snapshot snapshot = new ParquetSnapshotWriter(spark(), snapshotDirectory).writeFromDatabase(database);
+        new SnapshotRegistry(database).register(snapshot);
+        return snapshot;
+    }
+
+    public Optional<Snapshot> latestSnapshot(Database database) {
+        return new SnapshotRegistry(database).latest();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
+    }
+
+    /** Collects the engine's settings; only {@code snapshotDirectory} is required. */
+    public static final class Builder {
+
+        private final Map<String, String> sparkConfig = new LinkedHashMap<>();
+        private Path snapshotDirectory;
+
+        private Builder() {
+        }
+
+        /** A Spark setting, passed through unchanged; the key must start with {@code spark.}. */
+        public Builder config(String key, String value) {
+            if (!key.startsWith("spark.")) {
+                throw new IllegalArgumentException("not a Spark setting (must start with spark.): " + key);
+            }
+            sparkConfig.put(key, Objects.requireNonNull(value, key));
+            return this;
+        }
+
+        public Builder config(Map<String, String> settings) {
+            settings.forEach(this::config);
+            return this;
+        }
+
+        public Builder snapshotDirectory(Path directory) {
+            this.snapshotDirectory = directory;
+            return this;
+        }
+
+        public CohortEngine build() {
+            if (snapshotDirectory == null) {
+                throw new IllegalStateException("the cohort engine needs a snapshot directory");
+            }
+            return new CohortEngine(this);
+        }
+    }
+}

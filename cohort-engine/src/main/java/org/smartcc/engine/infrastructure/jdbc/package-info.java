@@ -1,0 +1,2 @@
+/** The registry of Parquet snapshots, kept in the clinical store's database. */
+package org.smartcc.engine.infrastructure.jdbc;
