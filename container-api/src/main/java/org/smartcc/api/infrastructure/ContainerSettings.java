@@ -11,7 +11,8 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 
 /**
  * The container's configuration, read through MicroProfile Config (system properties, environment variables such as
- * {@code SMARTCC_DB_URL}, {@code META-INF/microprofile-config.properties}). README lists every key.
+ * {@code SMARTCC_DB_URL}, the smartcc.properties file, {@code META-INF/microprofile-config.properties}). README lists
+ * every key.
  */
 @ApplicationScoped
 public class ContainerSettings {
