@@ -1,0 +1,104 @@
+package org.smartcc.engine.synthetic;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Drops the indexes of the bulk-loaded tables before a load and builds them again afterwards, as i2b2's loaders do:
+ * one sorted index build is far cheaper than maintaining a B-tree per inserted row. The definitions are read from the
+ * database itself (not copied from the migration), so what is restored is exactly what Flyway created.
+ */
+final class BulkLoadIndexes {
+
+    /** A non-unique index, or with {@code primaryKey} the table's primary key constraint. */
+    record Index(String table, String name, List<String> columns, boolean primaryKey) {
+
+        String createSql() {
+            return primaryKey
+                    ? "ALTER TABLE " + table + " ADD CONSTRAINT " + name + " PRIMARY KEY (" + String.join(", ", columns) + ")"
+                    : "CREATE INDEX " + name + " ON " + table + " (" + String.join(", ", columns) + ")";
+        }
+
+        String dropSql() {
+            return primaryKey ? "ALTER TABLE " + table + " DROP CONSTRAINT " + name : "DROP INDEX " + name;
+        }
+    }
+
+    private final List<Index> indexes;
+
+    private BulkLoadIndexes(List<Index> indexes) {
+        this.indexes = List.copyOf(indexes);
+    }
+
+    /**
+     * Reads the secondary indexes of the given tables and, if {@code withPrimaryKeys}, their primary keys (worth
+     * dropping on PostgreSQL; on H2 rebuilding a wide key costs more than maintaining it).
+     */
+    static BulkLoadIndexes of(Connection c, List<String> tables, boolean withPrimaryKeys) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        boolean upper = meta.storesUpperCaseIdentifiers();
+        List<Index> found = new ArrayList<>();
+        for (String table : tables) {
+            String stored = upper ? table.toUpperCase(Locale.ROOT) : table.toLowerCase(Locale.ROOT);
+            Map<String, TreeMap<Short, String>> columns = new TreeMap<>();
+            try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), stored, false, false)) {
+                while (rs.next()) {
+                    if (rs.getBoolean("NON_UNIQUE") && rs.getString("INDEX_NAME") != null) {
+                        columns.computeIfAbsent(rs.getString("INDEX_NAME"), k -> new TreeMap<>())
+                                .put(rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+            columns.forEach((name, cols) -> found.add(new Index(table, name, List.copyOf(cols.values()), false)));
+            if (withPrimaryKeys) {
+                TreeMap<Short, String> key = new TreeMap<>();
+                String keyName = null;
+                try (ResultSet rs = meta.getPrimaryKeys(null, c.getSchema(), stored)) {
+                    while (rs.next()) {
+                        keyName = rs.getString("PK_NAME");
+                        key.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+                    }
+                }
+                if (keyName != null) {
+                    found.add(new Index(table, keyName, List.copyOf(key.values()), true));
+                }
+            }
+        }
+        return new BulkLoadIndexes(found);
+    }
+
+    List<Index> indexes() {
+        return indexes;
+    }
+
+    void drop(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (Index index : indexes) {
+                s.execute(index.dropSql());
+            }
+        }
+    }
+
+    /** Builds every index that is missing; safe to call after a partial drop or a failed load. */
+    void restore(Connection c) throws SQLException {
+        List<String> tables = indexes.stream().map(Index::table).distinct().toList();
+        BulkLoadIndexes present = of(c, tables, true);
+        try (Statement s = c.createStatement()) {
+            for (Index index : indexes) {
+                boolean exists = present.indexes.stream().anyMatch(p -> p.primaryKey() == index.primaryKey()
+                        && p.table().equals(index.table()) && p.columns().equals(index.columns()));
+                if (!exists) {
+                    s.execute(index.createSql());
+                }
+            }
+        }
+    }
+}

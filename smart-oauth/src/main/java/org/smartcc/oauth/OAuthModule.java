@@ -1,0 +1,113 @@
+package org.smartcc.oauth;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.smartcc.oauth.application.AppInstaller;
+import org.smartcc.oauth.application.AppLaunch;
+import org.smartcc.oauth.application.AppRepository;
+import org.smartcc.oauth.application.AuthorizationFlow;
+import org.smartcc.oauth.application.BackgroundTokenLoop;
+import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.application.OAuthSettings;
+import org.smartcc.oauth.application.RecordIds;
+import org.smartcc.oauth.application.Secrets;
+import org.smartcc.oauth.application.SignatureScheme;
+import org.smartcc.oauth.application.TokenIssuer;
+import org.smartcc.oauth.application.UserRepository;
+import org.smartcc.oauth.domain.App;
+import org.smartcc.oauth.domain.User;
+import org.smartcc.oauth.infrastructure.jpa.ContainerPersistence;
+import org.smartcc.oauth.infrastructure.jpa.JpaAppRepository;
+import org.smartcc.oauth.infrastructure.jpa.JpaNonceStore;
+import org.smartcc.oauth.infrastructure.jpa.JpaTokenRepository;
+import org.smartcc.oauth.infrastructure.jpa.JpaUserRepository;
+import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
+import org.smartcc.store.infrastructure.jdbc.Database;
+
+/**
+ * The OAuth provider wired together over the clinical store's database: one instance per application, closed with
+ * it (the Database itself stays open; it belongs to the caller).
+ */
+public final class OAuthModule implements AutoCloseable {
+
+    /** The user the embedded development run logs in as. */
+    public static final User DEV_USER = new User("developer@smartcc.local", "Dev", "Eloper", "Development",
+            "physician");
+
+    private final ContainerPersistence persistence;
+    private final AppRepository apps;
+    private final UserRepository users;
+    private final OAuthProvider provider;
+    private final AuthorizationFlow authorization;
+    private final BackgroundTokenLoop backgroundTokens;
+    private final AppLaunch launch;
+    private final AppInstaller installer;
+    private final OAuthSettings settings;
+
+    private OAuthModule(ContainerPersistence persistence, OAuthSettings settings, Clock clock, RecordIds records) {
+        this.persistence = persistence;
+        this.settings = settings;
+        this.apps = new JpaAppRepository(persistence);
+        this.users = new JpaUserRepository(persistence);
+        JpaTokenRepository tokens = new JpaTokenRepository(persistence);
+        SignatureScheme signatures = new HmacSha1SignatureScheme();
+        Secrets secrets = new Secrets();
+        TokenIssuer issuer = new TokenIssuer(tokens, secrets, settings, clock);
+        this.provider = new OAuthProvider(apps, tokens, new JpaNonceStore(persistence), signatures, settings, clock);
+        this.authorization = new AuthorizationFlow(provider, apps, tokens, users, records, issuer, secrets, clock);
+        this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
+        this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
+        this.installer = new AppInstaller(apps, secrets, clock);
+    }
+
+    /**
+     * @param database a database opened with {@link Database#open}, so the V2 container schema is in place
+     * @param records  the record ids of the clinical store
+     */
+    public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
+        return new OAuthModule(ContainerPersistence.open(database.dataSource()), settings, clock, records);
+    }
+
+    /**
+     * The embedded development default: every manifest in the directory installed with the configured development
+     * consumer secret, and {@link #DEV_USER}.
+     */
+    public List<App> installDevDefaults(Path appManifestDirectory) {
+        users.save(DEV_USER);
+        return installer.installDirectory(appManifestDirectory, settings.devConsumerSecret());
+    }
+
+    public OAuthProvider provider() {
+        return provider;
+    }
+
+    public AuthorizationFlow authorization() {
+        return authorization;
+    }
+
+    public BackgroundTokenLoop backgroundTokens() {
+        return backgroundTokens;
+    }
+
+    public AppLaunch launch() {
+        return launch;
+    }
+
+    public AppInstaller installer() {
+        return installer;
+    }
+
+    public AppRepository apps() {
+        return apps;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public void close() {
+        persistence.close();
+    }
+}

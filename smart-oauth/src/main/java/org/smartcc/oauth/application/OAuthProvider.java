@@ -1,0 +1,220 @@
+package org.smartcc.oauth.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.smartcc.oauth.domain.App;
+import org.smartcc.oauth.domain.OAuthError;
+import org.smartcc.oauth.domain.OAuthException;
+import org.smartcc.oauth.domain.OAuthPrincipal;
+import org.smartcc.oauth.domain.Token;
+import org.smartcc.oauth.domain.TokenKind;
+
+/**
+ * Verifies OAuth 1.0a signed requests and answers the authorization questions of the resources.
+ *
+ * <p>Checks run in this order: header present and well-formed, signature method, consumer, timestamp window,
+ * token known (its secret is needed for the signature), signature, nonce, token expiry, token revocation. The nonce
+ * is stored only after the signature matched, so unsigned requests can neither fill the nonce table nor burn
+ * nonces of a genuine client; expiry and revocation are reported only to someone who could sign with the token.
+ */
+public final class OAuthProvider {
+
+    /** Tokens an app itself signs record calls with; CONNECT tokens only reach resources through the container. */
+    private static final Set<TokenKind> RECORD_TOKEN_KINDS = Set.of(TokenKind.ACCESS, TokenKind.BACKGROUND,
+            TokenKind.CONNECT);
+    private static final Set<TokenKind> USER_TOKEN_KINDS = Set.of(TokenKind.ACCESS, TokenKind.CONNECT);
+
+    private final AppRepository apps;
+    private final TokenRepository tokens;
+    private final NonceStore nonces;
+    private final SignatureScheme signatures;
+    private final OAuthSettings settings;
+    private final Clock clock;
+    /** Epoch second of the last purge of stale nonces and tokens, done on the side of verification. */
+    private final AtomicLong lastPurge = new AtomicLong();
+
+    public OAuthProvider(AppRepository apps, TokenRepository tokens, NonceStore nonces, SignatureScheme signatures,
+            OAuthSettings settings, Clock clock) {
+        this.apps = apps;
+        this.tokens = tokens;
+        this.nonces = nonces;
+        this.signatures = signatures;
+        this.settings = settings;
+        this.clock = clock;
+        this.lastPurge.set(clock.instant().getEpochSecond());
+    }
+
+    /**
+     * Verifies the signature of a request and returns who made it.
+     *
+     * @throws OAuthException with one of the OAUTH_* codes (all 401, OAUTH_PARAMETERS_MALFORMED 400)
+     */
+    public OAuthPrincipal verify(OAuthHttpRequest request) {
+        return verifyRequest(request).principal();
+    }
+
+    /** {@link #verify} that also hands the parsed header to the token endpoints of this package. */
+    VerifiedRequest verifyRequest(OAuthHttpRequest request) {
+        String header = request.authorization()
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_HEADER_MISSING,
+                        "the request has no Authorization header"));
+        ProtocolParameters protocol = signatures.parseAuthorization(header);
+        App app = apps.find(protocol.consumerKey())
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_UNKNOWN_CONSUMER,
+                        "no app is installed with the consumer key " + protocol.consumerKey()));
+        Instant now = clock.instant();
+        checkTimestamp(protocol.timestamp(), now);
+        Token token = protocol.token().map(value -> findSignableToken(value, app)).orElse(null);
+
+        String baseString = signatures.baseString(request.method(), request.url(), signedParameters(request, protocol));
+        if (!signatures.signatureMatches(baseString, app.consumerSecret(), token == null ? "" : token.secret(),
+                protocol.signature())) {
+            throw new OAuthException(OAuthError.OAUTH_BAD_SIGNATURE, "the signature does not match the request "
+                    + "(check the consumer secret, the token secret and the signature base string)");
+        }
+        if (!nonces.remember(app.id(), token == null ? "" : token.value(), protocol.nonce(), protocol.timestamp())) {
+            throw new OAuthException(OAuthError.OAUTH_NONCE_REPLAYED, "this nonce was already used with this "
+                    + "consumer, token and timestamp");
+        }
+        purgeIfDue(now);
+        if (token == null) {
+            return new VerifiedRequest(OAuthPrincipal.twoLegged(app), protocol, request);
+        }
+        requireUsable(token, now);
+        return new VerifiedRequest(OAuthPrincipal.withToken(app, token), protocol, request);
+    }
+
+    /**
+     * For record calls ({@code /records/{record_id}/...}): the principal must hold an access, background or SMART
+     * Connect token bound to this record. The token's app and user binding was checked by {@link #verify}.
+     *
+     * @throws OAuthException FORBIDDEN_TOKEN_KIND or FORBIDDEN_WRONG_RECORD (403)
+     */
+    public void requireRecord(OAuthPrincipal principal, String recordId) {
+        TokenKind kind = principal.tokenKind().orElseThrow(() -> new OAuthException(OAuthError.FORBIDDEN_TOKEN_KIND,
+                "record calls must be signed with an access token, not 2-legged"));
+        if (!RECORD_TOKEN_KINDS.contains(kind)) {
+            throw new OAuthException(OAuthError.FORBIDDEN_TOKEN_KIND,
+                    "a " + kind.name().toLowerCase(Locale.ROOT) + " token cannot be used for record calls");
+        }
+        if (!principal.recordId().map(recordId::equals).orElse(false)) {
+            throw new OAuthException(OAuthError.FORBIDDEN_WRONG_RECORD,
+                    "the access token is not bound to record " + recordId);
+        }
+    }
+
+    /**
+     * For user calls ({@code /accounts/{user_id}/apps/{app_id}/preferences}): the principal must hold an access or
+     * SMART Connect token of this user and this app.
+     *
+     * @throws OAuthException FORBIDDEN_TOKEN_KIND, FORBIDDEN_WRONG_USER or FORBIDDEN_WRONG_APP (403)
+     */
+    public void requireUser(OAuthPrincipal principal, String userId, String appId) {
+        TokenKind kind = principal.tokenKind().orElseThrow(() -> new OAuthException(OAuthError.FORBIDDEN_TOKEN_KIND,
+                "user calls must be signed with an access token, not 2-legged"));
+        if (!USER_TOKEN_KINDS.contains(kind)) {
+            throw new OAuthException(OAuthError.FORBIDDEN_TOKEN_KIND,
+                    "a " + kind.name().toLowerCase(Locale.ROOT) + " token cannot be used for user calls");
+        }
+        if (!principal.userId().map(userId::equals).orElse(false)) {
+            throw new OAuthException(OAuthError.FORBIDDEN_WRONG_USER,
+                    "the access token is not bound to user " + userId);
+        }
+        if (!principal.appId().equals(appId)) {
+            throw new OAuthException(OAuthError.FORBIDDEN_WRONG_APP, "the access token belongs to another app");
+        }
+    }
+
+    /**
+     * The principal of a SMART Connect token, for the container's own same-origin proxy which authenticates the
+     * browser session itself: no signature is involved, the token never leaves the server.
+     *
+     * @throws OAuthException OAUTH_TOKEN_UNKNOWN, OAUTH_TOKEN_EXPIRED or OAUTH_TOKEN_REVOKED (401)
+     */
+    public OAuthPrincipal resolveConnectToken(String connectToken) {
+        Token token = tokens.find(connectToken)
+                .filter(t -> t.kind() == TokenKind.CONNECT)
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN, "unknown SMART Connect token"));
+        requireUsable(token, clock.instant());
+        App app = apps.find(token.appId())
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN, "the token's app is gone"));
+        return OAuthPrincipal.withToken(app, token);
+    }
+
+    /** The {@code /oauth/debug} aid: the signature base string the server computes for this request. */
+    public String debugBaseString(OAuthHttpRequest request) {
+        if (!settings.debugEnabled()) {
+            throw new OAuthException(OAuthError.DEBUG_DISABLED, "the OAuth debug aid is disabled");
+        }
+        String header = request.authorization()
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_HEADER_MISSING,
+                        "the request has no Authorization header"));
+        ProtocolParameters protocol = signatures.parseAuthorization(header);
+        return signatures.baseString(request.method(), request.url(), signedParameters(request, protocol));
+    }
+
+    /** Revokes one token of any kind; false if it is unknown or already revoked. */
+    public boolean revoke(String token) {
+        return tokens.revoke(token);
+    }
+
+    /** Revokes all tokens of a user, e.g. at logout. */
+    public int revokeAllOfUser(String userId) {
+        return tokens.revokeAllOfUser(userId);
+    }
+
+    /** Forgets nonces that have left the timestamp window and deletes expired tokens; verification does it too. */
+    public void purgeStaleState() {
+        Instant now = clock.instant();
+        lastPurge.set(now.getEpochSecond());
+        nonces.forgetOlderThan(now.minus(settings.timestampWindow()).getEpochSecond());
+        tokens.deleteExpiredBefore(now);
+    }
+
+    private void purgeIfDue(Instant now) {
+        long previous = lastPurge.get();
+        if (now.getEpochSecond() - previous >= settings.timestampWindow().toSeconds()
+                && lastPurge.compareAndSet(previous, now.getEpochSecond())) {
+            purgeStaleState();
+        }
+    }
+
+    private void checkTimestamp(long timestamp, Instant now) {
+        long skew = timestamp - now.getEpochSecond();
+        long window = settings.timestampWindow().toSeconds();
+        if (skew > window || skew < -window) {
+            throw new OAuthException(OAuthError.OAUTH_TIMESTAMP_OUT_OF_WINDOW, "oauth_timestamp is " + Math.abs(skew)
+                    + " s " + (skew > 0 ? "ahead of" : "behind") + " the server clock; at most " + window
+                    + " s are allowed");
+        }
+    }
+
+    /** A token the app may sign with: its own, and not a SMART Connect token (those are never handed to apps). */
+    private Token findSignableToken(String value, App app) {
+        return tokens.find(value)
+                .filter(t -> t.appId().equals(app.id()) && t.kind() != TokenKind.CONNECT)
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN,
+                        "oauth_token is not a token of this app"));
+    }
+
+    private static void requireUsable(Token token, Instant now) {
+        if (token.expiredAt(now)) {
+            throw new OAuthException(OAuthError.OAUTH_TOKEN_EXPIRED, "the token expired at " + token.expiresAt());
+        }
+        if (token.revoked()) {
+            throw new OAuthException(OAuthError.OAUTH_TOKEN_REVOKED, "the token was revoked or already used");
+        }
+    }
+
+    private static List<Parameter> signedParameters(OAuthHttpRequest request, ProtocolParameters protocol) {
+        List<Parameter> all = new ArrayList<>(protocol.all());
+        all.addAll(request.queryParameters());
+        all.addAll(request.formParameters());
+        return all;
+    }
+}
