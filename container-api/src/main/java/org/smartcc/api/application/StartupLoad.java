@@ -55,6 +55,7 @@ public class StartupLoad {
             if (resources.store().summary().records() == 0) {
                 loadSamples();
             }
+            installApps();
             state = ContainerState.READY;
             message = "ready";
             LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
@@ -88,6 +89,14 @@ public class StartupLoad {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private void installApps() {
+        settings.appsDirectory().ifPresent(dir -> {
+            message = "installing app manifests from " + dir;
+            int installed = resources.oauth().installDevDefaults(dir).size();
+            LOG.info(() -> "installed " + installed + " apps from " + dir);
+        });
     }
 
     /** Spark failing here leaves the store serving; the status page says why the snapshot is missing. */

@@ -2,11 +2,13 @@ package org.smartcc.api.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.store.infrastructure.jdbc.Database;
 
 /**
@@ -79,5 +81,26 @@ public class ContainerSettings {
             }
         }
         return spark;
+    }
+
+    /**
+     * App manifests installed on start (embedded run: the shared sample apps), each with {@link #appsSecret()} as its
+     * consumer secret.
+     */
+    public Optional<Path> appsDirectory() {
+        return config.getOptionalValue("smartcc.apps.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    /** Consumer secret of the apps installed from {@link #appsDirectory()}: a development convenience, not for production. */
+    public String appsSecret() {
+        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse("smartapp-secret");
+    }
+
+    public OAuthSettings oauthSettings() {
+        return OAuthSettings.defaults()
+                .withAccessTokenTtl(Duration.ofMinutes(
+                        config.getOptionalValue("smartcc.oauth.token-minutes", Integer.class).orElse(60)))
+                .withDebugEnabled(config.getOptionalValue("smartcc.oauth.debug", Boolean.class).orElse(false))
+                .withDevConsumerSecret(appsSecret());
     }
 }

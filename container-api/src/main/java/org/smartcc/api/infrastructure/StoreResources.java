@@ -4,7 +4,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import java.time.Clock;
 import org.smartcc.engine.CohortEngine;
+import org.smartcc.oauth.OAuthModule;
 import org.smartcc.store.application.RecordLoader;
 import org.smartcc.store.infrastructure.jdbc.Database;
 import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
@@ -27,6 +29,7 @@ public class StoreResources {
     private JdbcClinicalStore store;
     private RecordLoader loader;
     private CohortEngine engine;
+    private OAuthModule oauth;
 
     public synchronized Database database() {
         if (database == null) {
@@ -61,8 +64,20 @@ public class StoreResources {
         return engine;
     }
 
+    /** OAuth provider, app registry and users; their tables come with the store's schema. */
+    public synchronized OAuthModule oauth() {
+        if (oauth == null) {
+            oauth = OAuthModule.open(database(), settings.oauthSettings(), Clock.systemUTC(),
+                    new JdbcRecordIds(database()));
+        }
+        return oauth;
+    }
+
     @PreDestroy
     synchronized void close() {
+        if (oauth != null) {
+            oauth.close();
+        }
         if (engine != null) {
             engine.close();
         }

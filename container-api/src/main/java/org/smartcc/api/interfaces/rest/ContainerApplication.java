@@ -13,7 +13,8 @@ public class ContainerApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(StatusResource.class, AdminResource.class, ErrorMappers.NotFound.class,
-                ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);
+        return Set.of(StatusResource.class, AdminResource.class, OAuthResource.class, BackgroundTokenResource.class,
+                AppManifestResource.class, ErrorMappers.NotFound.class, ErrorMappers.WebApplication.class,
+                ErrorMappers.OAuth.class, ErrorMappers.Unexpected.class);
     }
 }

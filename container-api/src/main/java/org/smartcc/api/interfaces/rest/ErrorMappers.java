@@ -41,6 +41,20 @@ public final class ErrorMappers {
         }
     }
 
+    /** OAuth failures name what was wrong (smart-classic §4); 401 answers carry the OAuth challenge. */
+    @Provider
+    public static class OAuth implements ExceptionMapper<org.smartcc.oauth.domain.OAuthException> {
+        @Override
+        public Response toResponse(org.smartcc.oauth.domain.OAuthException e) {
+            Response.ResponseBuilder r = Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorResponse(e.error().name(), e.getMessage()));
+            if (e.httpStatus() == 401) {
+                r.header("WWW-Authenticate", "OAuth realm=\"smartcc\"");
+            }
+            return r.build();
+        }
+    }
+
     /** A bug or an outage: logged with an incident id that the answer repeats, so the two can be matched. */
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {

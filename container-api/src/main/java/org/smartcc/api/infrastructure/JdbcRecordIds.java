@@ -1,0 +1,51 @@
+package org.smartcc.api.infrastructure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.smartcc.oauth.application.RecordIds;
+import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
+
+/** SMART record ids as {@code patient_mapping} holds them, in id order (the background-token loop walks this). */
+public final class JdbcRecordIds implements RecordIds {
+
+    private static final String WHERE = " FROM patient_mapping WHERE patient_ide_source = '" + JdbcClinicalStore.SOURCE
+            + "' AND project_id = '" + JdbcClinicalStore.PROJECT + "'";
+
+    private final Database database;
+
+    public JdbcRecordIds(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public Optional<String> first() {
+        return single("SELECT MIN(patient_ide)" + WHERE, null);
+    }
+
+    @Override
+    public Optional<String> after(String recordId) {
+        return single("SELECT MIN(patient_ide)" + WHERE + " AND patient_ide > ?", recordId);
+    }
+
+    @Override
+    public boolean exists(String recordId) {
+        return single("SELECT patient_ide" + WHERE + " AND patient_ide = ?", recordId).isPresent();
+    }
+
+    private Optional<String> single(String sql, String parameter) {
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (parameter != null) {
+                ps.setString(1, parameter);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("record ids could not be read", e);
+        }
+    }
+}

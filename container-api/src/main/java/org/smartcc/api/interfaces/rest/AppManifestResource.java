@@ -1,0 +1,38 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.stream.Collectors;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.domain.App;
+
+/** The installed apps' manifests, as the apps supplied them (smart-classic §2.6, §5.1). */
+@Path("apps")
+@RequestScoped
+public class AppManifestResource {
+
+    @Inject
+    StoreResources resources;
+
+    @GET
+    @Path("manifests/")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String manifests() {
+        return resources.oauth().apps().findAll().stream().map(App::manifestJson)
+                .collect(Collectors.joining(",\n", "[", "]"));
+    }
+
+    @GET
+    @Path("{app_id}/manifest")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String manifest(@PathParam("app_id") String appId) {
+        return resources.oauth().apps().find(appId).map(App::manifestJson)
+                .orElseThrow(() -> new NotFoundException("no app " + appId));
+    }
+}
