@@ -108,7 +108,9 @@ public class StartupLoad {
             snapshot = new SnapshotStatus("DONE", written, null);
             LOG.info(() -> "Parquet snapshot " + written.id() + " written in "
                     + java.time.Duration.between(start, Instant.now()).toMillis() + " ms");
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: the task runs in a Future nobody reads, so anything not caught here would vanish and leave
+            // the status at WRITING for ever.
             snapshot = new SnapshotStatus("FAILED", snapshot.snapshot(), e.toString());
             LOG.log(Level.SEVERE, "Parquet snapshot failed", e);
         }
