@@ -7,12 +7,23 @@ import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.RDF;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -116,5 +127,167 @@ class WebApiIT {
         assertEquals(200, debug.statusCode(), debug.body());
         assertTrue(debug.body().startsWith("GET&"), debug.body());
         assertTrue(debug.body().contains("x%3Da%2520b"), debug.body());
+    }
+
+    @Test
+    void theContainerManifestIsSchemaValidAndListsTheOntologysCalls() throws Exception {
+        HttpResponse<String> answer = new ContainerClient(url).get("manifest");
+        assertEquals(200, answer.statusCode());
+        assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
+        Draft03Schema schema = new Draft03Schema(RecordApiIT.shared()
+                .resolve("smart-data/verifier/container-manifest.schema-draft03.json"));
+        assertEquals(List.of(), schema.errors(answer.body()));
+        JsonObject manifest = Json.createReader(new StringReader(answer.body())).readObject();
+        assertEquals(base, manifest.getString("api_base"));
+        assertEquals("0.6.1", manifest.getString("smart_version"));
+        assertEquals("[\"GET\",\"POST\"]", manifest.getJsonObject("capabilities")
+                .getJsonObject("http://smartplatforms.org/terms#ClinicalNote").getJsonArray("methods").toString());
+        assertEquals("0.6.1", new ContainerClient(url).get("version").body());
+    }
+
+    @Test
+    void everyInstalledAppManifestIsSchemaValid() throws Exception {
+        Draft03Schema schema = new Draft03Schema(RecordApiIT.shared()
+                .resolve("smart-data/verifier/app-manifest.schema-draft03.json"));
+        JsonArray manifests = Json.createReader(new StringReader(new ContainerClient(url).get("apps/manifests/").body()))
+                .readArray();
+        for (JsonValue manifest : manifests) {
+            assertEquals(List.of(), schema.errors(manifest.toString()), manifest.toString());
+        }
+    }
+
+    @Test
+    void theOntologyIsServedWithItsApiCalls() throws Exception {
+        HttpResponse<String> answer = new ContainerClient(url).get("ontology");
+        assertEquals(200, answer.statusCode());
+        assertEquals("application/rdf+xml", answer.headers().firstValue("Content-Type").orElse(""));
+        Model ontology = ModelFactory.createDefaultModel();
+        RDFParser.fromString(answer.body(), Lang.RDFXML).base(base).parse(ontology);
+        int calls = ontology.listSubjectsWithProperty(RDF.type,
+                ontology.createResource("http://smartplatforms.org/terms/api#Call")).toList().size();
+        assertTrue(calls >= 40, "api:Call individuals: " + calls);
+    }
+
+    @Test
+    void browsersOnOtherOriginsMayCall() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(base + "/records/2169591/medications/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://apps.example.org")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, preflight.statusCode());
+        assertEquals("POST, GET, PUT, DELETE", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("authorization"));
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        HttpResponse<String> manifest = http.send(HttpRequest.newBuilder(URI.create(base + "/manifest"))
+                .header("Origin", "http://apps.example.org").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("*", manifest.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    }
+
+    static final String REST_APP = "rest-minimal@apps.smartplatforms.org";
+    static final String DEV_USER = "developer@smartcc.local";
+
+    @Test
+    void theThreeLeggedFlowGivesAUserTokenForPreferencesScratchpadAndUsers() throws Exception {
+        SignedClient app = new SignedClient(REST_APP);
+        Map<String, String> request = SignedClient.form(app.send(app.sign(Verb.POST, base + "/oauth/request_token",
+                null, null, Map.of("smart_record_id", "2169591", "oauth_callback", "oob"))).body());
+        HttpResponse<String> info = launcher("GET", "/oauth/internal/request_tokens/" + request.get("oauth_token")
+                + "/info", null);
+        assertEquals(200, info.statusCode(), info.body());
+        assertTrue(info.body().contains("\"record_id\":\"2169591\""), info.body());
+        HttpResponse<String> approved = launcher("POST", "/oauth/internal/request_tokens/" + request.get("oauth_token")
+                + "/approve", "user_id=" + DEV_USER);
+        assertEquals(200, approved.statusCode(), approved.body());
+        String verifier = Json.createReader(new StringReader(approved.body())).readObject().getString("oauth_verifier");
+        HttpResponse<String> exchanged = app.send(app.sign(Verb.POST, base + "/oauth/access_token",
+                request.get("oauth_token"), request.get("oauth_token_secret"), Map.of("oauth_verifier", verifier)));
+        assertEquals(200, exchanged.statusCode(), exchanged.body());
+        Map<String, String> access = SignedClient.form(exchanged.body());
+        assertEquals("2169591", access.get("record_id"));
+        assertEquals(DEV_USER, access.get("user_id"));
+        String token = access.get("oauth_token");
+        String secret = access.get("oauth_token_secret");
+
+        String preferences = base + "/users/" + DEV_USER + "/apps/" + REST_APP + "/preferences";
+        byte[] json = "{\"theme\":\"dark\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, app.send(Verb.PUT, preferences, token, secret, Map.of(), "application/json", json).statusCode());
+        HttpResponse<byte[]> stored = app.send(Verb.GET, preferences, token, secret, Map.of(), null, null);
+        assertEquals("application/json", stored.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(new String(json), new String(stored.body()));
+        String legacy = base + "/accounts/" + DEV_USER + "/apps/" + REST_APP + "/preferences";
+        assertEquals(new String(json), new String(app.send(Verb.GET, legacy, token, secret, Map.of(), null, null).body()));
+        HttpResponse<byte[]> otherUser = app.send(Verb.GET, base + "/users/someone@example.org/apps/" + REST_APP
+                + "/preferences", token, secret, Map.of(), null, null);
+        assertEquals(403, otherUser.statusCode());
+        assertEquals("ok", new String(app.send(Verb.DELETE, preferences, token, secret, Map.of(), null, null).body()));
+        assertEquals(0, app.send(Verb.GET, preferences, token, secret, Map.of(), null, null).body().length);
+
+        String scratchpad = base + "/records/2169591/apps/" + REST_APP + "/scratchpad";
+        assertEquals(200, app.send(Verb.PUT, scratchpad, token, secret, Map.of(), "text/plain",
+                "note".getBytes()).statusCode());
+        SignedClient background = new SignedClient(BACKGROUND_APP);
+        Map<String, String> other = SignedClient.form(background.send(Verb.GET,
+                base + "/apps/" + BACKGROUND_APP + "/tokens/records/2169591", null, null).body());
+        HttpResponse<byte[]> read = background.send(Verb.GET, scratchpad, other.get("oauth_token"),
+                other.get("oauth_token_secret"), Map.of(), null, null);
+        assertEquals("note", new String(read.body()), "any app with a token for the record reads");
+        HttpResponse<byte[]> write = background.send(Verb.PUT, scratchpad, other.get("oauth_token"),
+                other.get("oauth_token_secret"), Map.of(), "text/plain", "mine".getBytes());
+        assertEquals(403, write.statusCode());
+        assertTrue(new String(write.body()).contains("FORBIDDEN_WRONG_APP"), new String(write.body()));
+
+        HttpResponse<byte[]> user = app.send(Verb.GET, base + "/users/" + DEV_USER, token, secret, Map.of(), null, null);
+        assertEquals(200, user.statusCode());
+        assertEquals("application/rdf+xml", user.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(new String(user.body()).contains("Eloper"));
+        HttpResponse<byte[]> search = app.send(Verb.GET, base + "/users/search?given_name=de", token, secret, Map.of(),
+                null, null);
+        assertTrue(new String(search.body()).contains("Eloper"), new String(search.body()));
+    }
+
+    @Test
+    void onlyFrameUiAndHelperAppsSearchRecords() throws Exception {
+        SignedClient frameUi = new SignedClient("emr-view@apps.smartplatforms.org");
+        HttpResponse<byte[]> found = frameUi.send(Verb.GET, base + "/records/search?family_name=lewis&given_name=KAR",
+                null, null, Map.of(), null, null);
+        assertEquals(200, found.statusCode(), new String(found.body()));
+        assertTrue(new String(found.body()).contains("/records/2169591/demographics"), new String(found.body()));
+        HttpResponse<byte[]> refused = new SignedClient(BACKGROUND_APP).send(Verb.GET, base + "/records/search",
+                null, null, Map.of(), null, null);
+        assertEquals(403, refused.statusCode());
+        assertTrue(new String(refused.body()).contains("FORBIDDEN_APP_MODE"));
+    }
+
+    @Test
+    void theLauncherServicesNeedTheLauncherSecretAndMintLaunchTokens() throws Exception {
+        HttpResponse<String> launch = launcher("POST", "/oauth/internal/launch",
+                "app_id=med-list%40apps.smartplatforms.org&user_id=" + DEV_USER + "&record_id=2169591");
+        assertEquals(200, launch.statusCode(), launch.body());
+        JsonObject credentials = Json.createReader(new StringReader(launch.body())).readObject();
+        assertTrue(credentials.getString("oauth_header").startsWith("OAuth "), launch.body());
+        HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(base + "/oauth/internal/launch")).header("Authorization", basic("launcher:guess"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("app_id=x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("LAUNCHER_CREDENTIALS_WRONG"), wrong.body());
+    }
+
+    private HttpResponse<String> launcher(String method, String path, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", basic("launcher:it-launcher-secret"));
+        if (form == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes());
     }
 }

@@ -58,7 +58,7 @@ public final class OAuthModule implements AutoCloseable {
         this.authorization = new AuthorizationFlow(provider, apps, tokens, users, records, issuer, secrets, clock);
         this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
         this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
-        this.installer = new AppInstaller(apps, secrets, clock);
+        this.installer = new AppInstaller(apps, secrets, clock, settings.uiServerBaseUrl());
     }
 
     /**

@@ -46,6 +46,26 @@ class AppInstallerTest {
     }
 
     @Test
+    void legacyManifestsAreUpgradedToTheCurrentForm() {
+        App app = container.module.installer().install("legacy.json", """
+                {"id": "old@apps.example.org", "name": "Old", "description": "0.3 app", "mode": "ui",
+                 "base_url": "http://apps.example.org/old", "index": "{base_url}/index.html",
+                 "icon": "{base_url}/icon.png", "intents": ["view_labs"]}""", "secret");
+
+        assertEquals("http://apps.example.org/old/index.html", app.index().orElseThrow());
+        var served = Json.createReader(new java.io.StringReader(app.manifestJson())).readObject();
+        assertEquals("http://apps.example.org/old/icon.png", served.getString("icon"));
+        assertFalse(served.containsKey("intents") || served.containsKey("base_url"), served.toString());
+
+        App bootstrap = container.module.installer().install("my-app.json", """
+                {"id": "dev@apps.example.org", "name": "Dev", "description": "reference bootstrap app", "mode": "ui",
+                 "index": "http://localhost:8000/index.html",
+                 "icon": "{{ui_server_base_url}}/static/icon.png"}""", "secret");
+        var icon = Json.createReader(new java.io.StringReader(bootstrap.manifestJson())).readObject().getString("icon");
+        assertEquals("http://localhost:8080/launcher/static/icon.png", icon);
+    }
+
+    @Test
     void developmentDefaultsInstallEverySharedManifestAndTheDevUser() throws IOException {
         Path manifests = Path.of(System.getProperty("smartcc.shared.dir"), "smart-data", "manifests", "apps");
         Set<String> idsInFiles;

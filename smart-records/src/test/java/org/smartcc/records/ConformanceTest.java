@@ -70,27 +70,10 @@ class ConformanceTest {
         }
         System.out.printf("%-32s %8s %8s %8s%n", "call", "responses", "checks", "failed");
         totals.forEach((call, t) -> System.out.printf("%-32s %8d %8d %8d%n", call, t[0], t[1], t[2]));
-        List<String> unexpected = failures.stream().filter(f -> !documented(f)).toList();
+        List<String> unexpected = failures.stream().filter(f -> !ConformanceExceptions.documented(f)).toList();
         System.out.println("documented exceptions (docs/conformance.md): " + (failures.size() - unexpected.size()));
-        failures.stream().filter(ConformanceTest::documented).forEach(f -> System.out.println("  " + f));
+        failures.stream().filter(ConformanceExceptions::documented).forEach(f -> System.out.println("  " + f));
         assertEquals(List.of(), unexpected);
-    }
-
-    /**
-     * The exceptions of docs/conformance.md, each tied to its call, check and records. They may disappear (the store
-     * fix for media types); any other failure fails the test.
-     */
-    private static boolean documented(String failure) {
-        String[] f = failure.split(" ", 3);
-        String recordId = f[0];
-        String call = f[1];
-        String rest = f[2];
-        boolean notesRecords = List.of("2169591", "7777702", "7777703", "7777704", "7777705", "99912345").contains(recordId);
-        return call.equals("get_fulfillment")
-                && rest.startsWith("[Fulfillment] sp:fulfillment property of sp:Medication object must be of type sp:Fulfillment:")
-                || notesRecords && rest.matches("\\[(ClinicalNote|Document|MedicalImage)] sp:\\1 must have at least one dcterms:format property:.*")
-                || recordId.equals("99912345") && call.matches("get_medical_images?")
-                && rest.startsWith("[MedicalImage] sp:MedicalImage must have at least one sp:imagingStudy property:");
     }
 
     private static String collectionPath(ApiCall call, String recordId) {

@@ -27,20 +27,20 @@ import org.apache.jena.rdf.model.RDFNode;
 /**
  * The API Verifier's data-model checks ({@code verifier-queries.json}, spec §8), run with Jena: a negative check
  * must find no rows, a noduplicates check no subject twice, a match check only rows equal (case-insensitively) to
- * one of its allowed code tuples.
+ * one of its allowed code tuples. Shared with the HTTP conformance test of container-api (test-jar).
  */
-final class VerifierChecks {
+public final class VerifierChecks {
 
-    record Check(String model, String type, String description, Query query, List<Map<String, String>> allowed) {
+    public record Check(String model, String type, String description, Query query, List<Map<String, String>> allowed) {
     }
 
     /** A failed check and what it found. */
-    record Failure(Check check, String detail) {
+    public record Failure(Check check, String detail) {
     }
 
     private final Map<String, List<Check>> byModel = new HashMap<>();
 
-    VerifierChecks(Path json) throws IOException {
+    public VerifierChecks(Path json) throws IOException {
         try (Reader in = Files.newBufferedReader(json); JsonReader reader = Json.createReader(in)) {
             JsonObject all = reader.readObject();
             for (String model : all.keySet()) {
@@ -65,12 +65,12 @@ final class VerifierChecks {
         }
     }
 
-    List<Check> checks(String model) {
+    public List<Check> checks(String model) {
         return byModel.getOrDefault(model, List.of());
     }
 
     /** The failure of one check on a response model, or null if it passes. */
-    static Failure run(Check check, Model model) {
+    public static Failure run(Check check, Model model) {
         try (QueryExecution qe = QueryExecution.create(check.query(), model)) {
             ResultSet rows = qe.execSelect();
             Set<RDFNode> subjects = new HashSet<>();

@@ -101,6 +101,49 @@ public class ContainerSettings {
                 .withAccessTokenTtl(Duration.ofMinutes(
                         config.getOptionalValue("smartcc.oauth.token-minutes", Integer.class).orElse(60)))
                 .withDebugEnabled(config.getOptionalValue("smartcc.oauth.debug", Boolean.class).orElse(false))
-                .withDevConsumerSecret(appsSecret());
+                .withDevConsumerSecret(appsSecret())
+                .withUiServerBaseUrl(launcherUrl());
+    }
+
+    /** Files of documents and photographs, as {@code <folder>/<record id>/<sp:fileName>}; none when unset. */
+    public Optional<Path> documentsDirectory() {
+        return config.getOptionalValue("smartcc.documents.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
+    }
+
+    /**
+     * The API base apps see (statement URIs, {@code /manifest}); unset, it is the base of each request, which is
+     * right unless a proxy rewrites the host.
+     */
+    public Optional<String> apiBase() {
+        return config.getOptionalValue("smartcc.api-base", String.class).filter(s -> !s.isBlank())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+    }
+
+    /** The launcher's password for the API's /oauth/internal services (user {@code launcher}); off while unset. */
+    public Optional<String> launcherSecret() {
+        return config.getOptionalValue("smartcc.launcher.secret", String.class).filter(s -> !s.isBlank());
+    }
+
+    /** Where the launcher (the UI host: app launch and authorize pages) is reached. */
+    public String launcherUrl() {
+        return config.getOptionalValue("smartcc.launcher-url", String.class).orElse(publicUrl() + "/launcher");
+    }
+
+    /** Name, description and admin contact of the container manifest. */
+    public ContainerIdentity identity() {
+        return new ContainerIdentity(
+                config.getOptionalValue("smartcc.container.name", String.class).orElse("SMART Cohort Container"),
+                config.getOptionalValue("smartcc.container.description", String.class)
+                        .orElse("SMART classic 0.6.1 container with an i2b2-style cohort engine on Apache Spark"),
+                config.getOptionalValue("smartcc.container.admin", String.class).orElse("admin@localhost"));
+    }
+
+    /** Origins allowed to call the API from a browser (CORS): {@code *} or a comma-separated list. */
+    public String corsOrigins() {
+        return config.getOptionalValue("smartcc.cors.origins", String.class).orElse("*");
+    }
+
+    /** What the container manifest says about the container itself. */
+    public record ContainerIdentity(String name, String description, String admin) {
     }
 }

@@ -30,6 +30,7 @@ public class StoreResources {
     private RecordLoader loader;
     private CohortEngine engine;
     private OAuthModule oauth;
+    private JdbcAppData appData;
 
     public synchronized Database database() {
         if (database == null) {
@@ -71,6 +72,14 @@ public class StoreResources {
                     new JdbcRecordIds(database()));
         }
         return oauth;
+    }
+
+    /** Preferences and scratchpads. */
+    public synchronized JdbcAppData appData() {
+        if (appData == null) {
+            appData = new JdbcAppData(database());
+        }
+        return appData;
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package org.smartcc.oauth.application;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -37,11 +38,14 @@ public final class AppInstaller {
     private final AppRepository apps;
     private final Secrets secrets;
     private final Clock clock;
+    private final String uiServerBaseUrl;
 
-    public AppInstaller(AppRepository apps, Secrets secrets, Clock clock) {
+    /** @param uiServerBaseUrl replaces {@code {{ui_server_base_url}}} in the reference's bootstrap manifests */
+    public AppInstaller(AppRepository apps, Secrets secrets, Clock clock, String uiServerBaseUrl) {
         this.apps = apps;
         this.secrets = secrets;
         this.clock = clock;
+        this.uiServerBaseUrl = uiServerBaseUrl;
     }
 
     /**
@@ -82,7 +86,7 @@ public final class AppInstaller {
     }
 
     private App parse(String source, String json, String consumerSecret) {
-        JsonObject manifest = readObject(source, json);
+        JsonObject manifest = upgradeLegacy(readObject(source, json), uiServerBaseUrl);
         String id = requiredString(source, manifest, "id");
         if (id.length() > MAX_ID_LENGTH || id.isBlank() || id.chars().anyMatch(c -> c <= ' ')) {
             throw new ManifestException(source, "id", "must be a non-empty id without spaces, at most "
@@ -123,7 +127,26 @@ public final class AppInstaller {
                 throw new ManifestException(source, "icon", "is required for " + modeValue + " apps");
             }
         }
-        return new App(id, name, description, mode, scope, index, callback, consumerSecret, json, clock.instant());
+        return new App(id, name, description, mode, scope, index, callback, consumerSecret, manifest.toString(),
+                clock.instant());
+    }
+
+    /**
+     * Manifests of SMART 0.3 still import (spec §5.1): {@code {base_url}} in index, icon and oauth_callback is
+     * resolved, and {@code base_url} and {@code intents}, gone since 0.4, are dropped; so is the reference container's
+     * {@code {{ui_server_base_url}}} template. The container then serves every manifest in the 0.6 form its schema
+     * describes.
+     */
+    private static JsonObject upgradeLegacy(JsonObject manifest, String uiServerBaseUrl) {
+        String base = manifest.get("base_url") instanceof JsonString s ? s.getString() : null;
+        JsonObjectBuilder upgraded = Json.createObjectBuilder(manifest).remove("base_url").remove("intents");
+        for (String field : List.of("index", "icon", "oauth_callback")) {
+            if (manifest.get(field) instanceof JsonString value) {
+                String resolved = value.getString().replace("{{ui_server_base_url}}", uiServerBaseUrl);
+                upgraded.add(field, base == null ? resolved : resolved.replace("{base_url}", base));
+            }
+        }
+        return upgraded.build();
     }
 
     private static JsonObject readObject(String source, String json) {

@@ -1,5 +1,6 @@
 package org.smartcc.oauth.application;
 
+import java.util.List;
 import java.util.Optional;
 import org.smartcc.oauth.domain.User;
 
@@ -10,4 +11,7 @@ public interface UserRepository {
     void save(User user);
 
     Optional<User> find(String userId);
+
+    /** Every user, ordered by id. */
+    List<User> findAll();
 }

@@ -23,4 +23,11 @@ public interface StatementRepository {
      * @param date the statement's date (ISO-8601 literal) or null; it places the fact on a day visit (data model)
      */
     void add(String recordId, int patientNum, StoredStatement statement, String date);
+
+    /** The statements of one type across all records, each with its record id (record search). */
+    List<RecordStatement> statementsOfAllRecords(String type);
+
+    /** A statement with the id of the record it belongs to. */
+    record RecordStatement(String recordId, StoredStatement statement) {
+    }
 }

@@ -153,6 +153,30 @@ public final class JdbcStatementRepository implements StatementRepository {
     }
 
     @Override
+    public List<RecordStatement> statementsOfAllRecords(String type) {
+        String sql = "SELECT m.patient_ide, f.tval_char, f.observation_blob FROM observation_fact f "
+                + "JOIN patient_mapping m ON m.patient_num = f.patient_num AND m.patient_ide_source = ? "
+                + "AND m.project_id = ? WHERE f.concept_cd = ? AND f.modifier_cd = '@' ORDER BY m.patient_ide";
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, JdbcClinicalStore.SOURCE);
+            ps.setString(2, JdbcClinicalStore.PROJECT);
+            ps.setString(3, CONCEPT_PREFIX + type);
+            List<RecordStatement> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String blob = rs.getString(3);
+                    if (blob != null) {
+                        out.add(new RecordStatement(rs.getString(1), new StoredStatement(type, rs.getString(2), blob)));
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failed("read " + type + " of all records", e);
+        }
+    }
+
+    @Override
     public void add(String recordId, int patientNum, StoredStatement statement, String date) {
         inserter.insert(recordId, patientNum, statement, date);
     }

@@ -13,11 +13,13 @@ public final class Database implements AutoCloseable {
 
     /** The SQL differences the store needs to know about. */
     public enum Dialect {
-        H2("CLOB"), POSTGRESQL("TEXT");
+        H2("CLOB", "BLOB"), POSTGRESQL("TEXT", "BYTEA");
 
         private final String clobType;
+        private final String blobType;
 
-        Dialect(String clobType) {
+        Dialect(String clobType, String blobType) {
+            this.blobType = blobType;
             this.clobType = clobType;
         }
 
@@ -60,7 +62,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(ds)
                     .locations("classpath:db/migration")
-                    .placeholders(Map.of("clob", dialect.clobType))
+                    .placeholders(Map.of("clob", dialect.clobType, "blob", dialect.blobType))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

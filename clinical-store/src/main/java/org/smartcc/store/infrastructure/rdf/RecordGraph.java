@@ -18,6 +18,7 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.StatementType;
@@ -187,7 +188,8 @@ public final class RecordGraph {
             } else {
                 Resource target = o.asResource();
                 out.add(to, s.getPredicate(), target);
-                if (target.hasProperty(RDF.type, Vocab.CODE)) {
+                // Codes and media types are shared URI nodes whose labels apps read (dcterms:format → its rdfs:label)
+                if (target.hasProperty(RDF.type, Vocab.CODE) || target.hasProperty(RDF.type, DCTerms.MediaTypeOrExtent)) {
                     copy(target, out.createResource(target.getURI()), uris, out, copied);
                 }
             }

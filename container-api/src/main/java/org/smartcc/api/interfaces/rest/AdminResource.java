@@ -12,9 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
 import org.smartcc.api.infrastructure.ContainerSettings;
@@ -90,29 +87,7 @@ public class AdminResource {
     }
 
     private Response checkAdmin(String authorization) {
-        if (settings.adminPassword().isEmpty()) {
-            return ErrorResponse.of(Response.Status.FORBIDDEN, "ADMIN_DISABLED",
-                    "the admin API is off; set smartcc.admin.password to turn it on");
-        }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return unauthorized("ADMIN_CREDENTIALS_MISSING", "send HTTP Basic credentials of user 'admin'");
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return unauthorized("ADMIN_CREDENTIALS_MALFORMED", "the Basic credentials are not valid base64");
-        }
-        byte[] expected = (ADMIN_USER + ":" + settings.adminPassword().get()).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, decoded.getBytes(StandardCharsets.UTF_8))) {
-            return unauthorized("ADMIN_CREDENTIALS_WRONG", "wrong user or password");
-        }
-        return null;
-    }
-
-    private static Response unauthorized(String code, String message) {
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"smartcc-admin\"")
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(code, message)).build();
+        return new BasicAuth(ADMIN_USER, "ADMIN", "smartcc-admin").check(authorization, settings.adminPassword(),
+                "the admin API is off; set smartcc.admin.password to turn it on");
     }
 }

@@ -14,7 +14,10 @@ public class ContainerApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(StatusResource.class, AdminResource.class, OAuthResource.class, BackgroundTokenResource.class,
-                AppManifestResource.class, ErrorMappers.NotFound.class, ErrorMappers.WebApplication.class,
+                AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
+                PreferencesResource.class, ScratchpadResource.class, UsersResource.class, RecordSearchResource.class,
+                LauncherServiceResource.class,
+                ErrorMappers.NotFound.class, ErrorMappers.Records.class, ErrorMappers.WebApplication.class,
                 ErrorMappers.OAuth.class, ErrorMappers.Unexpected.class);
     }
 }

@@ -55,6 +55,16 @@ public final class ErrorMappers {
         }
     }
 
+    /** Record API errors (unknown record, bad filter, unparsable RDF, conflicts) keep their stable code. */
+    @Provider
+    public static class Records implements ExceptionMapper<org.smartcc.records.domain.RecordsException> {
+        @Override
+        public Response toResponse(org.smartcc.records.domain.RecordsException e) {
+            return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorResponse(e.code().name(), e.getMessage())).build();
+        }
+    }
+
     /** A bug or an outage: logged with an incident id that the answer repeats, so the two can be matched. */
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {

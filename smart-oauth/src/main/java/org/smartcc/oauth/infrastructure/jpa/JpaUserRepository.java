@@ -1,5 +1,6 @@
 package org.smartcc.oauth.infrastructure.jpa;
 
+import java.util.List;
 import java.util.Optional;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.User;
@@ -21,5 +22,11 @@ public final class JpaUserRepository implements UserRepository {
     public Optional<User> find(String userId) {
         return persistence.read(em -> Optional.ofNullable(em.find(UserEntity.class, userId))
                 .map(UserEntity::toDomain));
+    }
+
+    @Override
+    public List<User> findAll() {
+        return persistence.read(em -> em.createQuery("SELECT u FROM UserEntity u ORDER BY u.userId", UserEntity.class)
+                .getResultList().stream().map(UserEntity::toDomain).toList());
     }
 }

@@ -1,0 +1,122 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.smartcc.api.infrastructure.ContainerSettings;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.Approval;
+import org.smartcc.oauth.application.LaunchCredentials;
+import org.smartcc.oauth.application.PendingAuthorization;
+import org.smartcc.oauth.domain.App;
+
+/**
+ * The services the launcher (the UI host) calls on behalf of its logged-in user, like the reference container's
+ * {@code /oauth/internal/...} for its "chrome" app (smart-classic §2.7): what a request token asks for, the user's
+ * approval, and app launch credentials. Only the launcher may call them, with HTTP Basic user {@code launcher} and
+ * {@code smartcc.launcher.secret}; they are off while that is unset.
+ */
+@Path("oauth/internal")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LauncherServiceResource {
+
+    static final String LAUNCHER_USER = "launcher";
+
+    @Inject
+    ContainerSettings settings;
+    @Inject
+    StoreResources resources;
+    @Inject
+    ApiBases apiBases;
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("request_tokens/{token}/info")
+    public JsonObject info(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @PathParam("token") String token) {
+        requireLauncher(authorization);
+        PendingAuthorization pending = resources.oauth().authorization().pendingAuthorization(token);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("app_id", pending.app().id())
+                .add("app_name", pending.app().name())
+                .add("app_description", pending.app().description())
+                .add("approved", pending.approved());
+        pending.recordId().ifPresent(r -> json.add("record_id", r));
+        return json.build();
+    }
+
+    /** The user approved: answers where to send the browser (the app's oauth_callback with the verifier). */
+    @POST
+    @Path("request_tokens/{token}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject approve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                              @PathParam("token") String token, @FormParam("user_id") String userId,
+                              @FormParam("record_id") String recordId) {
+        requireLauncher(authorization);
+        Approval approval = resources.oauth().authorization().approve(token, required("user_id", userId), recordId);
+        return Json.createObjectBuilder().add("redirect_url", approval.redirectUrl())
+                .add("oauth_verifier", approval.verifier()).build();
+    }
+
+    /** Tokens for launching an app for a user on a record: SMART Connect, REST, and the legacy launch header. */
+    @POST
+    @Path("launch")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject launch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                             @FormParam("app_id") String appId, @FormParam("user_id") String userId,
+                             @FormParam("record_id") String recordId) {
+        requireLauncher(authorization);
+        LaunchCredentials launch = resources.oauth().launch().launch(required("app_id", appId),
+                required("user_id", userId), recordId);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("app_id", launch.appId())
+                .add("user_id", launch.userId())
+                .add("api_base", apiBases.of(uri))
+                .add("rest_token", launch.restToken())
+                .add("rest_secret", launch.restSecret())
+                .add("connect_token", launch.connectToken())
+                .add("connect_secret", launch.connectSecret());
+        if (resources.oauth().apps().find(appId).flatMap(App::index).isPresent()) {
+            json.add("oauth_header", resources.oauth().launch().legacyOAuthHeader(launch, apiBases.of(uri)));
+        }
+        if (launch.recordId() != null) {
+            json.add("record_id", launch.recordId());
+        }
+        return json.build();
+    }
+
+    private void requireLauncher(String authorization) {
+        Response denied = new BasicAuth(LAUNCHER_USER, "LAUNCHER", "smartcc-launcher").check(authorization,
+                settings.launcherSecret(), "the launcher services are off; set smartcc.launcher.secret in the API "
+                        + "server and the launcher");
+        if (denied != null) {
+            throw new WebApplicationException(denied);
+        }
+    }
+
+    private static String required(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw new WebApplicationException(ErrorResponse.of(Response.Status.BAD_REQUEST, "PARAMETER_MISSING",
+                    "form parameter " + name + " is required"));
+        }
+        return value;
+    }
+}

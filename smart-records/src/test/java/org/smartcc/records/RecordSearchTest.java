@@ -1,0 +1,68 @@
+package org.smartcc.records;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.records.application.RecordSearch;
+import org.smartcc.store.infrastructure.rdf.Vocab;
+
+class RecordSearchTest {
+
+    @TempDir
+    static Path dir;
+    static TestStore store;
+    static RecordSearch search;
+
+    @BeforeAll
+    static void load() throws Exception {
+        store = TestStore.load(dir);
+        search = new RecordSearch(store.repository);
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void namesMatchByCaseInsensitivePrefixAndAllCriteriaMustHold() {
+        assertTrue(records(Map.of("family_name", List.of("LEW"))).contains("2169591"));
+        assertEquals(Set.of("2169591"), records(Map.of("familyName", List.of("lewis"), "given_name", List.of("kar"))));
+        assertEquals(Set.of(), records(Map.of("family_name", List.of("lewis"), "gender", List.of("x"))));
+    }
+
+    @Test
+    void everyRecordHasOneGenderAndNoCriteriaFindsAll() {
+        int male = records(Map.of("gender", List.of("male"))).size();
+        int female = records(Map.of("gender", List.of("female"))).size();
+        assertEquals(60, male + female);
+        assertEquals(60, records(Map.of()).size());
+    }
+
+    @Test
+    void birthdayZipAndRecordNumberMatchExactly() {
+        assertEquals(Set.of("1081332"), records(Map.of("birthday", List.of("2003-10-02"),
+                "medical_record_number", List.of("1081332"))));
+        assertEquals(Set.of(), records(Map.of("birthday", List.of("2003-10"))));
+    }
+
+    private static Set<String> records(Map<String, List<String>> query) {
+        Model model = search.search(RecordSearch.Criteria.of(query), TestStore.API_BASE).model();
+        return model.listSubjectsWithProperty(RDF.type, model.createResource(Vocab.SP + "Demographics")).toList()
+                .stream().map(Resource::getURI)
+                .map(u -> u.substring((TestStore.API_BASE + "/records/").length(), u.lastIndexOf('/')))
+                .collect(Collectors.toSet());
+    }
+}
