@@ -3,6 +3,7 @@ package org.smartcc.oauth;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
@@ -17,9 +18,9 @@ import org.smartcc.oauth.application.TokenIssuer;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.User;
+import org.smartcc.oauth.infrastructure.jdbc.JdbcNonceStore;
 import org.smartcc.oauth.infrastructure.jpa.ContainerPersistence;
 import org.smartcc.oauth.infrastructure.jpa.JpaAppRepository;
-import org.smartcc.oauth.infrastructure.jpa.JpaNonceStore;
 import org.smartcc.oauth.infrastructure.jpa.JpaTokenRepository;
 import org.smartcc.oauth.infrastructure.jpa.JpaUserRepository;
 import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
@@ -45,16 +46,17 @@ public final class OAuthModule implements AutoCloseable {
     private final AppInstaller installer;
     private final OAuthSettings settings;
 
-    private OAuthModule(ContainerPersistence persistence, OAuthSettings settings, Clock clock, RecordIds records) {
+    private OAuthModule(DataSource dataSource, ContainerPersistence persistence, OAuthSettings settings, Clock clock,
+                        RecordIds records) {
         this.persistence = persistence;
         this.settings = settings;
         this.apps = new JpaAppRepository(persistence);
         this.users = new JpaUserRepository(persistence);
-        JpaTokenRepository tokens = new JpaTokenRepository(persistence);
+        JpaTokenRepository tokens = new JpaTokenRepository(persistence, dataSource);
         SignatureScheme signatures = new HmacSha1SignatureScheme();
         Secrets secrets = new Secrets();
         TokenIssuer issuer = new TokenIssuer(tokens, secrets, settings, clock);
-        this.provider = new OAuthProvider(apps, tokens, new JpaNonceStore(persistence), signatures, settings, clock);
+        this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(dataSource), signatures, settings, clock);
         this.authorization = new AuthorizationFlow(provider, apps, tokens, users, records, issuer, secrets, clock);
         this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
         this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
@@ -66,7 +68,8 @@ public final class OAuthModule implements AutoCloseable {
      * @param records  the record ids of the clinical store
      */
     public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
-        return new OAuthModule(ContainerPersistence.open(database.dataSource()), settings, clock, records);
+        return new OAuthModule(database.dataSource(), ContainerPersistence.open(database.dataSource()), settings, clock,
+                records);
     }
 
     /**

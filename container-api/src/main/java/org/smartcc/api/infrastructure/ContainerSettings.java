@@ -138,6 +138,11 @@ public class ContainerSettings {
                 config.getOptionalValue("smartcc.container.admin", String.class).orElse("admin@localhost"));
     }
 
+    /** Size of the cache of serialized record responses, in megabytes; 0 turns it off. */
+    public int recordCacheMegabytes() {
+        return config.getOptionalValue("smartcc.records.cache-mb", Integer.class).orElse(64);
+    }
+
     /** Origins allowed to call the API from a browser (CORS): {@code *} or a comma-separated list. */
     public String corsOrigins() {
         return config.getOptionalValue("smartcc.cors.origins", String.class).orElse("*");

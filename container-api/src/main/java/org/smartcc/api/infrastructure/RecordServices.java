@@ -6,6 +6,7 @@ import org.smartcc.records.application.ClinicalNotePoster;
 import org.smartcc.records.application.DocumentFiles;
 import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.application.RecordSearch;
+import org.smartcc.records.application.ResponseCache;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.infrastructure.DirectoryDocumentFiles;
 import org.smartcc.records.infrastructure.JdbcStatementRepository;
@@ -26,6 +27,7 @@ public class RecordServices {
     private ClinicalNotePoster poster;
     private RecordSearch search;
     private JdbcStatementRepository repository;
+    private ResponseCache cache;
 
     /** One repository, so its blob cache serves every reader. */
     private synchronized JdbcStatementRepository repository() {
@@ -63,5 +65,13 @@ public class RecordServices {
             search = new RecordSearch(repository());
         }
         return search;
+    }
+
+    /** Serialized record responses, {@code smartcc.records.cache-mb} megabytes (0 = off). */
+    public synchronized ResponseCache cache() {
+        if (cache == null) {
+            cache = new ResponseCache(settings.recordCacheMegabytes() * 1024L * 1024L);
+        }
+        return cache;
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
@@ -50,6 +51,11 @@ public final class RecordReader {
         this.ontology = ontology;
         this.files = files;
         this.links = new StatementLinks(ontology);
+    }
+
+    /** See {@link StatementRepository#recordVersion}: responses of a record may be reused while it is unchanged. */
+    public Optional<String> recordVersion(String recordId) {
+        return repository.recordVersion(recordId);
     }
 
     /** Whether this reader serves a call: a record GET whose target is a statement class. */

@@ -24,6 +24,12 @@ public interface StatementRepository {
      */
     void add(String recordId, int patientNum, StoredStatement statement, String date);
 
+    /**
+     * A stamp that changes whenever the record's statements change (reloaded, or a statement added); empty when the
+     * record is unknown or its changes are not tracked (records written straight into the star schema).
+     */
+    Optional<String> recordVersion(String recordId);
+
     /** The statements of one type across all records, each with its record id (record search). */
     List<RecordStatement> statementsOfAllRecords(String type);
 

@@ -152,6 +152,21 @@ public final class JdbcStatementRepository implements StatementRepository {
         }
     }
 
+    /** From record_source, which every load replaces and every added statement updates (statement_count). */
+    @Override
+    public Optional<String> recordVersion(String recordId) {
+        String sql = "SELECT patient_num, source_sha256, statement_count, loaded_at FROM record_source WHERE record_id = ?";
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, recordId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getInt(3) + "/"
+                        + rs.getTimestamp(4).getTime()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read the version of record " + recordId, e);
+        }
+    }
+
     @Override
     public List<RecordStatement> statementsOfAllRecords(String type) {
         String sql = "SELECT m.patient_ide, f.tval_char, f.observation_blob FROM observation_fact f "

@@ -2,7 +2,6 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,13 +49,13 @@ public class ContainerResource {
         String apiBase = apiBases.of(uri);
         String launcher = settings.launcherUrl();
         ContainerSettings.ContainerIdentity identity = settings.identity();
-        return Json.createObjectBuilder()
+        return Jsonp.JSON.createObjectBuilder()
                 .add("smart_version", SMART_VERSION)
                 .add("api_base", apiBase)
                 .add("name", identity.name())
                 .add("description", identity.description())
                 .add("admin", identity.admin())
-                .add("launch_urls", Json.createObjectBuilder()
+                .add("launch_urls", Jsonp.JSON.createObjectBuilder()
                         .add("app_launch", launcher + "/apps/{{app_id}}/launch")
                         .add("request_token", apiBase + "/oauth/request_token")
                         .add("authorize_token", launcher + "/oauth/authorize")
@@ -74,11 +73,11 @@ public class ContainerResource {
         for (ApiCall call : records.table().calls()) {
             methods.computeIfAbsent(Vocab.SP + call.targetClass(), k -> new TreeSet<>()).add(call.httpMethod());
         }
-        JsonObjectBuilder capabilities = Json.createObjectBuilder();
+        JsonObjectBuilder capabilities = Jsonp.JSON.createObjectBuilder();
         methods.forEach((type, list) -> {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = Jsonp.JSON.createArrayBuilder();
             list.forEach(array::add);
-            capabilities.add(type, Json.createObjectBuilder().add("methods", array));
+            capabilities.add(type, Jsonp.JSON.createObjectBuilder().add("methods", array));
         });
         return capabilities.build();
     }

@@ -2,7 +2,6 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -54,7 +53,7 @@ public class LauncherServiceResource {
                            @PathParam("token") String token) {
         requireLauncher(authorization);
         PendingAuthorization pending = resources.oauth().authorization().pendingAuthorization(token);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", pending.app().id())
                 .add("app_name", pending.app().name())
                 .add("app_description", pending.app().description())
@@ -72,7 +71,7 @@ public class LauncherServiceResource {
                               @FormParam("record_id") String recordId) {
         requireLauncher(authorization);
         Approval approval = resources.oauth().authorization().approve(token, required("user_id", userId), recordId);
-        return Json.createObjectBuilder().add("redirect_url", approval.redirectUrl())
+        return Jsonp.JSON.createObjectBuilder().add("redirect_url", approval.redirectUrl())
                 .add("oauth_verifier", approval.verifier()).build();
     }
 
@@ -86,7 +85,7 @@ public class LauncherServiceResource {
         requireLauncher(authorization);
         LaunchCredentials launch = resources.oauth().launch().launch(required("app_id", appId),
                 required("user_id", userId), recordId);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", launch.appId())
                 .add("user_id", launch.userId())
                 .add("api_base", apiBases.of(uri))

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
+import org.smartcc.api.infrastructure.RecordServices;
 import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.store.domain.LoadResult;
 import org.smartcc.store.domain.StoreSummary;
@@ -22,10 +23,12 @@ public class StatusResource {
     StartupLoad startup;
     @Inject
     StoreResources resources;
+    @Inject
+    RecordServices records;
 
     /** The status document; {@code store} is null until the store is open. */
     public record Status(String state, String message, StoreSummary store, StartupLoad.SnapshotStatus snapshot,
-                         List<LoadResult.Rejection> rejectedSources) {
+                         List<LoadResult.Rejection> rejectedSources, String recordResponseCache) {
     }
 
     @GET
@@ -34,6 +37,7 @@ public class StatusResource {
         ContainerState state = startup.state();
         StoreSummary summary = state == ContainerState.READY || state == ContainerState.LOADING
                 ? resources.store().summary() : null;
-        return new Status(state.name(), startup.message(), summary, startup.snapshot(), startup.rejections());
+        return new Status(state.name(), startup.message(), summary, startup.snapshot(), startup.rejections(),
+                records.cache().stats());
     }
 }
