@@ -269,6 +269,14 @@ class RecordReaderTest {
                 .body(RdfFormat.RDF_XML), StandardCharsets.UTF_8)), "same request, same document");
     }
 
+    @Test
+    void jsonLdUsesTheSmartContextOfTheClassicJsClient() {
+        String json = new String(get(MEDS, Map.of("limit", "4")).body(RdfFormat.JSON_LD), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"@context\""), json);
+        assertTrue(json.contains("\"drugName\""), "SMART terms are bare: " + json);
+        assertTrue(json.contains("\"dcterms__title\""), "other terms are prefix__local: " + json);
+    }
+
     /** The processing time is the one part of a response that may differ between two equal requests. */
     private static String withoutTiming(String rdfXml) {
         return rdfXml.replaceAll("(<api:processingTimeMs[^>]*>)\\d+", "$1");
