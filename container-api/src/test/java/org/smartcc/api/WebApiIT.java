@@ -134,7 +134,7 @@ class WebApiIT {
         HttpResponse<String> answer = new ContainerClient(url).get("manifest");
         assertEquals(200, answer.statusCode());
         assertEquals("application/json", answer.headers().firstValue("Content-Type").orElse(""));
-        Draft03Schema schema = new Draft03Schema(RecordApiIT.shared()
+        Draft03Schema schema = new Draft03Schema(WebRecordApiIT.shared()
                 .resolve("smart-data/verifier/container-manifest.schema-draft03.json"));
         assertEquals(List.of(), schema.errors(answer.body()));
         JsonObject manifest = Json.createReader(new StringReader(answer.body())).readObject();
@@ -147,7 +147,7 @@ class WebApiIT {
 
     @Test
     void everyInstalledAppManifestIsSchemaValid() throws Exception {
-        Draft03Schema schema = new Draft03Schema(RecordApiIT.shared()
+        Draft03Schema schema = new Draft03Schema(WebRecordApiIT.shared()
                 .resolve("smart-data/verifier/app-manifest.schema-draft03.json"));
         JsonArray manifests = Json.createReader(new StringReader(new ContainerClient(url).get("apps/manifests/").body()))
                 .readArray();

@@ -45,11 +45,12 @@ import org.smartcc.store.infrastructure.rdf.Vocab;
 /**
  * The record API over HTTP as an app sees it: per-record tokens from the background-app loop, requests signed by
  * ScribeJava, every record GET of the ontology for all 60 sample patients checked with the API Verifier's queries
- * (spec §8), and the errors for wrong tokens, paths and methods.
+ * (spec §8), and the errors for wrong tokens, paths and methods. Named to run after StoreFirstStartIT (failsafe
+ * runs classes alphabetically on one data folder): it posts a clinical note, which a first start must not see.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class RecordApiIT {
+class WebRecordApiIT {
 
     static final String APP = WebApiIT.BACKGROUND_APP;
     static final ApiCallTable CALLS = OntologyApiCalls.table(SmartOntology.shared());
