@@ -1,0 +1,22 @@
+package org.smartcc.engine.query.i2b2;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.smartcc.engine.query.QueryDefinitionException;
+
+/** Enumerated i2b2 values, read case-insensitively; an unknown one names the allowed values. */
+final class Enums {
+
+    private Enums() {
+    }
+
+    static <E extends Enum<E>> E of(Class<E> type, String text, String path) {
+        try {
+            return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new QueryDefinitionException(path, "'" + text + "' is not one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.smartcc.engine.query.i2b2;
+
+import static org.smartcc.engine.query.i2b2.XmlElements.attribute;
+import static org.smartcc.engine.query.i2b2.XmlElements.child;
+import static org.smartcc.engine.query.i2b2.XmlElements.children;
+import static org.smartcc.engine.query.i2b2.XmlElements.text;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.smartcc.engine.query.DateBound;
+import org.smartcc.engine.query.DateWindow;
+import org.smartcc.engine.query.Item;
+import org.smartcc.engine.query.ItemKey;
+import org.smartcc.engine.query.ModifierConstraint;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.ValueConstraint;
+import org.smartcc.engine.query.ValueConstraint.ValueType;
+import org.w3c.dom.Element;
+
+/** Items of a panel: the key, value, date and modifier constraints, checked as the i2b2 CRC checks them. */
+final class I2b2ItemReader {
+
+    private static final Set<String> NUMBER_OPERATORS = Set.of("EQ", "NE", "GT", "LT", "GE", "LE", "BETWEEN", "IN");
+    private static final Set<String> TEXT_OPERATORS = Set.of("EQ", "NE", "IN", "LIKE", "LIKE[BEGIN]", "LIKE[END]",
+            "LIKE[CONTAINS]", "LIKE[EXACT]", "GT", "LT", "GE", "LE");
+    private static final Map<ValueType, Set<String>> OPERATORS = Map.of(
+            ValueType.NUMBER, NUMBER_OPERATORS,
+            ValueType.TEXT, TEXT_OPERATORS,
+            ValueType.LARGETEXT, Set.of("CONTAINS", "CONTAINS[DATABASE]", "LIKE[CONTAINS]"),
+            ValueType.FLAG, Set.of("EQ", "NE", "IN"),
+            ValueType.MODIFIER, TEXT_OPERATORS);
+
+    private I2b2ItemReader() {
+    }
+
+    static Item read(Element item, String path) {
+        String keyText = text(item, "item_key").orElseThrow(() ->
+                new QueryDefinitionException(path + "/item_key", "is missing"));
+        if (text(item, "item_icon").map(icon -> icon.toUpperCase(Locale.ROOT).startsWith("C")).orElse(false)) {
+            throw new QueryDefinitionException(path + "/item_icon", "a container term (" + keyText
+                    + ") only groups other terms and cannot be queried; choose a folder or leaf below it");
+        }
+        ItemKey key = key(keyText, path + "/item_key");
+        List<ValueConstraint> values = new ArrayList<>();
+        List<Element> valueElements = children(item, "constrain_by_value");
+        for (int i = 0; i < valueElements.size(); i++) {
+            values.add(value(valueElements.get(i), path + "/constrain_by_value[" + (i + 1) + "]"));
+        }
+        List<DateWindow> dates = new ArrayList<>();
+        for (Element date : children(item, "constrain_by_date")) {
+            DateWindow window = window(date, "date_from", "date_to", path + "/constrain_by_date");
+            if (!window.isOpen()) {
+                dates.add(window);
+            }
+        }
+        Optional<ModifierConstraint> modifier = child(item, "constrain_by_modifier")
+                .map(m -> modifier(m, path + "/constrain_by_modifier"));
+        return new Item(key, text(item, "item_name").orElse(keyText), values, dates, modifier);
+    }
+
+    static ItemKey key(String text, String path) {
+        if (text.startsWith("\\\\")) {
+            int end = text.indexOf('\\', 2);
+            if (end < 0 || end == 2 || end == text.length() - 1) {
+                throw new QueryDefinitionException(path, "'" + text + "' is not \\\\TABLE_CD\\concept path");
+            }
+            return new ItemKey.ConceptPath(text.substring(2, end), text.substring(end));
+        }
+        int colon = text.indexOf(':');
+        String prefix = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
+        String rest = colon < 0 ? "" : text.substring(colon + 1).trim();
+        if (rest.isEmpty()) {
+            throw new QueryDefinitionException(path, "'" + text + "' is neither a concept path (\\\\TABLE_CD\\...) nor "
+                    + "masterid:, patient_set_coll_id:, patient_set_enc_id:, patient: or encounter: with an id");
+        }
+        return switch (prefix) {
+            case "masterid" -> new ItemKey.PreviousQuery(rest);
+            case "patient_set_coll_id" -> new ItemKey.PatientSet(rest);
+            case "patient_set_enc_id" -> new ItemKey.EncounterSet(rest);
+            case "patient" -> new ItemKey.Patient(rest);
+            case "encounter" -> new ItemKey.Encounter(rest);
+            default -> throw new QueryDefinitionException(path, "unknown item key prefix '" + prefix + ":'");
+        };
+    }
+
+    static ValueConstraint value(Element value, String path) {
+        String typeText = text(value, "value_type").orElseThrow(() ->
+                new QueryDefinitionException(path + "/value_type", "is missing"));
+        ValueType type = Enums.of(ValueType.class, typeText, path + "/value_type");
+        // i2b2 reads a missing operator as EQ (the test requests on modifier values rely on it)
+        String operator = text(value, "value_operator").orElse("EQ").toUpperCase(Locale.ROOT);
+        if (!OPERATORS.get(type).contains(operator)) {
+            throw new QueryDefinitionException(path + "/value_operator", "'" + operator + "' does not apply to "
+                    + type + " values; use one of " + String.join(", ", OPERATORS.get(type).stream().sorted().toList()));
+        }
+        String constraint = text(value, "value_constraint").orElse("");
+        if (type == ValueType.NUMBER) {
+            checkNumber(operator, constraint, path + "/value_constraint");
+        }
+        return new ValueConstraint(type, operator, constraint, text(value, "value_unit_of_measure"));
+    }
+
+    private static void checkNumber(String operator, String constraint, String path) {
+        List<String> numbers = switch (operator) {
+            case "BETWEEN" -> List.of(constraint.split("(?i)\\s+and\\s+", -1));
+            case "IN" -> List.of(constraint.replaceAll("[()]", "").split(","));
+            default -> List.of(constraint);
+        };
+        if (operator.equals("BETWEEN") && numbers.size() != 2) {
+            throw new QueryDefinitionException(path, "BETWEEN needs 'low and high', not '" + constraint + "'");
+        }
+        for (String n : numbers) {
+            try {
+                Double.parseDouble(n.trim().replace("'", ""));
+            } catch (NumberFormatException e) {
+                throw new QueryDefinitionException(path, "'" + n.trim() + "' is not a number");
+            }
+        }
+    }
+
+    private static ModifierConstraint modifier(Element modifier, String path) {
+        String key = text(modifier, "modifier_key").orElseThrow(() ->
+                new QueryDefinitionException(path + "/modifier_key", "is missing"));
+        List<ValueConstraint> values = new ArrayList<>();
+        for (Element value : children(modifier, "constrain_by_value")) {
+            values.add(value(value, path + "/constrain_by_value"));
+        }
+        return new ModifierConstraint(key, text(modifier, "applied_path").orElse("@"), values);
+    }
+
+    /** A from/to pair of date elements (panel or item level); blank elements leave that end open. */
+    static DateWindow window(Element parent, String fromName, String toName, String path) {
+        return new DateWindow(child(parent, fromName).flatMap(e -> bound(e, path + "/" + fromName)),
+                child(parent, toName).flatMap(e -> bound(e, path + "/" + toName)));
+    }
+
+    private static Optional<DateBound> bound(Element date, String path) {
+        String text = date.getTextContent().trim();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean onEnd = attribute(date, "time").map(t -> {
+            String time = t.toUpperCase(Locale.ROOT);
+            if (!time.equals("START_DATE") && !time.equals("END_DATE")) {
+                throw new QueryDefinitionException(path + "/@time", "'" + t + "' is not START_DATE or END_DATE");
+            }
+            return time.equals("END_DATE");
+        }).orElse(false);
+        boolean inclusive = attribute(date, "inclusive").map(i -> {
+            String value = i.toUpperCase(Locale.ROOT);
+            if (!value.equals("YES") && !value.equals("NO")) {
+                throw new QueryDefinitionException(path + "/@inclusive", "'" + i + "' is not YES or NO");
+            }
+            return value.equals("YES");
+        }).orElse(true);
+        return Optional.of(new DateBound(dateTime(text, path), onEnd, inclusive));
+    }
+
+    /** xs:dateTime with or without offset or fraction, or a plain date; the offset is dropped as i2b2 does. */
+    private static LocalDateTime dateTime(String text, String path) {
+        try {
+            return OffsetDateTime.parse(text).toLocalDateTime();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(text);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).atStartOfDay();
+                } catch (DateTimeParseException notDate) {
+                    throw new QueryDefinitionException(path, "'" + text + "' is not a date (xs:dateTime)");
+                }
+            }
+        }
+    }
+}
