@@ -1,0 +1,234 @@
+package org.smartcc.engine.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.engine.SharedSpark;
+import org.smartcc.engine.Snapshot;
+import org.smartcc.engine.query.i2b2.I2b2QueryParser;
+import org.smartcc.engine.query.spark.PatientSetPlanner;
+import org.smartcc.store.application.RecordLoader;
+import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
+import org.smartcc.store.infrastructure.rdf.SmartOntology;
+import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+
+/**
+ * Differential test: the Spark plan's patients equal a straightforward SQL evaluation on the relational store (H2)
+ * for hand-written and randomly generated queries over the 60 sample patients.
+ */
+class PatientSetPlannerTest {
+
+    @TempDir
+    static Path dir;
+    static Database db;
+    static PatientSetPlanner planner;
+    static List<String> folders;
+
+    @BeforeAll
+    static void load() throws Exception {
+        db = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
+        new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(db))
+                .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+        Snapshot snapshot = SharedSpark.engine().writeSnapshot(db);
+        planner = new PatientSetPlanner(SharedSpark.engine().spark(), snapshot);
+        folders = folders();
+    }
+
+    @AfterAll
+    static void close() {
+        db.close();
+    }
+
+    @Test
+    void handWrittenQueriesMatchSql() throws Exception {
+        String medication = "\\SMART\\Statement types\\Medication [SMART:Medication]\\";
+        String problem = "\\SMART\\Statement types\\Problem [SMART:Problem]\\";
+        for (Query q : List.of(
+                new Query(List.of(new P(List.of(medication), false, "GE", 1, null, null))),
+                new Query(List.of(new P(List.of(medication), false, "GE", 5, null, null),
+                        new P(List.of(problem), true, "GE", 1, null, null))),
+                new Query(List.of(new P(List.of(medication, problem), false, "LT", 3, 2005, 2012))))) {
+            assertEquals(sql(q), spark(q), q.toString());
+        }
+        assertTrue(spark(new Query(List.of(new P(List.of(medication), false, "GE", 1, null, null)))).size() > 10);
+    }
+
+    @Test
+    void randomQueriesMatchSql() throws Exception {
+        Random random = new Random(7);
+        String[] operators = {"GE", "EQ", "GT", "LT", "LE", "NE"};
+        int nonEmpty = 0;
+        for (int n = 0; n < 20; n++) {
+            List<P> panels = new ArrayList<>();
+            int panelCount = 1 + random.nextInt(3);
+            for (int p = 0; p < panelCount; p++) {
+                List<String> items = new ArrayList<>();
+                for (int i = 0; i <= random.nextInt(2); i++) {
+                    items.add(folders.get(random.nextInt(folders.size())));
+                }
+                Integer from = random.nextInt(3) == 0 ? 1990 + random.nextInt(25) : null;
+                Integer to = random.nextInt(3) == 0 ? 2000 + random.nextInt(15) : null;
+                panels.add(new P(items, p > 0 && random.nextInt(3) == 0, operators[random.nextInt(operators.length)],
+                        1 + random.nextInt(3), from, to));
+            }
+            Query q = new Query(panels);
+            Set<Integer> expected = sql(q);
+            assertEquals(expected, spark(q), q.toString());
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertTrue(nonEmpty >= 5, "too few queries found patients to prove anything: " + nonEmpty);
+    }
+
+    @Test
+    void whatThePlannerCannotAnswerYetIsRefusedByName() {
+        QueryDefinition sameVisit = I2b2QueryParser.parse(stream("<query_definition><panel><panel_timing>SAMEVISIT"
+                + "</panel_timing><item><item_key>\\\\X\\a\\</item_key></item></panel></query_definition>"));
+        QueryDefinitionException e = assertThrows(QueryDefinitionException.class, () -> planner.patients(sameVisit));
+        assertEquals("query_definition/panel[1]/panel_timing", e.element());
+    }
+
+    /** A panel: concept folders (OR), exclusion, occurrence constraint, optional start-date years. */
+    record P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear) {
+    }
+
+    record Query(List<P> panels) {
+        String xml() {
+            StringBuilder b = new StringBuilder("<query_definition><query_name>t</query_name>");
+            for (P p : panels) {
+                b.append("<panel><invert>").append(p.invert() ? 1 : 0).append("</invert>")
+                        .append("<total_item_occurrences operator=\"").append(p.operator()).append("\">")
+                        .append(p.occurrences()).append("</total_item_occurrences>");
+                if (p.fromYear() != null) {
+                    b.append("<panel_date_from>").append(p.fromYear()).append("-01-01T00:00:00Z</panel_date_from>");
+                }
+                if (p.toYear() != null) {
+                    b.append("<panel_date_to>").append(p.toYear()).append("-12-31T00:00:00Z</panel_date_to>");
+                }
+                for (String path : p.paths()) {
+                    b.append("<item><item_key>\\\\i2b2\\").append(path.substring(1).replace("&", "&amp;")
+                            .replace("<", "&lt;")).append("</item_key></item>");
+                }
+                b.append("</panel>");
+            }
+            return b.append("</query_definition>").toString();
+        }
+    }
+
+    private static Set<Integer> spark(Query q) {
+        QueryDefinition definition = I2b2QueryParser.parse(stream(q.xml()));
+        Set<Integer> out = new TreeSet<>();
+        for (Row r : planner.patients(definition).collectAsList()) {
+            out.add(r.getInt(0));
+        }
+        return out;
+    }
+
+    /** The reference: one plain SQL query per panel on H2, then the set algebra in Java. */
+    private static Set<Integer> sql(Query q) throws SQLException {
+        Set<Integer> result = null;
+        List<Set<Integer>> excluded = new ArrayList<>();
+        for (P p : q.panels()) {
+            Set<Integer> panel = panelSql(p);
+            if (p.invert()) {
+                excluded.add(panel);
+            } else if (result == null) {
+                result = panel;
+            } else {
+                result.retainAll(panel);
+            }
+        }
+        if (result == null) {
+            result = ints("SELECT patient_num FROM patient_dimension", List.of());
+        }
+        for (Set<Integer> out : excluded) {
+            result.removeAll(out);
+        }
+        return result;
+    }
+
+    private static Set<Integer> panelSql(P p) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder("f.modifier_cd = '@' AND (");
+        for (int i = 0; i < p.paths().size(); i++) {
+            where.append(i > 0 ? " OR " : "").append("f.concept_cd IN (SELECT concept_cd FROM concept_dimension "
+                    + "WHERE concept_path LIKE ? ESCAPE '!')");
+            args.add(p.paths().get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        where.append(")");
+        if (p.fromYear() != null) {
+            where.append(" AND f.start_date >= ?");
+            args.add(Timestamp.valueOf(LocalDateTime.of(p.fromYear(), 1, 1, 0, 0)));
+        }
+        if (p.toYear() != null) {
+            where.append(" AND f.start_date <= ?");
+            args.add(Timestamp.valueOf(LocalDateTime.of(p.toYear(), 12, 31, 0, 0)));
+        }
+        String op = switch (p.operator()) {
+            case "EQ" -> "=";
+            case "NE" -> "<>";
+            case "GT" -> ">";
+            case "LT" -> "<";
+            case "LE" -> "<=";
+            default -> ">=";
+        };
+        return ints("SELECT f.patient_num FROM observation_fact f WHERE " + where + " GROUP BY f.patient_num HAVING "
+                + "COUNT(DISTINCT CONCAT_WS('|', CAST(f.encounter_num AS VARCHAR), CAST(f.instance_num AS VARCHAR), "
+                + "f.concept_cd, CAST(f.start_date AS VARCHAR), f.provider_id)) " + op + " " + p.occurrences(), args);
+    }
+
+    private static Set<Integer> ints(String sql, List<Object> args) throws SQLException {
+        Set<Integer> out = new TreeSet<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every folder above a concept (and the concepts themselves): what a user can drag into a panel. */
+    private static List<String> folders() throws SQLException {
+        Set<String> all = new TreeSet<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT concept_path FROM concept_dimension")) {
+            while (rs.next()) {
+                String path = rs.getString(1);
+                for (int i = path.indexOf('\\', 1); i > 0; i = path.indexOf('\\', i + 1)) {
+                    all.add(path.substring(0, i + 1));
+                }
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static ByteArrayInputStream stream(String xml) {
+        return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+    }
+}
