@@ -21,6 +21,7 @@ import org.smartcc.engine.query.Item;
 import org.smartcc.engine.query.ItemKey;
 import org.smartcc.engine.query.ModifierConstraint;
 import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.QueryEnums;
 import org.smartcc.engine.query.ValueConstraint;
 import org.smartcc.engine.query.ValueConstraint.ValueType;
 import org.w3c.dom.Element;
@@ -48,7 +49,7 @@ final class I2b2ItemReader {
             throw new QueryDefinitionException(path + "/item_icon", "a container term (" + keyText
                     + ") only groups other terms and cannot be queried; choose a folder or leaf below it");
         }
-        ItemKey key = key(keyText, path + "/item_key");
+        ItemKey key = ItemKey.parse(keyText, path + "/item_key");
         List<ValueConstraint> values = new ArrayList<>();
         List<Element> valueElements = children(item, "constrain_by_value");
         for (int i = 0; i < valueElements.size(); i++) {
@@ -66,35 +67,10 @@ final class I2b2ItemReader {
         return new Item(key, text(item, "item_name").orElse(keyText), values, dates, modifier);
     }
 
-    static ItemKey key(String text, String path) {
-        if (text.startsWith("\\\\")) {
-            int end = text.indexOf('\\', 2);
-            if (end < 0 || end == 2 || end == text.length() - 1) {
-                throw new QueryDefinitionException(path, "'" + text + "' is not \\\\TABLE_CD\\concept path");
-            }
-            return new ItemKey.ConceptPath(text.substring(2, end), text.substring(end));
-        }
-        int colon = text.indexOf(':');
-        String prefix = colon < 0 ? "" : text.substring(0, colon).toLowerCase(Locale.ROOT);
-        String rest = colon < 0 ? "" : text.substring(colon + 1).trim();
-        if (rest.isEmpty()) {
-            throw new QueryDefinitionException(path, "'" + text + "' is neither a concept path (\\\\TABLE_CD\\...) nor "
-                    + "masterid:, patient_set_coll_id:, patient_set_enc_id:, patient: or encounter: with an id");
-        }
-        return switch (prefix) {
-            case "masterid" -> new ItemKey.PreviousQuery(rest);
-            case "patient_set_coll_id" -> new ItemKey.PatientSet(rest);
-            case "patient_set_enc_id" -> new ItemKey.EncounterSet(rest);
-            case "patient" -> new ItemKey.Patient(rest);
-            case "encounter" -> new ItemKey.Encounter(rest);
-            default -> throw new QueryDefinitionException(path, "unknown item key prefix '" + prefix + ":'");
-        };
-    }
-
     static ValueConstraint value(Element value, String path) {
         String typeText = text(value, "value_type").orElseThrow(() ->
                 new QueryDefinitionException(path + "/value_type", "is missing"));
-        ValueType type = Enums.of(ValueType.class, typeText, path + "/value_type");
+        ValueType type = QueryEnums.of(ValueType.class, typeText, path + "/value_type");
         // i2b2 reads a missing operator as EQ (the test requests on modifier values rely on it)
         String operator = text(value, "value_operator").orElse("EQ").toUpperCase(Locale.ROOT);
         if (!OPERATORS.get(type).contains(operator)) {

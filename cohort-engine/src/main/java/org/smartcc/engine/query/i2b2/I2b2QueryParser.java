@@ -17,6 +17,7 @@ import org.smartcc.engine.query.Item;
 import org.smartcc.engine.query.Panel;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.QueryEnums;
 import org.smartcc.engine.query.TemporalConstraint;
 import org.smartcc.engine.query.Timing;
 import org.w3c.dom.Element;
@@ -47,7 +48,7 @@ public final class I2b2QueryParser {
 
     private static QueryDefinition definition(Element definition, String path) {
         Timing timing = text(definition, "query_timing")
-                .map(t -> Enums.of(Timing.class, t, path + "/query_timing")).orElse(Timing.ANY);
+                .map(t -> QueryEnums.of(Timing.class, t, path + "/query_timing")).orElse(Timing.ANY);
         List<Panel> panels = new ArrayList<>();
         List<Element> panelElements = children(definition, "panel");
         for (int i = 0; i < panelElements.size(); i++) {
@@ -74,7 +75,7 @@ public final class I2b2QueryParser {
     private static Panel panel(Element panel, int position, String path) {
         int number = text(panel, "panel_number").map(n -> integer(n, path + "/panel_number")).orElse(position);
         Timing timing = text(panel, "panel_timing")
-                .map(t -> Enums.of(Timing.class, t, path + "/panel_timing")).orElse(Timing.ANY);
+                .map(t -> QueryEnums.of(Timing.class, t, path + "/panel_timing")).orElse(Timing.ANY);
         boolean invert = text(panel, "invert").map(v -> flag(v, path + "/invert")).orElse(false);
         Comparison operator = Comparison.GE;
         int occurrences = 1;
@@ -83,7 +84,7 @@ public final class I2b2QueryParser {
             String countPath = path + "/total_item_occurrences";
             String count = total.get().getTextContent().trim();
             occurrences = count.isEmpty() ? 1 : integer(count, countPath);
-            operator = attribute(total.get(), "operator").map(o -> Enums.of(Comparison.class, o, countPath + "/@operator"))
+            operator = attribute(total.get(), "operator").map(o -> QueryEnums.of(Comparison.class, o, countPath + "/@operator"))
                     .orElse(Comparison.GE);
             if (occurrences < 0) {
                 throw new QueryDefinitionException(countPath, "must not be negative");

@@ -1,17 +1,16 @@
-package org.smartcc.engine.query.i2b2;
+package org.smartcc.engine.query;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.smartcc.engine.query.QueryDefinitionException;
 
 /** Enumerated i2b2 values, read case-insensitively; an unknown one names the allowed values. */
-final class Enums {
+public final class QueryEnums {
 
-    private Enums() {
+    private QueryEnums() {
     }
 
-    static <E extends Enum<E>> E of(Class<E> type, String text, String path) {
+    public static <E extends Enum<E>> E of(Class<E> type, String text, String path) {
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
