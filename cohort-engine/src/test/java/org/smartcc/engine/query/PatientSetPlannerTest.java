@@ -102,6 +102,56 @@ class PatientSetPlannerTest {
     }
 
     @Test
+    void randomValueConstraintsMatchSql() throws Exception {
+        Random random = new Random(11);
+        List<Double> numbers = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT nval_num FROM observation_fact WHERE valtype_cd = 'N'")) {
+                while (rs.next()) {
+                    numbers.add(rs.getDouble(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT tval_char FROM observation_fact WHERE valtype_cd = 'T'")) {
+                while (rs.next()) {
+                    texts.add(rs.getString(1));
+                }
+            }
+        }
+        String[] numberOperators = {"EQ", "NE", "GT", "GE", "LT", "LE", "BETWEEN"};
+        List<String> valued = List.of("\\SMART\\Lab results\\", "\\SMART\\Vital signs\\",
+                "\\SMART\\Medications\\");
+        int nonEmpty = 0;
+        for (int n = 0; n < 15; n++) {
+            V value;
+            int kind = random.nextInt(5);
+            if (kind < 3 || texts.isEmpty()) {
+                String op = numberOperators[random.nextInt(numberOperators.length)];
+                double a = numbers.get(random.nextInt(numbers.size()));
+                double b = numbers.get(random.nextInt(numbers.size()));
+                value = new V("NUMBER", op, op.equals("BETWEEN") ? Math.min(a, b) + " and " + Math.max(a, b)
+                        : Double.toString(a));
+            } else if (kind == 3) {
+                String text = texts.get(random.nextInt(texts.size()));
+                int from = random.nextInt(Math.max(1, text.length()));
+                String part = text.substring(from, Math.min(text.length(), from + 4)).trim();
+                value = new V("TEXT", "LIKE[contains]", part.isEmpty() ? text.trim() : part);
+            } else {
+                value = new V("FLAG", "EQ", random.nextBoolean() ? "H" : "L");
+            }
+            P panel = new P(List.of(valued.get(random.nextInt(valued.size()))), false, "GE", 1 + random.nextInt(2),
+                    null, null, value);
+            Query q = random.nextBoolean() ? new Query(List.of(panel))
+                    : new Query(List.of(panel, new P(List.of(folders.get(random.nextInt(folders.size()))), true,
+                            "GE", 1, null, null)));
+            Set<Integer> expected = sql(q);
+            assertEquals(expected, spark(q), q.toString());
+            nonEmpty += expected.isEmpty() ? 0 : 1;
+        }
+        assertTrue(nonEmpty >= 5, "too few queries found patients to prove anything: " + nonEmpty);
+    }
+
+    @Test
     void whatThePlannerCannotAnswerYetIsRefusedByName() {
         QueryDefinition sameVisit = I2b2QueryParser.parse(stream("<query_definition><panel><panel_timing>SAMEVISIT"
                 + "</panel_timing><item><item_key>\\\\X\\a\\</item_key></item></panel></query_definition>"));
@@ -110,7 +160,15 @@ class PatientSetPlannerTest {
     }
 
     /** A panel: concept folders (OR), exclusion, occurrence constraint, optional start-date years. */
-    record P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear) {
+    record P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear,
+             V value) {
+        P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear) {
+            this(paths, invert, operator, occurrences, fromYear, toYear, null);
+        }
+    }
+
+    /** A value constraint applied to every item of a panel. */
+    record V(String type, String operator, String value) {
     }
 
     record Query(List<P> panels) {
@@ -127,13 +185,23 @@ class PatientSetPlannerTest {
                     b.append("<panel_date_to>").append(p.toYear()).append("-12-31T00:00:00Z</panel_date_to>");
                 }
                 for (String path : p.paths()) {
-                    b.append("<item><item_key>\\\\i2b2\\").append(path.substring(1).replace("&", "&amp;")
-                            .replace("<", "&lt;")).append("</item_key></item>");
+                    b.append("<item><item_key>\\\\i2b2\\").append(escape(path.substring(1))).append("</item_key>");
+                    if (p.value() != null) {
+                        b.append("<constrain_by_value><value_type>").append(p.value().type())
+                                .append("</value_type><value_operator>").append(p.value().operator())
+                                .append("</value_operator><value_constraint>").append(escape(p.value().value()))
+                                .append("</value_constraint></constrain_by_value>");
+                    }
+                    b.append("</item>");
                 }
                 b.append("</panel>");
             }
             return b.append("</query_definition>").toString();
         }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;");
     }
 
     private static Set<Integer> spark(Query q) {
@@ -185,6 +253,9 @@ class PatientSetPlannerTest {
             where.append(" AND f.start_date <= ?");
             args.add(Timestamp.valueOf(LocalDateTime.of(p.toYear(), 12, 31, 0, 0)));
         }
+        if (p.value() != null) {
+            where.append(" AND (").append(valueSql(p.value(), args)).append(")");
+        }
         String op = switch (p.operator()) {
             case "EQ" -> "=";
             case "NE" -> "<>";
@@ -196,6 +267,48 @@ class PatientSetPlannerTest {
         return ints("SELECT f.patient_num FROM observation_fact f WHERE " + where + " GROUP BY f.patient_num HAVING "
                 + "COUNT(DISTINCT CONCAT_WS('|', CAST(f.encounter_num AS VARCHAR), CAST(f.instance_num AS VARCHAR), "
                 + "f.concept_cd, CAST(f.start_date AS VARCHAR), f.provider_id)) " + op + " " + p.occurrences(), args);
+    }
+
+    /** i2b2's value rules, written out in SQL (cohort-model §1.4). */
+    private static String valueSql(V v, List<Object> args) {
+        switch (v.type()) {
+            case "NUMBER" -> {
+                String exact = "f.valtype_cd = 'N' AND f.tval_char = 'E' AND ";
+                if (v.operator().equals("BETWEEN")) {
+                    String[] b = v.value().split(" and ");
+                    args.add(Double.parseDouble(b[0]));
+                    args.add(Double.parseDouble(b[1]));
+                    return exact + "f.nval_num BETWEEN ? AND ?";
+                }
+                double n = Double.parseDouble(v.value());
+                String sqlOp = switch (v.operator()) {
+                    case "EQ" -> "=";
+                    case "NE" -> "<>";
+                    case "GT" -> ">";
+                    case "GE" -> ">=";
+                    case "LT" -> "<";
+                    default -> "<=";
+                };
+                args.add(n);
+                String rule = exact + "f.nval_num " + sqlOp + " ?";
+                if (v.operator().startsWith("G") || v.operator().startsWith("L")) {
+                    args.add(n);
+                    String flags = v.operator().startsWith("G") ? "('G', 'GE')" : "('L', 'LE')";
+                    rule = "(" + rule + ") OR (f.valtype_cd = 'N' AND f.tval_char IN " + flags + " AND f.nval_num "
+                            + (v.operator().startsWith("G") ? ">=" : "<=") + " ?)";
+                }
+                return rule;
+            }
+            case "TEXT" -> {
+                args.add("%" + v.value().toUpperCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%")
+                        .replace("_", "!_") + "%");
+                return "f.valtype_cd = 'T' AND UPPER(f.tval_char) LIKE ? ESCAPE '!'";
+            }
+            default -> {
+                args.add(v.value());
+                return "f.valueflag_cd = ?";
+            }
+        }
     }
 
     private static Set<Integer> ints(String sql, List<Object> args) throws SQLException {

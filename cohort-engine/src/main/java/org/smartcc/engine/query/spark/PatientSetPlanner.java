@@ -29,8 +29,9 @@ import org.smartcc.engine.query.Timing;
  * per patient and kept when the count of distinct facts satisfies the panel's occurrence constraint; panels are
  * intersected, inverted panels subtracted.
  *
- * <p>This first slice covers concept items with ANY timing, item and panel date windows, occurrence counts and
- * exclusion. Everything else of the model (value and modifier constraints, SAME/SAMEVISIT/SAMEINSTANCENUM timing,
+ * <p>This first slice covers concept items with ANY timing, item and panel date windows, NUMBER, TEXT and FLAG value
+ * constraints ({@link ValueFilters}), occurrence counts and exclusion. Everything else of the model (LARGETEXT and
+ * modifier constraints, SAME/SAMEVISIT/SAMEINSTANCENUM timing,
  * previous queries and patient sets as items, temporal subqueries) is refused with a
  * {@link QueryDefinitionException} naming the element, not answered wrongly.
  */
@@ -104,9 +105,6 @@ public final class PatientSetPlanner {
     }
 
     private Dataset<Row> itemFacts(Item item, String path) {
-        if (!item.values().isEmpty()) {
-            throw unsupported(path + "/constrain_by_value", "value constraints");
-        }
         if (item.modifier().isPresent()) {
             throw unsupported(path + "/constrain_by_modifier", "modifier constraints");
         }
@@ -117,6 +115,10 @@ public final class PatientSetPlanner {
         Dataset<Row> selected = facts.join(codes, facts.col("concept_cd").equalTo(codes.col("concept_cd")), "left_semi");
         for (DateWindow window : item.dates()) {
             selected = within(selected, window);
+        }
+        for (int i = 0; i < item.values().size(); i++) {
+            String valuePath = path + "/constrain_by_value[" + (i + 1) + "]";
+            selected = selected.filter(ValueFilters.of(item.values().get(i), valuePath));
         }
         return selected.select(col("patient_num"), FACT_KEY[0], FACT_KEY[1], FACT_KEY[2], FACT_KEY[3], FACT_KEY[4],
                 col("end_date"));

@@ -1,0 +1,106 @@
+package org.smartcc.engine.query.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.upper;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Column;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.ValueConstraint;
+
+/**
+ * Value constraints as fact filters, with i2b2's meaning (cohort-model §1.4): NUMBER compares {@code nval_num} of
+ * numeric facts whose {@code tval_char} comparator flag is {@code E} (a stored "greater than 5", flag {@code G},
+ * also satisfies {@code GT 5} and {@code GE 5}, as i2b2's rule says); TEXT compares {@code tval_char} of text facts,
+ * exactly for EQ/NE/IN and ignoring case for the LIKE forms; FLAG compares {@code valueflag_cd}. Units are not
+ * converted or filtered (i2b2's default, unit conversion off).
+ */
+final class ValueFilters {
+
+    private ValueFilters() {
+    }
+
+    static Column of(ValueConstraint value, String path) {
+        return switch (value.type()) {
+            case NUMBER -> number(value, path);
+            case TEXT -> col("valtype_cd").equalTo("T").and(text(col("tval_char"), value, path));
+            case FLAG -> flag(value, path);
+            default -> throw new QueryDefinitionException(path + "/value_type",
+                    "not supported by this engine yet: " + value.type() + " values");
+        };
+    }
+
+    private static Column number(ValueConstraint value, String path) {
+        Column n = col("nval_num");
+        Column flag = col("tval_char");
+        Column numeric = col("valtype_cd").equalTo("N");
+        String v = value.value().trim();
+        Column exact = numeric.and(flag.equalTo("E"));
+        return switch (value.operator()) {
+            case "EQ" -> exact.and(n.equalTo(number(v, path)));
+            case "NE" -> exact.and(n.notEqual(number(v, path)));
+            case "GT" -> exact.and(n.gt(number(v, path))).or(numeric.and(flag.isin("G", "GE")).and(n.geq(number(v, path))));
+            case "GE" -> exact.and(n.geq(number(v, path))).or(numeric.and(flag.isin("G", "GE")).and(n.geq(number(v, path))));
+            case "LT" -> exact.and(n.lt(number(v, path))).or(numeric.and(flag.isin("L", "LE")).and(n.leq(number(v, path))));
+            case "LE" -> exact.and(n.leq(number(v, path))).or(numeric.and(flag.isin("L", "LE")).and(n.leq(number(v, path))));
+            case "BETWEEN" -> {
+                String[] bounds = v.split("(?i)\\s+and\\s+");
+                yield exact.and(n.between(number(bounds[0], path), number(bounds[1], path)));
+            }
+            case "IN" -> exact.and(n.isin(list(v).stream().map(s -> number(s, path)).toArray()));
+            default -> throw new QueryDefinitionException(path + "/value_operator", "'" + value.operator()
+                    + "' does not apply to NUMBER values");
+        };
+    }
+
+    private static Column text(Column column, ValueConstraint value, String path) {
+        String v = value.value();
+        String folded = v.toUpperCase(Locale.ROOT);
+        return switch (value.operator()) {
+            case "EQ", "LIKE[EXACT]" -> column.equalTo(unquote(v));
+            case "NE" -> column.notEqual(unquote(v));
+            case "IN" -> column.isin(list(v).toArray());
+            case "LIKE[BEGIN]" -> upper(column).startsWith(unquote(folded));
+            case "LIKE[END]" -> upper(column).endsWith(unquote(folded));
+            case "LIKE", "LIKE[CONTAINS]" -> upper(column).contains(unquote(folded));
+            default -> throw new QueryDefinitionException(path + "/value_operator",
+                    "not supported by this engine yet: TEXT " + value.operator());
+        };
+    }
+
+    private static Column flag(ValueConstraint value, String path) {
+        Column flag = col("valueflag_cd");
+        return switch (value.operator()) {
+            case "EQ" -> flag.equalTo(unquote(value.value()));
+            case "NE" -> flag.notEqual(unquote(value.value()));
+            case "IN" -> flag.isin(list(value.value()).toArray());
+            default -> throw new QueryDefinitionException(path + "/value_operator", "'" + value.operator()
+                    + "' does not apply to FLAG values");
+        };
+    }
+
+    /** i2b2 writes lists as {@code ('a','b')} or {@code a,b}. */
+    static List<String> list(String value) {
+        String inner = value.trim();
+        if (inner.startsWith("(") && inner.endsWith(")")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        return Arrays.stream(inner.split(",")).map(ValueFilters::unquote).filter(s -> !s.isEmpty()).toList();
+    }
+
+    static String unquote(String s) {
+        String t = s.trim();
+        return t.length() >= 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    private static Column number(String text, String path) {
+        try {
+            return lit(Double.parseDouble(unquote(text)));
+        } catch (NumberFormatException e) {
+            throw new QueryDefinitionException(path + "/value_constraint", "'" + text + "' is not a number");
+        }
+    }
+}
