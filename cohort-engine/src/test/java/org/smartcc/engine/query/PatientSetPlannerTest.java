@@ -69,7 +69,9 @@ class PatientSetPlannerTest {
                 new Query(List.of(new P(List.of(medication), false, "GE", 1, null, null))),
                 new Query(List.of(new P(List.of(medication), false, "GE", 5, null, null),
                         new P(List.of(problem), true, "GE", 1, null, null))),
-                new Query(List.of(new P(List.of(medication, problem), false, "LT", 3, 2005, 2012))))) {
+                new Query(List.of(new P(List.of(medication, problem), false, "LT", 3, 2005, 2012))),
+                new Query(List.of(new P(List.of(medication), false, "GE", 1, null, null, null, true),
+                        new P(List.of(problem), false, "GE", 1, null, null, null, true))))) {
             assertEquals(sql(q), spark(q), q.toString());
         }
         assertTrue(spark(new Query(List.of(new P(List.of(medication), false, "GE", 1, null, null)))).size() > 10);
@@ -90,8 +92,9 @@ class PatientSetPlannerTest {
                 }
                 Integer from = random.nextInt(3) == 0 ? 1990 + random.nextInt(25) : null;
                 Integer to = random.nextInt(3) == 0 ? 2000 + random.nextInt(15) : null;
-                panels.add(new P(items, p > 0 && random.nextInt(3) == 0, operators[random.nextInt(operators.length)],
-                        1 + random.nextInt(3), from, to));
+                boolean invert = p > 0 && random.nextInt(3) == 0;
+                panels.add(new P(items, invert, operators[random.nextInt(operators.length)], 1 + random.nextInt(3),
+                        from, to, null, !invert && random.nextInt(3) == 0));
             }
             Query q = new Query(panels);
             Set<Integer> expected = sql(q);
@@ -153,7 +156,7 @@ class PatientSetPlannerTest {
 
     @Test
     void whatThePlannerCannotAnswerYetIsRefusedByName() {
-        QueryDefinition sameVisit = I2b2QueryParser.parse(stream("<query_definition><panel><panel_timing>SAMEVISIT"
+        QueryDefinition sameVisit = I2b2QueryParser.parse(stream("<query_definition><panel><panel_timing>SAMEINSTANCENUM"
                 + "</panel_timing><item><item_key>\\\\X\\a\\</item_key></item></panel></query_definition>"));
         QueryDefinitionException e = assertThrows(QueryDefinitionException.class, () -> planner.patients(sameVisit));
         assertEquals("query_definition/panel[1]/panel_timing", e.element());
@@ -161,9 +164,14 @@ class PatientSetPlannerTest {
 
     /** A panel: concept folders (OR), exclusion, occurrence constraint, optional start-date years. */
     record P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear,
-             V value) {
+             V value, boolean sameVisit) {
         P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear) {
-            this(paths, invert, operator, occurrences, fromYear, toYear, null);
+            this(paths, invert, operator, occurrences, fromYear, toYear, null, false);
+        }
+
+        P(List<String> paths, boolean invert, String operator, int occurrences, Integer fromYear, Integer toYear,
+          V value) {
+            this(paths, invert, operator, occurrences, fromYear, toYear, value, false);
         }
     }
 
@@ -175,7 +183,8 @@ class PatientSetPlannerTest {
         String xml() {
             StringBuilder b = new StringBuilder("<query_definition><query_name>t</query_name>");
             for (P p : panels) {
-                b.append("<panel><invert>").append(p.invert() ? 1 : 0).append("</invert>")
+                b.append("<panel><panel_timing>").append(p.sameVisit() ? "SAMEVISIT" : "ANY").append("</panel_timing>")
+                        .append("<invert>").append(p.invert() ? 1 : 0).append("</invert>")
                         .append("<total_item_occurrences operator=\"").append(p.operator()).append("\">")
                         .append(p.occurrences()).append("</total_item_occurrences>");
                 if (p.fromYear() != null) {
@@ -216,8 +225,18 @@ class PatientSetPlannerTest {
     /** The reference: one plain SQL query per panel on H2, then the set algebra in Java. */
     private static Set<Integer> sql(Query q) throws SQLException {
         Set<Integer> result = null;
+        Set<String> visits = null;
         List<Set<Integer>> excluded = new ArrayList<>();
         for (P p : q.panels()) {
+            if (p.sameVisit()) {
+                Set<String> panelVisits = visitSql(p);
+                if (visits == null) {
+                    visits = panelVisits;
+                } else {
+                    visits.retainAll(panelVisits);
+                }
+                continue;
+            }
             Set<Integer> panel = panelSql(p);
             if (p.invert()) {
                 excluded.add(panel);
@@ -225,6 +244,15 @@ class PatientSetPlannerTest {
                 result = panel;
             } else {
                 result.retainAll(panel);
+            }
+        }
+        if (visits != null) {
+            Set<Integer> visitPatients = new TreeSet<>();
+            visits.forEach(v -> visitPatients.add(Integer.parseInt(v.substring(0, v.indexOf('/')))));
+            if (result == null) {
+                result = visitPatients;
+            } else {
+                result.retainAll(visitPatients);
             }
         }
         if (result == null) {
@@ -238,6 +266,29 @@ class PatientSetPlannerTest {
 
     private static Set<Integer> panelSql(P p) throws SQLException {
         List<Object> args = new ArrayList<>();
+        return ints(panelQuery(p, "f.patient_num", args), args);
+    }
+
+    /** "patient/encounter" of the visits (encounter_num >= 0) in which the panel's facts satisfy it. */
+    private static Set<String> visitSql(P p) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String sql = panelQuery(p, "f.patient_num, f.encounter_num", args)
+                .replace(" GROUP BY", " AND f.encounter_num >= 0 GROUP BY");
+        Set<String> out = new TreeSet<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getInt(1) + "/" + rs.getInt(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String panelQuery(P p, String keys, List<Object> args) {
         StringBuilder where = new StringBuilder("f.modifier_cd = '@' AND (");
         for (int i = 0; i < p.paths().size(); i++) {
             where.append(i > 0 ? " OR " : "").append("f.concept_cd IN (SELECT concept_cd FROM concept_dimension "
@@ -264,9 +315,9 @@ class PatientSetPlannerTest {
             case "LE" -> "<=";
             default -> ">=";
         };
-        return ints("SELECT f.patient_num FROM observation_fact f WHERE " + where + " GROUP BY f.patient_num HAVING "
+        return "SELECT " + keys + " FROM observation_fact f WHERE " + where + " GROUP BY " + keys + " HAVING "
                 + "COUNT(DISTINCT CONCAT_WS('|', CAST(f.encounter_num AS VARCHAR), CAST(f.instance_num AS VARCHAR), "
-                + "f.concept_cd, CAST(f.start_date AS VARCHAR), f.provider_id)) " + op + " " + p.occurrences(), args);
+                + "f.concept_cd, CAST(f.start_date AS VARCHAR), f.provider_id)) " + op + " " + p.occurrences();
     }
 
     /** i2b2's value rules, written out in SQL (cohort-model §1.4). */

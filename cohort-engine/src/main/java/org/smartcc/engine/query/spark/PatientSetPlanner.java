@@ -29,9 +29,12 @@ import org.smartcc.engine.query.Timing;
  * per patient and kept when the count of distinct facts satisfies the panel's occurrence constraint; panels are
  * intersected, inverted panels subtracted.
  *
- * <p>This first slice covers concept items with ANY timing, item and panel date windows, NUMBER, TEXT and FLAG value
- * constraints ({@link ValueFilters}), occurrence counts and exclusion. Everything else of the model (LARGETEXT and
- * modifier constraints, SAME/SAMEVISIT/SAMEINSTANCENUM timing,
+ * <p>Panels with SAME or SAMEVISIT timing must match within one visit: they are counted per visit and joined on
+ * it, and their patients then meet the ANY panels.
+ *
+ * <p>This first slice covers concept items, ANY, SAME and SAMEVISIT panel timing, item and panel date windows,
+ * NUMBER, TEXT and FLAG value constraints ({@link ValueFilters}), occurrence counts and exclusion (ANY panels).
+ * Everything else of the model (LARGETEXT and modifier constraints, SAMEINSTANCENUM timing, exclusion within a visit,
  * previous queries and patient sets as items, temporal subqueries) is refused with a
  * {@link QueryDefinitionException} naming the element, not answered wrongly.
  */
@@ -57,19 +60,36 @@ public final class PatientSetPlanner {
         if (!query.subqueries().isEmpty()) {
             throw unsupported("query_definition/subquery", "temporal subqueries");
         }
-        requireAny(query.timing(), "query_definition/query_timing");
+        if (query.timing() == Timing.SAMEINSTANCENUM) {
+            throw unsupported("query_definition/query_timing", "SAMEINSTANCENUM timing");
+        }
         Dataset<Row> result = null;
+        Dataset<Row> sameVisit = null;
         List<Dataset<Row>> excluded = new ArrayList<>();
         for (int i = 0; i < query.panels().size(); i++) {
             Panel panel = query.panels().get(i);
             String path = "query_definition/panel[" + (i + 1) + "]";
-            requireAny(panel.timing(), path + "/panel_timing");
-            Dataset<Row> qualifying = qualifying(panel, path);
-            if (panel.invert()) {
-                excluded.add(qualifying);
+            if (panel.timing() == Timing.ANY) {
+                Dataset<Row> qualifying = qualifying(panel, path, "patient_num");
+                if (panel.invert()) {
+                    excluded.add(qualifying);
+                } else {
+                    result = result == null ? qualifying : result.join(qualifying, "patient_num");
+                }
+            } else if (panel.timing() == Timing.SAMEINSTANCENUM) {
+                throw unsupported(path + "/panel_timing", "SAMEINSTANCENUM timing");
+            } else if (panel.invert()) {
+                throw unsupported(path + "/invert", "exclusion panels with SAME or SAMEVISIT timing");
             } else {
-                result = result == null ? qualifying : result.join(qualifying, "patient_num");
+                // SAME and SAMEVISIT: the panels' facts must share one visit; facts without a visit (-1) have none
+                Dataset<Row> visits = qualifying(panel, path, "patient_num", "encounter_num");
+                sameVisit = sameVisit == null ? visits : sameVisit.join(visits,
+                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("patient_num", "encounter_num")).toSeq());
             }
+        }
+        if (sameVisit != null) {
+            Dataset<Row> visitPatients = sameVisit.select("patient_num").distinct();
+            result = result == null ? visitPatients : result.join(visitPatients, "patient_num");
         }
         if (result == null) {
             result = patients; // only exclusions: everyone else qualifies
@@ -80,14 +100,18 @@ public final class PatientSetPlanner {
         return result.select("patient_num").distinct();
     }
 
-    private Dataset<Row> qualifying(Panel panel, String path) {
+    /** The patients (or patient visits) whose facts satisfy the panel, one row each, keyed by {@code keys}. */
+    private Dataset<Row> qualifying(Panel panel, String path, String... keys) {
         Dataset<Row> matching = null;
         for (int i = 0; i < panel.items().size(); i++) {
             Dataset<Row> itemFacts = itemFacts(panel.items().get(i), path + "/item[" + (i + 1) + "]");
             matching = matching == null ? itemFacts : matching.unionByName(itemFacts);
         }
         if (matching == null) {
-            return patients.limit(0); // a panel without items matches no fact
+            return facts.select(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length)).limit(0);
+        }
+        if (keys.length > 1) {
+            matching = matching.filter(col("encounter_num").geq(0));
         }
         matching = within(matching, panel.dates());
         Column count = col("n");
@@ -101,7 +125,8 @@ public final class PatientSetPlanner {
         };
         // concat_ws skips nulls, where a multi-column countDistinct would drop the whole fact (undated facts)
         Column factKey = concat_ws("|", Arrays.stream(FACT_KEY).map(c -> c.cast("string")).toArray(Column[]::new));
-        return matching.groupBy("patient_num").agg(countDistinct(factKey).as("n")).filter(kept).select("patient_num");
+        Column[] groups = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        return matching.groupBy(groups).agg(countDistinct(factKey).as("n")).filter(kept).select(groups);
     }
 
     private Dataset<Row> itemFacts(Item item, String path) {
@@ -139,12 +164,6 @@ public final class PatientSetPlanner {
             out = out.filter(to.inclusive() ? date.leq(bound) : date.lt(bound));
         }
         return out;
-    }
-
-    private static void requireAny(Timing timing, String path) {
-        if (timing != Timing.ANY) {
-            throw unsupported(path, timing + " timing");
-        }
     }
 
     private static QueryDefinitionException unsupported(String path, String what) {
