@@ -1,7 +1,7 @@
 package org.smartcc.api.application;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.smartcc.api.infrastructure.ContainerSettings;
@@ -28,13 +29,14 @@ import org.smartcc.store.domain.LoadResult;
 public class StartupLoad {
 
     private static final Logger LOG = Logger.getLogger(StartupLoad.class.getName());
+    private static final long START_DELAY_SECONDS = 5;
 
     @Inject
     ContainerSettings settings;
     @Inject
     StoreResources resources;
     @Resource
-    ManagedExecutorService executor;
+    ManagedScheduledExecutorService scheduler;
 
     private volatile ContainerState state = ContainerState.STARTING;
     private volatile String message = "opening the clinical store";
@@ -45,8 +47,13 @@ public class StartupLoad {
     public record SnapshotStatus(String state, Snapshot snapshot, String error) {
     }
 
+    /**
+     * The application scope is ready while Payara is still deploying the WAR: it closes and reopens the WAR's jars
+     * meanwhile, and log4j, loading its plugins from them at that moment, failed for good ("zip file closed") in one
+     * CI run. So the work starts a few seconds later; liveness answers at once, readiness once the data is in.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        executor.submit(this::run);
+        scheduler.schedule(this::run, START_DELAY_SECONDS, TimeUnit.SECONDS);
     }
 
     private void run() {
@@ -60,9 +67,10 @@ public class StartupLoad {
             message = "ready";
             LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
                     + settings.publicUrl() + "/, status " + settings.publicUrl() + "/status)");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: this runs in a Future nobody reads, where anything not caught here would vanish
             state = ContainerState.FAILED;
-            message = "the clinical store could not be opened: " + e.getMessage();
+            message = "the clinical store could not be opened: " + e;
             LOG.log(Level.SEVERE, message, e);
             return;
         }
