@@ -46,6 +46,17 @@ class AppInstallerTest {
     }
 
     @Test
+    void aReinstalledAppIsSeenAtOnceDespiteTheLookupCache() {
+        String manifest = """
+                {"id": "cached@apps.example.org", "name": "%s", "description": "d", "mode": "background",
+                 "scope": "container"}""";
+        container.module.installer().install("a.json", manifest.formatted("First"), "secret");
+        assertEquals("First", container.module.apps().find("cached@apps.example.org").orElseThrow().name());
+        container.module.installer().install("a.json", manifest.formatted("Second"), "secret");
+        assertEquals("Second", container.module.apps().find("cached@apps.example.org").orElseThrow().name());
+    }
+
+    @Test
     void legacyManifestsAreUpgradedToTheCurrentForm() {
         App app = container.module.installer().install("legacy.json", """
                 {"id": "old@apps.example.org", "name": "Old", "description": "0.3 app", "mode": "ui",

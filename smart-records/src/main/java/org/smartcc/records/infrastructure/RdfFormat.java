@@ -13,7 +13,8 @@ import org.apache.jena.riot.RDFFormat;
 public enum RdfFormat {
     RDF_XML("application/rdf+xml", RDFFormat.RDFXML_PLAIN),
     TURTLE("text/turtle", RDFFormat.TURTLE_BLOCKS),
-    JSON_LD("application/ld+json", RDFFormat.JSONLD11_PRETTY);
+    /** Written by {@link SmartJsonLd} with the SMART context, not by a Jena writer. */
+    JSON_LD("application/ld+json", null);
 
     private final String mediaType;
     private final RDFFormat jenaFormat;
