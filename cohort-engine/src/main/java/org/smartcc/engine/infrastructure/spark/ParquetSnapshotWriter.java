@@ -60,12 +60,14 @@ public final class ParquetSnapshotWriter {
                             range.maxPatient() + 1, partitions, properties)
                     : spark.read().jdbc(database.jdbcUrl(), query, properties));
         });
+        tables.put(StarSchemaTables.OBSERVATION_TEXT, spark.read().jdbc(database.jdbcUrl(),
+                "(" + StarSchemaTables.OBSERVATION_TEXT_QUERY + ") t", properties));
         return write(tables, range.count());
     }
 
     /**
-     * Writes the given tables (every table of {@link StarSchemaTables#COLUMNS}) as a new snapshot; {@code factCount}
-     * sizes the sort.
+     * Writes the given tables (every table of {@link StarSchemaTables#COLUMNS}, and optionally
+     * {@link StarSchemaTables#OBSERVATION_TEXT}) as a new snapshot; {@code factCount} sizes the sort.
      */
     public Snapshot write(Map<String, Dataset<Row>> tables, long factCount) {
         Instant createdAt = Instant.now();
@@ -87,6 +89,11 @@ public final class ParquetSnapshotWriter {
                     data = data.coalesce(1);
                 }
                 data.write().mode(SaveMode.ErrorIfExists).parquet(staging.resolve(table).toString());
+            }
+            Dataset<Row> text = tables.get(StarSchemaTables.OBSERVATION_TEXT);
+            if (text != null) {
+                text.sortWithinPartitions("concept_cd", "patient_num").write().mode(SaveMode.ErrorIfExists)
+                        .parquet(staging.resolve(StarSchemaTables.OBSERVATION_TEXT).toString());
             }
             long patients = spark.read().parquet(staging.resolve("patient_dimension").toString()).count();
             long facts = spark.read().parquet(staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString()).count();

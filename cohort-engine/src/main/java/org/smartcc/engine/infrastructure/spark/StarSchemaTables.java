@@ -5,11 +5,22 @@ import java.util.Map;
 
 /**
  * The star-schema tables a snapshot holds, with the columns the engine reads: everything but the blobs, which stay
- * in the database for the SMART API.
+ * in the database for the SMART API (only text facts keep theirs, in {@link #OBSERVATION_TEXT}).
  */
 public final class StarSchemaTables {
 
     public static final String OBSERVATION_FACT = "observation_fact";
+
+    /**
+     * The text facts ({@code valtype_cd = 'B'}) with their blobs, for LARGETEXT search: an optional table, written
+     * from the database only (synthetic data has no text facts).
+     */
+    public static final String OBSERVATION_TEXT = "observation_text";
+
+    /** The query that reads {@link #OBSERVATION_TEXT} from the database. */
+    public static final String OBSERVATION_TEXT_QUERY = "SELECT patient_num, encounter_num, instance_num, concept_cd,"
+            + " start_date, provider_id, end_date, modifier_cd, valtype_cd, tval_char, observation_blob"
+            + " FROM observation_fact WHERE valtype_cd = 'B'";
 
     /** Table name to column list, in snapshot order. */
     public static final Map<String, String> COLUMNS = columns();

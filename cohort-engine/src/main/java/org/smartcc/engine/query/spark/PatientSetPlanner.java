@@ -3,117 +3,160 @@ package org.smartcc.engine.query.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
 
-import java.sql.Timestamp;
+import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.query.DateBound;
-import org.smartcc.engine.query.DateWindow;
-import org.smartcc.engine.query.Item;
-import org.smartcc.engine.query.ItemKey;
+import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
 import org.smartcc.engine.query.Panel;
 import org.smartcc.engine.query.QueryDefinition;
-import org.smartcc.engine.query.QueryDefinitionException;
-import org.smartcc.engine.query.Timing;
 
 /**
- * The patients of a query definition as a Spark plan over a snapshot: each panel is a semi-join of the facts on the
- * concept codes below its items' paths (one scan of observation_fact per concept set, no per-patient work), grouped
- * per patient and kept when the count of distinct facts satisfies the panel's occurrence constraint; panels are
- * intersected, inverted panels subtracted.
- *
- * <p>Panels with SAME or SAMEVISIT timing must match within one visit: they are counted per visit and joined on
- * it, and their patients then meet the ANY panels.
- *
- * <p>This first slice covers concept items, ANY, SAME and SAMEVISIT panel timing, item and panel date windows,
- * NUMBER, TEXT and FLAG value constraints ({@link ValueFilters}), occurrence counts and exclusion (ANY panels).
- * Everything else of the model (LARGETEXT and modifier constraints, SAMEINSTANCENUM timing, exclusion within a visit,
- * previous queries and patient sets as items, temporal subqueries) is refused with a
- * {@link QueryDefinitionException} naming the element, not answered wrongly.
+ * Compiles a query definition into a Spark plan over a snapshot. Each panel selects facts ({@link FactSelector}: one
+ * filtered scan per concept set, no per-patient work), counts distinct facts per patient — or per visit under SAME
+ * and SAMEVISIT timing — and keeps the keys whose count satisfies the occurrence constraint. Panels of one
+ * {@link Grain} are intersected on its key (patient, visit, or fact instance for SAMEINSTANCENUM), inverted panels
+ * subtracted; the visits and instances found then meet the ANY panels on the patient. Temporal subqueries go to
+ * {@link TemporalPlanner}, which relates the events that {@link #evaluate} also yields.
  */
 public final class PatientSetPlanner {
 
     /** The columns that identify one fact, as i2b2 counts them for {@code total_item_occurrences}. */
-    private static final Column[] FACT_KEY = {col("encounter_num"), col("instance_num"), col("concept_cd"),
-            col("start_date"), col("provider_id")};
+    private static final List<String> FACT_KEY = List.of("encounter_num", "instance_num", "concept_cd", "start_date",
+            "provider_id");
 
-    private final Dataset<Row> facts;
-    private final Dataset<Row> concepts;
     private final Dataset<Row> patients;
+    private final Dataset<Row> visits;
+    private final Dataset<Row> facts;
+    private final FactSelector selector;
 
     public PatientSetPlanner(SparkSession spark, Snapshot snapshot) {
-        this.facts = spark.read().parquet(snapshot.table("observation_fact").toString())
-                .filter(col("modifier_cd").equalTo("@"));
-        this.concepts = spark.read().parquet(snapshot.table("concept_dimension").toString());
-        this.patients = spark.read().parquet(snapshot.table("patient_dimension").toString()).select("patient_num");
+        this(spark, snapshot, SetResolver.NONE);
     }
 
-    /** One column, {@code patient_num}, each patient once. */
+    /** Reads the snapshot's concept and modifier paths once; {@code sets} resolves previous queries and sets. */
+    public PatientSetPlanner(SparkSession spark, Snapshot snapshot, SetResolver sets) {
+        this.facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString());
+        this.patients = spark.read().parquet(snapshot.table("patient_dimension").toString()).select("patient_num");
+        Dataset<Row> visitDimension = spark.read().parquet(snapshot.table("visit_dimension").toString());
+        this.visits = visitDimension.select("patient_num", "encounter_num", "start_date", "end_date");
+        Optional<Dataset<Row>> textFacts = Files.isDirectory(snapshot.table(StarSchemaTables.OBSERVATION_TEXT))
+                ? Optional.of(spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_TEXT).toString()))
+                : Optional.empty();
+        this.selector = new FactSelector(facts, textFacts,
+                spark.read().parquet(snapshot.table("patient_mapping").toString()),
+                ConceptIndex.of(spark.read().parquet(snapshot.table("concept_dimension").toString()),
+                        "concept_path", "concept_cd"),
+                ConceptIndex.of(spark.read().parquet(snapshot.table("modifier_dimension").toString()),
+                        "modifier_path", "modifier_cd"),
+                sets);
+    }
+
+    /** The query's patients and the warnings about items that match nothing. */
+    public CohortPlan plan(QueryDefinition query) {
+        List<String> warnings = new ArrayList<>();
+        Dataset<Row> result;
+        if (query.subqueries().isEmpty()) {
+            result = evaluate(query, "query_definition", warnings).patients();
+        } else {
+            Dataset<Row> panelPatients = query.panels().isEmpty() ? null
+                    : evaluate(query, "query_definition", warnings).patients();
+            result = new TemporalPlanner(this, visits).patients(query, panelPatients, warnings);
+        }
+        return new CohortPlan(result.select("patient_num").distinct(), warnings);
+    }
+
+    /** The plan's patients alone. */
     public Dataset<Row> patients(QueryDefinition query) {
-        if (!query.subqueries().isEmpty()) {
-            throw unsupported("query_definition/subquery", "temporal subqueries");
-        }
-        if (query.timing() == Timing.SAMEINSTANCENUM) {
-            throw unsupported("query_definition/query_timing", "SAMEINSTANCENUM timing");
-        }
-        Dataset<Row> result = null;
-        Dataset<Row> sameVisit = null;
-        List<Dataset<Row>> excluded = new ArrayList<>();
+        return plan(query).patients();
+    }
+
+    /**
+     * The query's patients and its events: the facts of its positive panels that belong to a qualifying patient,
+     * visit or instance ({@link FactSelector#COLUMNS}).
+     */
+    Evaluation evaluate(QueryDefinition query, String path, List<String> warnings) {
+        Map<Grain, Dataset<Row>> kept = new EnumMap<>(Grain.class);
+        Map<Grain, List<Dataset<Row>>> excluded = new EnumMap<>(Grain.class);
+        List<PanelFacts> positive = new ArrayList<>();
         for (int i = 0; i < query.panels().size(); i++) {
             Panel panel = query.panels().get(i);
-            String path = "query_definition/panel[" + (i + 1) + "]";
-            if (panel.timing() == Timing.ANY) {
-                Dataset<Row> qualifying = qualifying(panel, path, "patient_num");
-                if (panel.invert()) {
-                    excluded.add(qualifying);
-                } else {
-                    result = result == null ? qualifying : result.join(qualifying, "patient_num");
-                }
-            } else if (panel.timing() == Timing.SAMEINSTANCENUM) {
-                throw unsupported(path + "/panel_timing", "SAMEINSTANCENUM timing");
-            } else if (panel.invert()) {
-                throw unsupported(path + "/invert", "exclusion panels with SAME or SAMEVISIT timing");
+            Grain grain = Grain.of(panel.timing());
+            PanelFacts matched = matching(panel, grain, path + "/panel[" + (i + 1) + "]", warnings);
+            Dataset<Row> keys = qualifying(panel, grain, matched.facts());
+            if (panel.invert()) {
+                excluded.computeIfAbsent(grain, g -> new ArrayList<>()).add(keys);
             } else {
-                // SAME and SAMEVISIT: the panels' facts must share one visit; facts without a visit (-1) have none
-                Dataset<Row> visits = qualifying(panel, path, "patient_num", "encounter_num");
-                sameVisit = sameVisit == null ? visits : sameVisit.join(visits,
-                        scala.jdk.javaapi.CollectionConverters.asScala(List.of("patient_num", "encounter_num")).toSeq());
+                positive.add(matched);
+                kept.merge(grain, keys, (a, b) -> grain.filter(a, b, "left_semi"));
             }
         }
-        if (sameVisit != null) {
-            Dataset<Row> visitPatients = sameVisit.select("patient_num").distinct();
-            result = result == null ? visitPatients : result.join(visitPatients, "patient_num");
+        for (Grain grain : List.of(Grain.INSTANCE, Grain.VISIT)) {
+            if (excluded.containsKey(grain)) {
+                kept.putIfAbsent(grain, grain == Grain.VISIT ? visits.select(grain.columns())
+                        : grain.keysOf(facts.filter(col("modifier_cd").equalTo("@"))));
+            }
+        }
+        excluded.forEach((grain, outs) -> {
+            if (grain != Grain.PATIENT) {
+                outs.forEach(out -> kept.compute(grain, (g, in) -> g.filter(in, out, "left_anti")));
+            }
+        });
+        if (kept.containsKey(Grain.INSTANCE) && kept.containsKey(Grain.VISIT)) {
+            kept.put(Grain.VISIT, Grain.VISIT.filter(kept.get(Grain.VISIT), kept.get(Grain.INSTANCE), "left_semi"));
+            kept.put(Grain.INSTANCE, Grain.VISIT.filter(kept.get(Grain.INSTANCE), kept.get(Grain.VISIT), "left_semi"));
+        }
+        Dataset<Row> result = kept.get(Grain.PATIENT);
+        for (Grain grain : List.of(Grain.VISIT, Grain.INSTANCE)) {
+            if (kept.containsKey(grain)) {
+                Dataset<Row> grainPatients = kept.get(grain).select("patient_num").distinct();
+                result = result == null ? grainPatients : Grain.PATIENT.filter(result, grainPatients, "left_semi");
+            }
         }
         if (result == null) {
-            result = patients; // only exclusions: everyone else qualifies
+            result = patients; // only exclusions, or no panel: everyone else qualifies
         }
-        for (Dataset<Row> out : excluded) {
-            result = result.join(out, result.col("patient_num").equalTo(out.col("patient_num")), "left_anti");
+        for (Dataset<Row> out : excluded.getOrDefault(Grain.PATIENT, List.of())) {
+            result = Grain.PATIENT.filter(result, out, "left_anti");
         }
-        return result.select("patient_num").distinct();
+        Dataset<Row> events = null;
+        for (PanelFacts panel : positive) {
+            Dataset<Row> own = panel.grain().filter(panel.facts(), kept.get(panel.grain()), "left_semi");
+            own = Grain.PATIENT.filter(own, result, "left_semi");
+            events = events == null ? own : events.unionByName(own);
+        }
+        return new Evaluation(result, events == null ? facts.select(selectorColumns()).limit(0) : events);
     }
 
-    /** The patients (or patient visits) whose facts satisfy the panel, one row each, keyed by {@code keys}. */
-    private Dataset<Row> qualifying(Panel panel, String path, String... keys) {
+    private PanelFacts matching(Panel panel, Grain grain, String path, List<String> warnings) {
         Dataset<Row> matching = null;
         for (int i = 0; i < panel.items().size(); i++) {
-            Dataset<Row> itemFacts = itemFacts(panel.items().get(i), path + "/item[" + (i + 1) + "]");
+            Dataset<Row> itemFacts = selector.select(panel.items().get(i), path + "/item[" + (i + 1) + "]", warnings);
             matching = matching == null ? itemFacts : matching.unionByName(itemFacts);
         }
         if (matching == null) {
-            return facts.select(keys[0], java.util.Arrays.copyOfRange(keys, 1, keys.length)).limit(0);
+            matching = facts.select(selectorColumns()).limit(0);
         }
-        if (keys.length > 1) {
-            matching = matching.filter(col("encounter_num").geq(0));
+        if (grain == Grain.VISIT) {
+            matching = matching.filter(col("encounter_num").geq(0)); // facts without a visit share none
         }
-        matching = within(matching, panel.dates());
+        return new PanelFacts(grain, FactSelector.within(matching, panel.dates()));
+    }
+
+    /**
+     * The keys of the grain whose facts satisfy the occurrence constraint. Under SAMEINSTANCENUM the facts are counted
+     * per patient: a fact instance is one fact, so a count per instance could never exceed one.
+     */
+    private static Dataset<Row> qualifying(Panel panel, Grain grain, Dataset<Row> matching) {
+        Grain counted = grain == Grain.INSTANCE ? Grain.PATIENT : grain;
         Column count = col("n");
         Column kept = switch (panel.occurrenceOperator()) {
             case EQ -> count.equalTo(panel.occurrences());
@@ -124,49 +167,20 @@ public final class PatientSetPlanner {
             case LE -> count.leq(panel.occurrences());
         };
         // concat_ws skips nulls, where a multi-column countDistinct would drop the whole fact (undated facts)
-        Column factKey = concat_ws("|", Arrays.stream(FACT_KEY).map(c -> c.cast("string")).toArray(Column[]::new));
-        Column[] groups = Arrays.stream(keys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        return matching.groupBy(groups).agg(countDistinct(factKey).as("n")).filter(kept).select(groups);
+        Column factKey = concat_ws("|", FACT_KEY.stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
+        Dataset<Row> counts = matching.groupBy(counted.columns()).agg(countDistinct(factKey).as("n")).filter(kept)
+                .select(counted.columns());
+        return grain == counted ? counts : grain.keysOf(Grain.PATIENT.filter(matching, counts, "left_semi"));
     }
 
-    private Dataset<Row> itemFacts(Item item, String path) {
-        if (item.modifier().isPresent()) {
-            throw unsupported(path + "/constrain_by_modifier", "modifier constraints");
-        }
-        if (!(item.key() instanceof ItemKey.ConceptPath concept)) {
-            throw unsupported(path + "/item_key", "previous queries, patient sets, patients and encounters as items");
-        }
-        Dataset<Row> codes = concepts.filter(col("concept_path").startsWith(concept.path())).select("concept_cd");
-        Dataset<Row> selected = facts.join(codes, facts.col("concept_cd").equalTo(codes.col("concept_cd")), "left_semi");
-        for (DateWindow window : item.dates()) {
-            selected = within(selected, window);
-        }
-        for (int i = 0; i < item.values().size(); i++) {
-            String valuePath = path + "/constrain_by_value[" + (i + 1) + "]";
-            selected = selected.filter(ValueFilters.of(item.values().get(i), valuePath));
-        }
-        return selected.select(col("patient_num"), FACT_KEY[0], FACT_KEY[1], FACT_KEY[2], FACT_KEY[3], FACT_KEY[4],
-                col("end_date"));
+    private static Column[] selectorColumns() {
+        return FactSelector.COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
-    private static Dataset<Row> within(Dataset<Row> facts, DateWindow window) {
-        Dataset<Row> out = facts;
-        if (window.from().isPresent()) {
-            DateBound from = window.from().get();
-            Column date = col(from.onEndDate() ? "end_date" : "start_date");
-            Column bound = lit(Timestamp.valueOf(from.value()));
-            out = out.filter(from.inclusive() ? date.geq(bound) : date.gt(bound));
-        }
-        if (window.to().isPresent()) {
-            DateBound to = window.to().get();
-            Column date = col(to.onEndDate() ? "end_date" : "start_date");
-            Column bound = lit(Timestamp.valueOf(to.value()));
-            out = out.filter(to.inclusive() ? date.leq(bound) : date.lt(bound));
-        }
-        return out;
+    /** A query's patients and the facts that made them qualify. */
+    record Evaluation(Dataset<Row> patients, Dataset<Row> events) {
     }
 
-    private static QueryDefinitionException unsupported(String path, String what) {
-        return new QueryDefinitionException(path, "not supported by this engine yet: " + what);
+    private record PanelFacts(Grain grain, Dataset<Row> facts) {
     }
 }

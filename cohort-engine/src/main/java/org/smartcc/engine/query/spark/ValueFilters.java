@@ -28,8 +28,8 @@ final class ValueFilters {
             case NUMBER -> number(value, path);
             case TEXT -> col("valtype_cd").equalTo("T").and(text(col("tval_char"), value, path));
             case FLAG -> flag(value, path);
-            default -> throw new QueryDefinitionException(path + "/value_type",
-                    "not supported by this engine yet: " + value.type() + " values");
+            case MODIFIER -> col("valtype_cd").equalTo("M").and(text(col("tval_char"), value, path));
+            case LARGETEXT -> col("valtype_cd").equalTo("B").and(largeText(value, path));
         };
     }
 
@@ -69,6 +69,43 @@ final class ValueFilters {
             default -> throw new QueryDefinitionException(path + "/value_operator",
                     "not supported by this engine yet: TEXT " + value.operator());
         };
+    }
+
+    /**
+     * CONTAINS: every word, or every "quoted phrase", occurs in the text, ignoring case (as i2b2's full-text search on
+     * PostgreSQL ANDs the words); CONTAINS[database] would pass database syntax through in i2b2, here its whole value
+     * is one phrase. The other text operators compare the text as TEXT values do.
+     */
+    private static Column largeText(ValueConstraint value, String path) {
+        Column text = upper(col("observation_blob"));
+        return switch (value.operator()) {
+            case "CONTAINS" -> {
+                List<String> terms = searchTerms(value.value());
+                if (terms.isEmpty()) {
+                    throw new QueryDefinitionException(path + "/value_constraint", "names no word to search for");
+                }
+                Column all = lit(true);
+                for (String term : terms) {
+                    all = all.and(text.contains(term.toUpperCase(Locale.ROOT)));
+                }
+                yield all;
+            }
+            case "CONTAINS[DATABASE]" -> text.contains(unquote(value.value().trim()).toUpperCase(Locale.ROOT));
+            default -> text(col("observation_blob"), value, path);
+        };
+    }
+
+    /** Quoted phrases as they are, other words one by one; bare punctuation such as {@code &} is no word. */
+    static List<String> searchTerms(String value) {
+        List<String> terms = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(value);
+        while (m.find()) {
+            String term = m.group(1) != null ? m.group(1).trim() : m.group(2);
+            if (term.chars().anyMatch(Character::isLetterOrDigit)) {
+                terms.add(term);
+            }
+        }
+        return terms;
     }
 
     private static Column flag(ValueConstraint value, String path) {

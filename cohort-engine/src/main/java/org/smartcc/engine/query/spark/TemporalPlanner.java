@@ -1,0 +1,129 @@
+package org.smartcc.engine.query.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.smartcc.engine.query.QueryDefinition;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.TemporalConstraint;
+import org.smartcc.engine.query.TemporalConstraint.Event;
+import org.smartcc.engine.query.TemporalConstraint.Span;
+
+/**
+ * Temporal queries (cohort-model §1.5): each subquery yields events, the facts that made its patients qualify; each
+ * {@code subquery_constraint} keeps the patients with an event of the first subquery and one of the second whose
+ * columns relate as the operator says (FIRST: the patient's earliest value, LAST: the latest, ANY: every event), within
+ * the spans. A patient must satisfy every constraint, belong to every subquery no constraint names, and meet the
+ * top-level panels if there are any.
+ *
+ * <p>Spans compare calendar arithmetic ({@code timestampadd}) from the earlier of the two events to the later one:
+ * "Query0 LESS Query1, span GREATER 14 DAY" keeps a second event more than 14 days after the first.
+ */
+final class TemporalPlanner {
+
+    private final PatientSetPlanner planner;
+    private final Dataset<Row> visits;
+
+    TemporalPlanner(PatientSetPlanner planner, Dataset<Row> visits) {
+        this.planner = planner;
+        this.visits = visits;
+    }
+
+    Dataset<Row> patients(QueryDefinition query, Dataset<Row> panelPatients, List<String> warnings) {
+        Map<String, PatientSetPlanner.Evaluation> events = new HashMap<>();
+        for (int i = 0; i < query.subqueries().size(); i++) {
+            QueryDefinition sub = query.subqueries().get(i);
+            String id = sub.id().orElse("#" + i);
+            events.put(id, planner.evaluate(sub, "query_definition/subquery[" + (i + 1) + "]", warnings));
+        }
+        Dataset<Row> result = panelPatients;
+        Set<String> named = new HashSet<>();
+        for (int i = 0; i < query.temporalConstraints().size(); i++) {
+            TemporalConstraint constraint = query.temporalConstraints().get(i);
+            named.add(constraint.first().queryId());
+            named.add(constraint.second().queryId());
+            Dataset<Row> satisfying = satisfying(constraint, events,
+                    "query_definition/subquery_constraint[" + (i + 1) + "]");
+            result = result == null ? satisfying : Grain.PATIENT.filter(result, satisfying, "left_semi");
+        }
+        for (Map.Entry<String, PatientSetPlanner.Evaluation> sub : events.entrySet()) {
+            if (!named.contains(sub.getKey())) {
+                Dataset<Row> subPatients = sub.getValue().patients();
+                result = result == null ? subPatients : Grain.PATIENT.filter(result, subPatients, "left_semi");
+            }
+        }
+        return result;
+    }
+
+    private Dataset<Row> satisfying(TemporalConstraint constraint, Map<String, PatientSetPlanner.Evaluation> events,
+                                    String path) {
+        Dataset<Row> first = values(constraint.first(), events.get(constraint.first().queryId()).events(), "a");
+        Dataset<Row> second = values(constraint.second(), events.get(constraint.second().queryId()).events(), "b");
+        Column a = col("a");
+        Column b = col("b");
+        Column on = first.col("patient_num").equalTo(second.col("patient_num"))
+                .and(compare(a, constraint.operator(), b));
+        boolean dates = isDate(constraint.first().joinColumn()) && isDate(constraint.second().joinColumn());
+        if (!constraint.spans().isEmpty() && !dates) {
+            throw new QueryDefinitionException(path + "/span", "spans apply to date join columns only");
+        }
+        boolean firstIsEarlier = !constraint.operator().startsWith("GREATER");
+        for (Span span : constraint.spans()) {
+            Column earlier = firstIsEarlier ? a : b;
+            Column later = firstIsEarlier ? b : a;
+            on = on.and(compare(later, span.operator(), shifted(earlier, span)));
+        }
+        return first.join(second, on).select(first.col("patient_num")).distinct();
+    }
+
+    /** The event values of one side, column {@code name}, per patient: all of them, or the earliest or latest. */
+    private Dataset<Row> values(Event event, Dataset<Row> eventFacts, String name) {
+        Dataset<Row> withValue = switch (event.joinColumn()) {
+            case "STARTDATE" -> eventFacts.select(col("patient_num"), col("start_date").as(name));
+            case "ENDDATE" -> eventFacts.select(col("patient_num"), col("end_date").as(name));
+            case "ENCOUNTER_STARTDATE", "ENCOUNTER_ENDDATE" -> {
+                Dataset<Row> v = visits.select(col("encounter_num").as("v_encounter"),
+                        col(event.joinColumn().equals("ENCOUNTER_STARTDATE") ? "start_date" : "end_date").as(name));
+                yield eventFacts.join(v, eventFacts.col("encounter_num").equalTo(v.col("v_encounter")))
+                        .select(col("patient_num"), col(name));
+            }
+            case "PATIENT" -> eventFacts.select(col("patient_num"), col("patient_num").as(name));
+            case "ENCOUNTER" -> eventFacts.select(col("patient_num"), col("encounter_num").as(name));
+            default -> eventFacts.select(col("patient_num"), col("instance_num").as(name)); // INSTANCE
+        };
+        withValue = withValue.filter(col(name).isNotNull());
+        return switch (event.aggregate()) {
+            case "FIRST" -> withValue.groupBy("patient_num").agg(min(name).as(name));
+            case "LAST" -> withValue.groupBy("patient_num").agg(max(name).as(name));
+            default -> withValue.distinct();
+        };
+    }
+
+    private static boolean isDate(String joinColumn) {
+        return joinColumn.endsWith("DATE");
+    }
+
+    private static Column compare(Column left, String operator, Column right) {
+        return switch (operator) {
+            case "LESS" -> left.lt(right);
+            case "LESSEQUAL" -> left.leq(right);
+            case "EQUAL" -> left.equalTo(right);
+            case "GREATER" -> left.gt(right);
+            default -> left.geq(right); // GREATEREQUAL; the parser admits no other operator
+        };
+    }
+
+    private static Column shifted(Column date, Span span) {
+        return expr("timestampadd(" + span.units() + ", " + span.value() + ", " + date + ")");
+    }
+}

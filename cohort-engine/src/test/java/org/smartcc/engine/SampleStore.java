@@ -1,0 +1,73 @@
+package org.smartcc.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.smartcc.store.application.RecordLoader;
+import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
+import org.smartcc.store.infrastructure.rdf.SmartOntology;
+import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+
+/**
+ * The 60 SMART sample patients in an H2 store and a snapshot of it, loaded once per test JVM. The SMART data has no
+ * modifiers, so medication facts get i2b2-style dose and route modifier rows (as the i2b2 demo data has) to test
+ * modifier queries against.
+ */
+public final class SampleStore {
+
+    private static Database database;
+    private static Snapshot snapshot;
+
+    private SampleStore() {
+    }
+
+    public static synchronized Database database() {
+        load();
+        return database;
+    }
+
+    public static synchronized Snapshot snapshot() {
+        load();
+        return snapshot;
+    }
+
+    private static void load() {
+        if (database != null) {
+            return;
+        }
+        try {
+            database = Database.open(Database.h2FileUrl(Files.createTempDirectory("smartcc-sample").resolve("store")),
+                    "sa", "");
+            new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(database))
+                    .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+            addMedicationModifiers(database);
+            snapshot = SharedSpark.engine().writeSnapshot(database);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+    }
+
+    private static void addMedicationModifiers(Database db) {
+        String copy = "INSERT INTO observation_fact (encounter_num, patient_num, concept_cd, provider_id, start_date,"
+                + " modifier_cd, instance_num, valtype_cd, tval_char, nval_num, end_date) SELECT encounter_num,"
+                + " patient_num, concept_cd, provider_id, start_date, %s, instance_num, %s, end_date"
+                + " FROM observation_fact WHERE modifier_cd = '@' AND concept_cd LIKE 'RXNORM:%%'%s";
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO modifier_dimension (modifier_path, modifier_cd, name_char) VALUES"
+                    + " ('\\Medication\\Dose\\', 'MED:DOSE', 'Dose'),"
+                    + " ('\\Medication\\Route\\', 'MED:ROUTE', 'Route'),"
+                    + " ('\\Medication\\Route\\Oral\\', 'MED:ROUTE:PO', 'Oral')");
+            s.executeUpdate(String.format(copy, "'MED:DOSE'",
+                    "'N', 'E', MOD(patient_num + instance_num, 7) * 100", ""));
+            s.executeUpdate(String.format(copy, "'MED:ROUTE:PO'", "'M', 'PO', NULL",
+                    " AND MOD(patient_num, 3) <> 0"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("modifier fixture failed", e);
+        }
+    }
+}
