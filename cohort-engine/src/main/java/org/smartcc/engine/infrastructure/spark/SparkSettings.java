@@ -5,7 +5,8 @@ import java.util.Map;
 import org.apache.spark.SparkConf;
 
 /**
- * The engine's Spark defaults (local mode on loopback, no UI, few shuffle partitions for a small machine), overridden
+ * The engine's Spark defaults (local mode on loopback, no UI, few shuffle partitions for a small machine, fair
+ * scheduling between concurrent runs), overridden
  * by any {@code spark.*} key the deployment sets.
  */
 public final class SparkSettings {
@@ -19,6 +20,8 @@ public final class SparkSettings {
             "spark.driver.bindAddress", "127.0.0.1",
             "spark.sql.shuffle.partitions", "4",
             "spark.sql.session.timeZone", "UTC",
+            // each concurrent cohort run has its own pool, so small queries are not queued behind a large one
+            "spark.scheduler.mode", "FAIR",
             "spark.metrics.conf.*.sink.servlet.class", NoServletMetricsSink.class.getName());
 
     private SparkSettings() {

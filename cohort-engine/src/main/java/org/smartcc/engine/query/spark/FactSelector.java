@@ -48,6 +48,10 @@ final class FactSelector {
         this.sets = sets;
     }
 
+    FactSelector withSets(SetResolver otherSets) {
+        return new FactSelector(facts, textFacts, patientMapping, concepts, modifiers, otherSets);
+    }
+
     /** The item's facts, {@link #COLUMNS} only; warnings about items that can match nothing go to {@code warnings}. */
     Dataset<Row> select(Item item, String path, List<String> warnings) {
         boolean largeText = item.values().stream().anyMatch(v -> v.type() == ValueConstraint.ValueType.LARGETEXT)

@@ -37,6 +37,7 @@ public final class PatientSetPlanner {
     private final Dataset<Row> visits;
     private final Dataset<Row> facts;
     private final FactSelector selector;
+    private final Snapshot snapshot;
 
     public PatientSetPlanner(SparkSession spark, Snapshot snapshot) {
         this(spark, snapshot, SetResolver.NONE);
@@ -44,6 +45,7 @@ public final class PatientSetPlanner {
 
     /** Reads the snapshot's concept and modifier paths once; {@code sets} resolves previous queries and sets. */
     public PatientSetPlanner(SparkSession spark, Snapshot snapshot, SetResolver sets) {
+        this.snapshot = snapshot;
         this.facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString());
         this.patients = spark.read().parquet(snapshot.table("patient_dimension").toString()).select("patient_num");
         Dataset<Row> visitDimension = spark.read().parquet(snapshot.table("visit_dimension").toString());
@@ -60,18 +62,49 @@ public final class PatientSetPlanner {
                 sets);
     }
 
-    /** The query's patients and the warnings about items that match nothing. */
+    private PatientSetPlanner(PatientSetPlanner planner, SetResolver sets) {
+        this.snapshot = planner.snapshot;
+        this.facts = planner.facts;
+        this.patients = planner.patients;
+        this.visits = planner.visits;
+        this.selector = planner.selector.withSets(sets);
+    }
+
+    /** The same planner (the concept paths already read) with other stored sets, e.g. those of another user. */
+    public PatientSetPlanner withSets(SetResolver sets) {
+        return new PatientSetPlanner(this, sets);
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The query's patients, their visits and the warnings about items that match nothing. */
     public CohortPlan plan(QueryDefinition query) {
         List<String> warnings = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
         Dataset<Row> result;
         if (query.subqueries().isEmpty()) {
-            result = evaluate(query, "query_definition", warnings).patients();
+            evaluations.add(evaluate(query, "query_definition", warnings));
+            result = evaluations.get(0).patients();
         } else {
-            Dataset<Row> panelPatients = query.panels().isEmpty() ? null
-                    : evaluate(query, "query_definition", warnings).patients();
-            result = new TemporalPlanner(this, visits).patients(query, panelPatients, warnings);
+            Dataset<Row> panelPatients = null;
+            if (!query.panels().isEmpty()) {
+                evaluations.add(evaluate(query, "query_definition", warnings));
+                panelPatients = evaluations.get(0).patients();
+            }
+            result = new TemporalPlanner(this, visits).patients(query, panelPatients, warnings, evaluations);
         }
-        return new CohortPlan(result.select("patient_num").distinct(), warnings);
+        Dataset<Row> patients = result.select("patient_num").distinct();
+        Dataset<Row> encounters = null;
+        for (Evaluation evaluation : evaluations) {
+            Dataset<Row> visitsOf = evaluation.events().filter(col("encounter_num").geq(0))
+                    .select("patient_num", "encounter_num");
+            encounters = encounters == null ? visitsOf : encounters.unionByName(visitsOf);
+        }
+        encounters = encounters == null ? visits.select("patient_num", "encounter_num").limit(0)
+                : Grain.PATIENT.filter(encounters, patients, "left_semi").distinct();
+        return new CohortPlan(patients, encounters, warnings);
     }
 
     /** The plan's patients alone. */

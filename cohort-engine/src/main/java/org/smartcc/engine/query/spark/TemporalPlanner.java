@@ -39,12 +39,17 @@ final class TemporalPlanner {
         this.visits = visits;
     }
 
-    Dataset<Row> patients(QueryDefinition query, Dataset<Row> panelPatients, List<String> warnings) {
+    /** The patients; each subquery's evaluation is added to {@code evaluations}, for the visits of the result. */
+    Dataset<Row> patients(QueryDefinition query, Dataset<Row> panelPatients, List<String> warnings,
+                          List<PatientSetPlanner.Evaluation> evaluations) {
         Map<String, PatientSetPlanner.Evaluation> events = new HashMap<>();
         for (int i = 0; i < query.subqueries().size(); i++) {
             QueryDefinition sub = query.subqueries().get(i);
             String id = sub.id().orElse("#" + i);
-            events.put(id, planner.evaluate(sub, "query_definition/subquery[" + (i + 1) + "]", warnings));
+            PatientSetPlanner.Evaluation evaluation = planner.evaluate(sub, "query_definition/subquery[" + (i + 1)
+                    + "]", warnings);
+            events.put(id, evaluation);
+            evaluations.add(evaluation);
         }
         Dataset<Row> result = panelPatients;
         Set<String> named = new HashSet<>();

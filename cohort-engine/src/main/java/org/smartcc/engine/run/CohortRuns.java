@@ -1,0 +1,222 @@
+package org.smartcc.engine.run;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.smartcc.engine.Snapshot;
+import org.smartcc.engine.privacy.PrivacySettings;
+import org.smartcc.engine.privacy.QueryLockout;
+import org.smartcc.engine.query.ItemKey;
+import org.smartcc.engine.query.QueryDefinition;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.json.QueryJson;
+import org.smartcc.engine.query.spark.CohortPlan;
+import org.smartcc.engine.query.spark.PatientSetPlanner;
+import org.smartcc.engine.query.spark.SetResolver;
+import org.smartcc.store.infrastructure.jdbc.Database;
+
+/**
+ * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
+ * before anything is stored), stores the run QUEUED and hands it to a worker; {@link #find} shows its state and live
+ * progress; {@link #cancel} and the timeout stop its Spark jobs through their job group. On start every run left
+ * QUEUED or PROCESSING by an earlier process is marked INCOMPLETE: nothing is silently re-run.
+ */
+public final class CohortRuns implements AutoCloseable {
+
+    private final SparkSession spark;
+    private final Database database;
+    private final QueryRunStore store;
+    private final PrivacySettings privacy;
+    private final RunSettings settings;
+    private final Supplier<Optional<Snapshot>> latestSnapshot;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
+    private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
+    private volatile PatientSetPlanner planner;
+
+    public CohortRuns(SparkSession spark, Database database, QueryRunStore store, PrivacySettings privacy,
+                      RunSettings settings, Supplier<Optional<Snapshot>> latestSnapshot, Clock clock) {
+        this.spark = spark;
+        this.database = database;
+        this.store = store;
+        this.privacy = privacy;
+        this.settings = settings;
+        this.latestSnapshot = latestSnapshot;
+        this.clock = clock;
+        AtomicInteger next = new AtomicInteger();
+        // the thread name is the Spark fair-scheduling pool of the runs it processes
+        this.workers = Executors.newFixedThreadPool(settings.concurrentRuns(), r -> daemon(r,
+                "cohort-run-" + next.getAndIncrement()));
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cohort-run-timeouts"));
+        store.interruptUnfinished(clock.instant(), "interrupted: the container stopped while this run was queued or"
+                + " processing; it was not re-run");
+    }
+
+    /**
+     * Compiles and queues a run.
+     *
+     * @throws QueryDefinitionException when the definition cannot be compiled (HTTP 400)
+     * @throws org.smartcc.engine.privacy.PrivacyLockoutException when an obfuscated user repeats a query too often
+     * @throws RunException NO_SNAPSHOT before the first snapshot exists
+     */
+    public QueryRun submit(RunRequest request) {
+        Instant now = clock.instant();
+        String fingerprint = QueryLockout.fingerprint(QueryJson.write(unnamed(request.definition())));
+        if (!privacy.seesExactCounts(request.roles())) {
+            QueryLockout lockout = privacy.lockout();
+            lockout.check(store.earlierRuns(request.user(), fingerprint, now.minus(Duration.ofDays(lockout.days()))),
+                    now);
+        }
+        PatientSetPlanner current = planner();
+        CohortPlan plan = current.withSets(setsOf(request.user())).plan(request.definition());
+        QueryRun run = store.create(request, fingerprint, now);
+        run = new QueryRun(run.instanceId(), run.masterId(), run.name(), run.user(), run.status(), 0,
+                run.submitted(), run.started(), run.ended(), run.message(), plan.warnings(),
+                Optional.of(current.snapshot().id()), run.results());
+        Dataset<Row> patientDimension = spark.read().parquet(current.snapshot().table("patient_dimension").toString());
+        RunExecution execution = new RunExecution(run, plan, patientDimension,
+                privacy.protectionFor(request.roles()), store, clock);
+        long id = run.instanceId();
+        active.put(id, execution);
+        Duration timeout = request.timeout().orElse(settings.defaultTimeout());
+        workers.execute(() -> {
+            var timer = timers.schedule(() -> execution.stop(QueryStatus.TIMEDOUT), timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try {
+                execution.run();
+            } finally {
+                timer.cancel(false);
+                active.remove(id);
+            }
+        });
+        return run;
+    }
+
+    /** The run with its live progress while it is processed. */
+    public Optional<QueryRun> find(long instanceId) {
+        Optional<QueryRun> stored = store.find(instanceId);
+        RunExecution execution = active.get(instanceId);
+        return execution == null ? stored : stored.map(r -> r.status().isFinal() ? r : r.withProgress(
+                execution.progress()));
+    }
+
+    /** Stops a queued or processing run; a finished run stays as it is. */
+    public QueryRun cancel(long instanceId) {
+        QueryRun run = store.find(instanceId).orElseThrow(() -> new RunException(RunException.Code.RUN_NOT_FOUND,
+                "no run " + instanceId));
+        RunExecution execution = active.get(instanceId);
+        if (execution != null && !run.status().isFinal()) {
+            execution.stop(QueryStatus.CANCELLED);
+            if (run.status() == QueryStatus.QUEUED) {
+                store.ended(instanceId, QueryStatus.CANCELLED, Optional.of("cancelled before it started"),
+                        run.warnings(), Optional.empty(), clock.instant());
+            }
+        }
+        return find(instanceId).orElseThrow();
+    }
+
+    /** Waits until the run is final or the time has passed, and returns it as it then is. */
+    public QueryRun await(long instanceId, Duration atMost) throws InterruptedException {
+        Instant deadline = clock.instant().plus(atMost);
+        QueryRun run = find(instanceId).orElseThrow(() -> new RunException(RunException.Code.RUN_NOT_FOUND,
+                "no run " + instanceId));
+        while (!run.status().isFinal() && clock.instant().isBefore(deadline)) {
+            Thread.sleep(50);
+            run = find(instanceId).orElseThrow();
+        }
+        return run;
+    }
+
+    public QueryRunStore store() {
+        return store;
+    }
+
+    /** The planner of the latest snapshot, made again when a newer snapshot appears. */
+    private PatientSetPlanner planner() {
+        Snapshot latest = latestSnapshot.get().orElseThrow(() -> new RunException(RunException.Code.NO_SNAPSHOT,
+                "no Parquet snapshot of the clinical store exists yet; cohort queries run once it is written"));
+        PatientSetPlanner current = planner;
+        if (current == null || !current.snapshot().id().equals(latest.id())) {
+            current = new PatientSetPlanner(spark, latest);
+            planner = current;
+        }
+        return current;
+    }
+
+    /** Previous queries and patient sets of the user, read from the container database. */
+    private SetResolver setsOf(String user) {
+        return (key, path) -> {
+            long resultId;
+            if (key instanceof ItemKey.PreviousQuery q) {
+                long masterId = id(q.masterId(), path);
+                requireOwner(store.ownerOfMaster(masterId), user, key, path);
+                resultId = store.latestPatientSetOfMaster(masterId).orElseThrow(() -> new QueryDefinitionException(
+                        path, "query " + masterId + " has no finished patient set to use"));
+            } else {
+                resultId = id(key instanceof ItemKey.PatientSet s ? s.id() : ((ItemKey.EncounterSet) key).id(), path);
+                requireOwner(store.ownerOfResult(resultId), user, key, path);
+            }
+            String table = key instanceof ItemKey.EncounterSet
+                    ? "(SELECT patient_num, encounter_num FROM qt_patient_enc_collection WHERE result_instance_id = "
+                            + resultId + ") t"
+                    : "(SELECT patient_num FROM qt_patient_set_collection WHERE result_instance_id = " + resultId
+                            + ") t";
+            return spark.read().jdbc(database.jdbcUrl(), table, jdbcProperties());
+        };
+    }
+
+    private static void requireOwner(Optional<String> owner, String user, ItemKey key, String path) {
+        if (owner.isEmpty() || !owner.get().equals(user)) {
+            // the same answer for "absent" and "someone else's": ids of other users' sets are not confirmed
+            throw new QueryDefinitionException(path, "no set '" + key.text() + "' of yours");
+        }
+    }
+
+    private static long id(String text, String path) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new QueryDefinitionException(path, "'" + text + "' is not a number");
+        }
+    }
+
+    private Properties jdbcProperties() {
+        Properties properties = database.credentials();
+        properties.setProperty("driver", database.dialect() == Database.Dialect.H2
+                ? "org.h2.Driver" : "org.postgresql.Driver");
+        return properties;
+    }
+
+    private static QueryDefinition unnamed(QueryDefinition q) {
+        return new QueryDefinition(Optional.empty(), "", q.timing(), q.panels(), q.subqueries(),
+                q.temporalConstraints());
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Stops the workers; runs still processing are marked INCOMPLETE by the next start. */
+    @Override
+    public void close() {
+        active.values().forEach(e -> e.stop(QueryStatus.INCOMPLETE));
+        workers.shutdownNow();
+        timers.shutdownNow();
+    }
+}

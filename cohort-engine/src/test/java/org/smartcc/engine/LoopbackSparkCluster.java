@@ -1,0 +1,220 @@
+package org.smartcc.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.spark.launcher.JavaModuleOptions;
+
+/**
+ * A Spark standalone cluster of one master and one worker (1 core, 1 GiB), each a child JVM bound to 127.0.0.1 and
+ * run from this JVM's classpath: no Spark distribution. The worker starts executors with its
+ * {@code SPARK_HOME/jars/*} (empty here) plus the application's {@code spark.executor.extraClassPath}, so a driver
+ * passes {@link #executorClassPath()} there to give executors what a distribution would.
+ */
+public final class LoopbackSparkCluster implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final List<Process> processes = new ArrayList<>();
+    private final Thread killOnExit = new Thread(this::stopProcesses, "stop-spark-standalone-cluster");
+    private URI masterJson;
+    private String masterUrl;
+    private Process worker;
+
+    private LoopbackSparkCluster(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Starts the master, then the worker, and returns once the master counts the worker as alive. */
+    public static LoopbackSparkCluster start(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LoopbackSparkCluster cluster = new LoopbackSparkCluster(directory);
+        // @AfterAll is skipped when the test JVM is interrupted or times out; the children must not outlive it
+        Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
+        try {
+            cluster.startMaster();
+            cluster.startWorker();
+            return cluster;
+        } catch (RuntimeException | Error e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    /** {@code spark://127.0.0.1:<port>}, for {@code spark.master}. */
+    public String masterUrl() {
+        return masterUrl;
+    }
+
+    /** What executors need on their classpath: Spark, the engine and the test classes, as this JVM has them. */
+    public String executorClassPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /** The worker's process: executors are its children. */
+    public ProcessHandle workerProcess() {
+        return worker.toHandle();
+    }
+
+    /** The master's state as its web UI reports it ({@code /json}: workers, active applications, cores used). */
+    public JsonNode masterState() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(masterJson)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode() + " from " + masterJson);
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the master for its state", e);
+        }
+    }
+
+    private void startMaster() {
+        int webUiPort = freePort();
+        masterJson = URI.create("http://" + HOST + ":" + webUiPort + "/json/");
+        Process master = launch("master", List.of("org.apache.spark.deploy.master.Master",
+                "--host", HOST, "--port", "0", "--webui-port", Integer.toString(webUiPort)));
+        JsonNode state = await(master, "the master's web UI to answer", s -> "ALIVE".equals(s.path("status").asText()));
+        masterUrl = state.path("url").asText();
+    }
+
+    private void startWorker() {
+        Path sparkHome = directory.resolve("spark-home");
+        Path workDir = directory.resolve("work");
+        try {
+            Files.createDirectories(sparkHome.resolve("jars"));
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        worker = launch("worker", List.of("org.apache.spark.deploy.worker.Worker",
+                "--host", HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g",
+                "--work-dir", workDir.toString(), masterUrl), sparkHome);
+        await(worker, "the worker to register", s -> s.path("aliveworkers").asInt() == 1);
+    }
+
+    private Process launch(String name, List<String> mainAndArguments) {
+        return launch(name, mainAndArguments, null);
+    }
+
+    private Process launch(String name, List<String> mainAndArguments, Path sparkHome) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(mainAndArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log(name).toFile());
+        // without it Spark binds its web UIs to every interface and advertises the machine's external address
+        builder.environment().put("SPARK_LOCAL_IP", HOST);
+        if (sparkHome != null) {
+            // the worker builds executor command lines from SPARK_HOME and insists on knowing the Scala version
+            builder.environment().put("SPARK_HOME", sparkHome.toString());
+            builder.environment().put("SPARK_SCALA_VERSION", "2.13");
+        }
+        try {
+            Process process = builder.start();
+            processes.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the Spark " + name, e);
+        }
+    }
+
+    private JsonNode await(Process process, String what, Predicate<JsonNode> ready) {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Spark process exited (" + process.exitValue() + ") while waiting for "
+                        + what + "; logs in " + directory);
+            }
+            try {
+                JsonNode state = masterState();
+                if (ready.test(state)) {
+                    return state;
+                }
+            } catch (UncheckedIOException notYetListening) {
+                // the web UI starts a moment after the JVM
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+        throw new IllegalStateException("timed out after " + STARTUP_TIMEOUT.toSeconds() + " s waiting for " + what
+                + "; logs in " + directory);
+    }
+
+    private Path log(String name) {
+        return directory.resolve(name + ".log");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the worker (and its executors) and the master, waiting until they are gone. */
+    @Override
+    public void close() {
+        stopProcesses();
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run: nothing is left to stop
+        }
+    }
+
+    private synchronized void stopProcesses() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process process = processes.get(i);
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroy();
+            children.forEach(ProcessHandle::destroy);
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        }
+        processes.clear();
+    }
+}

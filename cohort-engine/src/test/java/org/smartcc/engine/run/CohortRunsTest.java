@@ -1,0 +1,209 @@
+package org.smartcc.engine.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.smartcc.engine.SampleStore;
+import org.smartcc.engine.SharedSpark;
+import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
+import org.smartcc.engine.privacy.PrivacyLockoutException;
+import org.smartcc.engine.privacy.PrivacySettings;
+import org.smartcc.engine.privacy.ReportedCount;
+import org.smartcc.engine.query.QueryDefinition;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.i2b2.I2b2QueryParser;
+import org.smartcc.engine.query.json.QueryJson;
+import org.smartcc.engine.query.spark.PatientSetPlanner;
+
+/** Runs over the sample store: results, privacy, sets as items, cancel, timeout, restart. */
+class CohortRunsTest {
+
+    static final String MEDS = "<panel><item><item_key>\\\\i2b2\\SMART\\Medications\\</item_key></item></panel>";
+    static final Set<String> EXACT = Set.of("DATA_AGG");
+
+    static JpaQueryRunStore store;
+    static CohortRuns runs;
+
+    @BeforeAll
+    static void start() {
+        store = new JpaQueryRunStore(SampleStore.database());
+        runs = runs(2);
+    }
+
+    @AfterAll
+    static void stop() {
+        runs.close();
+        store.close();
+    }
+
+    static CohortRuns runs(int concurrent) {
+        return new CohortRuns(SharedSpark.engine().spark(), SampleStore.database(), store,
+                PrivacySettings.from(Map.of("smartcc.privacy.lockout.count", "3")),
+                new RunSettings(concurrent, Duration.ofMinutes(5)), () -> Optional.of(SampleStore.snapshot()),
+                Clock.systemUTC());
+    }
+
+    @Test
+    void aRunProducesItsCountPatientSetAndBreakdowns() throws Exception {
+        QueryDefinition q = query(MEDS);
+        QueryRun queued = runs.submit(request(q, "alice", EXACT, ResultType.PATIENT_COUNT_XML, ResultType.PATIENTSET,
+                ResultType.PATIENT_GENDER_COUNT_XML, ResultType.PATIENT_AGE_COUNT_XML));
+        QueryRun done = runs.await(queued.instanceId(), Duration.ofMinutes(2));
+        assertEquals(QueryStatus.FINISHED, done.status(), done.message().orElse(""));
+        assertEquals(1.0, done.progress());
+        Set<Integer> expected = new TreeSet<>();
+        new PatientSetPlanner(SharedSpark.engine().spark(), SampleStore.snapshot()).patients(q).collectAsList()
+                .forEach(r -> expected.add(r.getInt(0)));
+        assertTrue(expected.size() > 10);
+        RunResult count = result(done, ResultType.PATIENT_COUNT_XML);
+        assertEquals(new ReportedCount(expected.size(), Integer.toString(expected.size()), false, "EXACT"),
+                count.setSize().orElseThrow());
+        RunResult set = result(done, ResultType.PATIENTSET);
+        assertEquals(expected, new TreeSet<>(store.patientSet(set.resultInstanceId(), 0, 10_000)));
+        RunResult gender = result(done, ResultType.PATIENT_GENDER_COUNT_XML);
+        assertEquals(expected.size(), gender.breakdown().values().stream().mapToLong(ReportedCount::value).sum());
+        assertTrue(result(done, ResultType.PATIENT_AGE_COUNT_XML).breakdown().keySet().stream()
+                .anyMatch(k -> k.contains("-")), "age groups expected");
+        assertTrue(store.plan(done.instanceId()).orElseThrow().contains("Scan parquet"));
+    }
+
+    @Test
+    void obfuscatedUsersSeeNoisedCountsAndAreLockedOutAfterRepeats() throws Exception {
+        QueryDefinition q = query(MEDS.replace("Medications", "Problems"));
+        long exact = new PatientSetPlanner(SharedSpark.engine().spark(), SampleStore.snapshot()).patients(q).count();
+        for (int i = 0; i < 3; i++) {
+            QueryRun done = runs.await(runs.submit(request(q, "bob", Set.of(), ResultType.PATIENT_COUNT_XML))
+                    .instanceId(), Duration.ofMinutes(2));
+            ReportedCount shown = result(done, ResultType.PATIENT_COUNT_XML).setSize().orElseThrow();
+            assertEquals("OBSUBTOTAL", shown.method());
+            assertTrue(Math.abs(shown.value() - exact) <= 10, shown + " vs " + exact);
+        }
+        PrivacyLockoutException locked = assertThrows(PrivacyLockoutException.class,
+                () -> runs.submit(request(q, "bob", Set.of(), ResultType.PATIENT_COUNT_XML)));
+        assertEquals("PRIVACY_LOCKED_OUT", locked.code());
+        runs.submit(request(q, "carol", EXACT, ResultType.PATIENT_COUNT_XML)); // exact roles are never locked out
+    }
+
+    @Test
+    void anInvalidDefinitionIsRefusedBeforeAnythingIsStored() {
+        QueryDefinition bad = query("<panel><item><item_key>masterid:first</item_key></item></panel>");
+        QueryDefinitionException e = assertThrows(QueryDefinitionException.class,
+                () -> runs.submit(request(bad, "alice", EXACT, ResultType.PATIENT_COUNT_XML)));
+        assertEquals("query_definition/panel[1]/item[1]/item_key", e.element());
+        assertEquals(List.of(), store.earlierRuns("alice", fingerprint(bad), Instant.EPOCH));
+    }
+
+    @Test
+    void aPreviousQueryIsAnItemForItsOwnerOnly() throws Exception {
+        QueryRun first = runs.await(runs.submit(request(query(MEDS), "dora", EXACT, ResultType.PATIENTSET))
+                .instanceId(), Duration.ofMinutes(2));
+        long size = result(first, ResultType.PATIENTSET).setSize().orElseThrow().value();
+        QueryDefinition again = query("<panel><item><item_key>masterid:" + first.masterId()
+                + "</item_key></item></panel>");
+        QueryRun second = runs.await(runs.submit(request(again, "dora", EXACT, ResultType.PATIENT_COUNT_XML))
+                .instanceId(), Duration.ofMinutes(2));
+        assertEquals(size, result(second, ResultType.PATIENT_COUNT_XML).setSize().orElseThrow().value());
+        QueryDefinitionException e = assertThrows(QueryDefinitionException.class,
+                () -> runs.submit(request(again, "eve", EXACT, ResultType.PATIENT_COUNT_XML)));
+        assertTrue(e.getMessage().contains("of yours"), e.getMessage());
+    }
+
+    @Test
+    void cancelStopsTheSparkJobsAndTimeoutsAreHonoured() throws Exception {
+        // every fact against every fact of the same patient, three times over: seconds of work on two cores
+        QueryDefinition slow = query(temporalEverythingTwice());
+        QueryRun run = runs.submit(request(slow, "frank", EXACT, ResultType.PATIENT_COUNT_XML));
+        QueryRun processing = run;
+        for (int i = 0; i < 200 && processing.status() != QueryStatus.PROCESSING; i++) {
+            Thread.sleep(20);
+            processing = runs.find(run.instanceId()).orElseThrow();
+        }
+        assertEquals(QueryStatus.PROCESSING, processing.status());
+        Thread.sleep(300);
+        runs.cancel(run.instanceId());
+        QueryRun cancelled = runs.await(run.instanceId(), Duration.ofSeconds(30));
+        assertEquals(QueryStatus.CANCELLED, cancelled.status());
+        assertEquals(QueryStatus.CANCELLED, result(cancelled, ResultType.PATIENT_COUNT_XML).status());
+        assertEquals(0, SharedSpark.engine().spark().sparkContext().statusTracker()
+                .getJobIdsForGroup("cohort-run-" + run.instanceId()).length == 0 ? 0
+                : activeJobsOf("cohort-run-" + run.instanceId()));
+
+        RunRequest quick = new RunRequest(slow, QueryJson.write(slow), "frank", EXACT,
+                List.of(ResultType.PATIENT_COUNT_XML), Optional.of(Duration.ofMillis(1)));
+        QueryRun timedOut = runs.await(runs.submit(quick).instanceId(), Duration.ofSeconds(30));
+        assertEquals(QueryStatus.TIMEDOUT, timedOut.status());
+    }
+
+    @Test
+    void aRestartMarksUnfinishedRunsIncompleteAndReRunsNothing() {
+        QueryDefinition q = query(MEDS);
+        QueryRun orphan = store.create(request(q, "gina", EXACT, ResultType.PATIENT_COUNT_XML), fingerprint(q),
+                Instant.now());
+        store.started(orphan.instanceId(), SampleStore.snapshot().id(), Instant.now());
+        try (CohortRuns restarted = runs(1)) {
+            QueryRun after = restarted.find(orphan.instanceId()).orElseThrow();
+            assertEquals(QueryStatus.INCOMPLETE, after.status());
+            assertTrue(after.message().orElseThrow().contains("not re-run"));
+            assertNotEquals(QueryStatus.PROCESSING, result(after, ResultType.PATIENT_COUNT_XML).status());
+        }
+    }
+
+    private static int activeJobsOf(String group) {
+        var tracker = SharedSpark.engine().spark().sparkContext().statusTracker();
+        int active = 0;
+        for (int id : tracker.getJobIdsForGroup(group)) {
+            var info = tracker.getJobInfo(id);
+            if (info.isDefined() && info.get().status() == org.apache.spark.JobExecutionStatus.RUNNING) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    private static String temporalEverythingTwice() {
+        String everything = "<panel><panel_timing>SAMEINSTANCENUM</panel_timing><item><item_key>\\\\i2b2\\SMART\\"
+                + "</item_key></item></panel>";
+        StringBuilder b = new StringBuilder();
+        for (String op : List.of("LESS", "GREATER", "LESSEQUAL")) {
+            b.append("<subquery_constraint><first_query><query_id>Q0</query_id><join_column>STARTDATE</join_column>"
+                    + "<aggregate_operator>ANY</aggregate_operator></first_query><operator>").append(op)
+                    .append("</operator><second_query><query_id>Q1</query_id><join_column>ENDDATE</join_column>"
+                    + "<aggregate_operator>ANY</aggregate_operator></second_query></subquery_constraint>");
+        }
+        return b + "<subquery><query_id>Q0</query_id>" + everything + "</subquery>"
+                + "<subquery><query_id>Q1</query_id>" + everything + "</subquery>";
+    }
+
+    private static RunResult result(QueryRun run, ResultType type) {
+        return run.results().stream().filter(r -> r.type() == type).findFirst().orElseThrow();
+    }
+
+    private static RunRequest request(QueryDefinition q, String user, Set<String> roles, ResultType... types) {
+        return new RunRequest(q, QueryJson.write(q), user, roles, List.of(types), Optional.empty());
+    }
+
+    private static String fingerprint(QueryDefinition q) {
+        return org.smartcc.engine.privacy.QueryLockout.fingerprint(QueryJson.write(new QueryDefinition(
+                Optional.empty(), "", q.timing(), q.panels(), q.subqueries(), q.temporalConstraints())));
+    }
+
+    private static QueryDefinition query(String body) {
+        return I2b2QueryParser.parse(new ByteArrayInputStream(("<query_definition><query_name>q</query_name>" + body
+                + "</query_definition>").getBytes(StandardCharsets.UTF_8)));
+    }
+}
