@@ -128,6 +128,9 @@ public final class LoopbackSparkCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
+        // the daemons do little work in a test: the quick JIT alone spares the two cores the driver and executor need
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-XX:+UseSerialGC");
         command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

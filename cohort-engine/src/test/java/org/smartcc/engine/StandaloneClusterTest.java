@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Encoders;
@@ -56,6 +57,7 @@ class StandaloneClusterTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path directory;
 
+    static CompletableFuture<LoopbackSparkCluster> clusterStart;
     static LoopbackSparkCluster cluster;
     static Server h2;
     static Database store;
@@ -64,25 +66,37 @@ class StandaloneClusterTest {
 
     @BeforeAll
     static void startClusterAndSnapshotTheStore() throws Exception {
-        cluster = LoopbackSparkCluster.start(directory.resolve("cluster"));
-        // a database server, not an embedded file: the executor is another JVM and reads the tables over JDBC
-        h2 = Server.createTcpServer("-tcpPort", "0", "-baseDir", directory.resolve("h2").toString(), "-ifNotExists")
+        // the master and worker take a while to start in their own JVMs: meanwhile the sample records are loaded
+        clusterStart = CompletableFuture.supplyAsync(() -> LoopbackSparkCluster.start(directory.resolve("cluster")));
+        Path databaseFile = directory.resolve("h2").resolve("store");
+        h2 = Server.createTcpServer("-tcpPort", "0", "-baseDir", databaseFile.getParent().toString(), "-ifNotExists")
                 .start();
-        store = Database.open("jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/store", "sa", "");
+        // loading through an embedded connection is three times faster than over TCP; it is the same database
+        store = Database.open(Database.h2FileUrl(databaseFile), "sa", "");
         new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(store))
                 .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+        cluster = clusterStart.join();
         engine = CohortEngine.builder()
                 .config("spark.master", cluster.masterUrl())
                 .config("spark.executor.extraClassPath", cluster.executorClassPath())
                 .config("spark.executor.memory", "512m")
                 .config("spark.cores.max", "1")
+                .config("spark.executor.extraJavaOptions", System.getProperty("xopts", ""))
                 .snapshotDirectory(directory.resolve("snapshots"))
                 .build();
-        snapshot = engine.writeSnapshot(store);
+        // the executor is another JVM: it reads the tables from the database server, as from PostgreSQL in production
+        try (Database server = Database.open("jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/"
+                + databaseFile.getFileName(), "sa", "")) {
+            snapshot = engine.writeSnapshot(server);
+        }
     }
 
     @AfterAll
-    static void stopEverything() {
+    static void stopEverything() throws Exception {
+        for (ProcessHandle h : new ProcessHandle[] {ProcessHandle.current(), cluster.workerProcess()}) {
+            System.err.println("CPU " + h.pid() + " " + h.info().totalCpuDuration().orElse(null) + " " + h.info().command().orElse(""));
+            h.descendants().forEach(d -> System.err.println("CPU child " + d.pid() + " " + d.info().totalCpuDuration().orElse(null) + " " + d.info().arguments().map(a -> a[a.length - 1]).orElse("")));
+        }
         if (engine != null) {
             engine.close();
         }
@@ -92,8 +106,14 @@ class StandaloneClusterTest {
         if (h2 != null) {
             h2.stop();
         }
-        if (cluster != null) {
-            cluster.close();
+        if (clusterStart != null) {
+            // also waits for a start still under way (the load failed first), so that no child JVM outlives the test
+            clusterStart.handle((started, failure) -> {
+                if (started != null) {
+                    started.close();
+                }
+                return null;
+            }).join();
         }
     }
 
@@ -130,16 +150,16 @@ class StandaloneClusterTest {
         PatientSetPlanner planner = new PatientSetPlanner(engine.spark(), snapshot);
         Set<Integer> medicated = patientsWithFactsUnder(MEDICATIONS, null, null);
         Set<Integer> withProblems = patientsWithFactsUnder(PROBLEMS, null, null);
-        Set<Integer> medicatedWithoutProblems = new TreeSet<>(medicated);
-        medicatedWithoutProblems.removeAll(withProblems);
+        Set<Integer> problemsWithoutMedications = new TreeSet<>(withProblems);
+        problemsWithoutMedications.removeAll(medicated);
         Set<Integer> problemsFrom2005To2012 = patientsWithFactsUnder(PROBLEMS, 2005, 2012);
 
         assertEquals(medicated, patients(planner, panel(MEDICATIONS, false, null, null)));
-        assertEquals(medicatedWithoutProblems,
-                patients(planner, panel(MEDICATIONS, false, null, null) + panel(PROBLEMS, true, null, null)));
+        assertEquals(problemsWithoutMedications,
+                patients(planner, panel(PROBLEMS, false, null, null) + panel(MEDICATIONS, true, null, null)));
         assertEquals(problemsFrom2005To2012, patients(planner, panel(PROBLEMS, false, 2005, 2012)));
         // otherwise equal answers could be equally empty
-        assertFalse(medicated.isEmpty() || medicatedWithoutProblems.isEmpty() || problemsFrom2005To2012.isEmpty(),
+        assertFalse(medicated.isEmpty() || problemsWithoutMedications.isEmpty() || problemsFrom2005To2012.isEmpty(),
                 "a reference query found no patients");
         assertTrue(problemsFrom2005To2012.size() < withProblems.size(), "the date bounds excluded nobody");
     }
@@ -166,8 +186,9 @@ class StandaloneClusterTest {
     /** The reference answer for {@link #panel}, in SQL on the store. */
     private static Set<Integer> patientsWithFactsUnder(String folder, Integer fromYear, Integer toYear)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT DISTINCT patient_num FROM observation_fact WHERE modifier_cd = '@'"
-                + " AND concept_cd IN (SELECT concept_cd FROM concept_dimension WHERE concept_path LIKE ? ESCAPE '!')");
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT patient_num FROM observation_fact"
+                + " WHERE modifier_cd = '@' AND concept_cd IN"
+                + " (SELECT concept_cd FROM concept_dimension WHERE concept_path LIKE ? ESCAPE '!')");
         List<Object> arguments = new ArrayList<>();
         arguments.add(folder.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         if (fromYear != null) {
@@ -179,7 +200,8 @@ class StandaloneClusterTest {
             arguments.add(Timestamp.valueOf(LocalDateTime.of(toYear, 12, 31, 0, 0)));
         }
         Set<Integer> result = new TreeSet<>();
-        try (Connection c = store.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = store.dataSource().getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < arguments.size(); i++) {
                 ps.setObject(i + 1, arguments.get(i));
             }

@@ -45,6 +45,9 @@ public interface QueryRunStore {
     /** A page of a patient set's members, in set order. */
     List<Integer> patientSet(long resultInstanceId, int offset, int limit);
 
+    /** One result, as {@link #find} shows it within its run. */
+    Optional<RunResult> resultById(long resultInstanceId);
+
     /** Who ran the query that produced the result, if the result exists. */
     Optional<String> ownerOfResult(long resultInstanceId);
 

@@ -63,6 +63,7 @@ public class StartupLoad {
                 loadSamples();
             }
             installApps();
+            resources.cohortUsers();
             state = ContainerState.READY;
             message = "ready";
             LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
@@ -75,6 +76,11 @@ public class StartupLoad {
             return;
         }
         writeSnapshot();
+        try {
+            resources.cohortRuns(); // marks runs of an earlier process INCOMPLETE before anyone asks for them
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "cohort runs could not be opened", e);
+        }
     }
 
     private void loadSamples() {

@@ -148,6 +148,27 @@ public class ContainerSettings {
         return config.getOptionalValue("smartcc.cors.origins", String.class).orElse("*");
     }
 
+    /** Small-cell protection of cohort counts ({@code smartcc.privacy.*}, see docs/privacy.md). */
+    public org.smartcc.engine.privacy.PrivacySettings privacySettings() {
+        return org.smartcc.engine.privacy.PrivacySettings.from(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** How many cohort runs are processed at once, and when a run times out. */
+    public org.smartcc.engine.run.RunSettings runSettings() {
+        return new org.smartcc.engine.run.RunSettings(
+                config.getOptionalValue("smartcc.cohort.concurrent-runs", Integer.class).orElse(3),
+                java.time.Duration.ofMinutes(config.getOptionalValue("smartcc.cohort.timeout-minutes", Integer.class)
+                        .orElse(60)));
+    }
+
+    /**
+     * Whether i2b2's public demo login (domain {@code i2b2demo}, user {@code demo}, password {@code demouser}) is a
+     * cohort user, so that i2b2's own test messages run unchanged: on in the embedded run only.
+     */
+    public boolean cohortDemoLogin() {
+        return config.getOptionalValue("smartcc.cohort.demo-login", Boolean.class).orElse(false);
+    }
+
     /** What the container manifest says about the container itself. */
     public record ContainerIdentity(String name, String description, String admin) {
     }

@@ -36,6 +36,29 @@ public final class JdbcRecordIds implements RecordIds {
         return single("SELECT patient_ide" + WHERE + " AND patient_ide = ?", recordId).isPresent();
     }
 
+    /** The SMART record id of each patient number that has one (synthetic patients have none). */
+    public java.util.Map<Integer, String> recordIdsOf(java.util.List<Integer> patientNums) {
+        java.util.Map<Integer, String> ids = new java.util.HashMap<>();
+        if (patientNums.isEmpty()) {
+            return ids;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(patientNums.size(), "?"));
+        try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT patient_num, patient_ide" + WHERE + " AND patient_num IN (" + marks + ")")) {
+            for (int i = 0; i < patientNums.size(); i++) {
+                ps.setInt(i + 1, patientNums.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getInt(1), rs.getString(2));
+                }
+            }
+            return ids;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("record ids could not be read", e);
+        }
+    }
+
     private Optional<String> single(String sql, String parameter) {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (parameter != null) {

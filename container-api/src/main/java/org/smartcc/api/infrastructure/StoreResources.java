@@ -31,6 +31,9 @@ public class StoreResources {
     private CohortEngine engine;
     private OAuthModule oauth;
     private JdbcAppData appData;
+    private org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore runStore;
+    private org.smartcc.engine.run.CohortRuns cohortRuns;
+    private CohortUsers cohortUsers;
 
     public synchronized Database database() {
         if (database == null) {
@@ -82,8 +85,38 @@ public class StoreResources {
         return appData;
     }
 
+    /**
+     * Cohort runs over the latest snapshot. The first call marks runs an earlier process left unfinished as
+     * INCOMPLETE; start-up makes it once the store is open.
+     */
+    public synchronized org.smartcc.engine.run.CohortRuns cohortRuns() {
+        if (cohortRuns == null) {
+            runStore = new org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore(database());
+            cohortRuns = new org.smartcc.engine.run.CohortRuns(engine().spark(), database(), runStore,
+                    settings.privacySettings(), settings.runSettings(), () -> engine().latestSnapshot(database()),
+                    Clock.systemUTC());
+        }
+        return cohortRuns;
+    }
+
+    public org.smartcc.engine.privacy.PrivacySettings cohortPrivacy() {
+        return settings.privacySettings();
+    }
+
+    /** Researchers who may run cohort queries. */
+    public synchronized CohortUsers cohortUsers() {
+        if (cohortUsers == null) {
+            cohortUsers = new CohortUsers(database(), settings.cohortDemoLogin());
+        }
+        return cohortUsers;
+    }
+
     @PreDestroy
     synchronized void close() {
+        if (cohortRuns != null) {
+            cohortRuns.close();
+            runStore.close();
+        }
         if (oauth != null) {
             oauth.close();
         }

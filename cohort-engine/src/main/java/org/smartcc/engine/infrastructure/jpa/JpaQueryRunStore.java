@@ -173,6 +173,12 @@ public final class JpaQueryRunStore implements QueryRunStore, AutoCloseable {
     }
 
     @Override
+    public Optional<RunResult> resultById(long resultInstanceId) {
+        return persistence.inTransaction(em -> Optional.ofNullable(em.find(QueryResultEntity.class, resultInstanceId))
+                .map(JpaQueryRunStore::result));
+    }
+
+    @Override
     public Optional<String> ownerOfResult(long resultInstanceId) {
         return persistence.inTransaction(em -> Optional.ofNullable(em.find(QueryResultEntity.class, resultInstanceId))
                 .map(r -> em.find(QueryInstanceEntity.class, r.instanceId).userId));
@@ -202,9 +208,7 @@ public final class JpaQueryRunStore implements QueryRunStore, AutoCloseable {
         QueryMasterEntity master = em.find(QueryMasterEntity.class, instance.masterId);
         List<RunResult> results = new ArrayList<>();
         for (QueryResultEntity r : results(em, instance.id)) {
-            Stored stored = read(r.breakdownJson);
-            results.add(new RunResult(r.id, ResultType.valueOf(r.resultType), QueryStatus.valueOf(r.status),
-                    Optional.ofNullable(stored.total()), stored.cells()));
+            results.add(result(r));
         }
         QueryStatus status = QueryStatus.valueOf(instance.status);
         return new QueryRun(instance.id, master.id, master.name, instance.userId, status, status.isFinal() ? 1 : 0,
@@ -212,6 +216,12 @@ public final class JpaQueryRunStore implements QueryRunStore, AutoCloseable {
                 Optional.ofNullable(instance.endMs).map(Instant::ofEpochMilli), Optional.ofNullable(instance.message),
                 instance.warnings == null ? List.of() : Arrays.asList(instance.warnings.split("\n")),
                 Optional.ofNullable(instance.snapshotId), results);
+    }
+
+    private static RunResult result(QueryResultEntity r) {
+        Stored stored = read(r.breakdownJson);
+        return new RunResult(r.id, ResultType.valueOf(r.resultType), QueryStatus.valueOf(r.status),
+                Optional.ofNullable(stored.total()), stored.cells());
     }
 
     private static String write(ReportedCount total, Map<String, ReportedCount> cells) {

@@ -20,12 +20,12 @@ import org.xml.sax.SAXParseException;
  * Namespace-blind access to the elements of an i2b2 message (its prefixes vary between clients), parsed without
  * DOCTYPEs, external entities or any remote fetch.
  */
-final class XmlElements {
+public final class XmlElements {
 
     private XmlElements() {
     }
 
-    static Document parse(InputStream in) {
+    public static Document parse(InputStream in) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -51,7 +51,7 @@ final class XmlElements {
     }
 
     /** The first element with this local name in document order, at any depth. */
-    static Optional<Element> find(Element root, String localName) {
+    public static Optional<Element> find(Element root, String localName) {
         if (localName.equals(root.getLocalName())) {
             return Optional.of(root);
         }
@@ -64,7 +64,7 @@ final class XmlElements {
         return Optional.empty();
     }
 
-    static List<Element> children(Element parent) {
+    public static List<Element> children(Element parent) {
         List<Element> out = new ArrayList<>();
         for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n instanceof Element e) {
@@ -74,21 +74,21 @@ final class XmlElements {
         return out;
     }
 
-    static List<Element> children(Element parent, String localName) {
+    public static List<Element> children(Element parent, String localName) {
         return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).toList();
     }
 
-    static Optional<Element> child(Element parent, String localName) {
+    public static Optional<Element> child(Element parent, String localName) {
         return children(parent, localName).stream().findFirst();
     }
 
     /** The trimmed text of a child element; empty when absent or blank. */
-    static Optional<String> text(Element parent, String localName) {
+    public static Optional<String> text(Element parent, String localName) {
         return child(parent, localName).map(e -> e.getTextContent().trim()).filter(s -> !s.isEmpty());
     }
 
     /** An attribute, trimmed; empty when absent or blank. */
-    static Optional<String> attribute(Element element, String name) {
+    public static Optional<String> attribute(Element element, String name) {
         String value = element.getAttribute(name).trim();
         return value.isEmpty() ? Optional.empty() : Optional.of(value);
     }

@@ -86,6 +86,35 @@ public class AdminResource {
                 .entity(status).build();
     }
 
+    /** Creates a cohort user or replaces their password and roles: {@code {"password": "...", "roles": [...]}}. */
+    @PUT
+    @Path("cohort-users/{userId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response putCohortUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathParam("userId") String userId, String body) {
+        Response denied = checkAdmin(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        jakarta.json.JsonObject user;
+        try {
+            user = Jsonp.JSON.createReader(new java.io.StringReader(body)).readObject();
+        } catch (jakarta.json.JsonException | ClassCastException e) {
+            return ErrorResponse.of(Response.Status.BAD_REQUEST, "COHORT_USER_INVALID", "the body is not a JSON object");
+        }
+        String password = user.getString("password", "");
+        if (password.length() < 8 || userId.isBlank() || userId.length() > 255) {
+            return ErrorResponse.of(Response.Status.BAD_REQUEST, "COHORT_USER_INVALID",
+                    "a cohort user needs an id and a password of at least 8 characters");
+        }
+        java.util.Set<String> roles = new java.util.LinkedHashSet<>();
+        if (user.get("roles") instanceof jakarta.json.JsonArray array) {
+            array.getValuesAs(jakarta.json.JsonString.class).forEach(r -> roles.add(r.getString()));
+        }
+        resources.cohortUsers().put(userId, password, roles);
+        return Response.noContent().build();
+    }
+
     private Response checkAdmin(String authorization) {
         return new BasicAuth(ADMIN_USER, "ADMIN", "smartcc-admin").check(authorization, settings.adminPassword(),
                 "the admin API is off; set smartcc.admin.password to turn it on");

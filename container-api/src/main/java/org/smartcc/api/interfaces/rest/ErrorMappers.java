@@ -79,4 +79,32 @@ public final class ErrorMappers {
                     "the server could not complete the request (incident " + incident + ")");
         }
     }
+
+    /** An invalid query definition: 400 naming the element and the problem. */
+    @Provider
+    public static class QueryDefinition implements ExceptionMapper<org.smartcc.engine.query.QueryDefinitionException> {
+        @Override
+        public Response toResponse(org.smartcc.engine.query.QueryDefinitionException e) {
+            return ErrorResponse.of(Response.Status.BAD_REQUEST, e.code(), e.getMessage());
+        }
+    }
+
+    /** Too many identical queries by an obfuscated user: 429, with when the lockout ends. */
+    @Provider
+    public static class Lockout implements ExceptionMapper<org.smartcc.engine.privacy.PrivacyLockoutException> {
+        @Override
+        public Response toResponse(org.smartcc.engine.privacy.PrivacyLockoutException e) {
+            return ErrorResponse.of(Response.Status.TOO_MANY_REQUESTS, e.code(), e.getMessage());
+        }
+    }
+
+    /** Unknown runs and sets, no snapshot yet, not allowed: the code's own status. */
+    @Provider
+    public static class Runs implements ExceptionMapper<org.smartcc.engine.run.RunException> {
+        @Override
+        public Response toResponse(org.smartcc.engine.run.RunException e) {
+            return Response.status(e.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ErrorResponse(e.code().name(), e.getMessage())).build();
+        }
+    }
 }

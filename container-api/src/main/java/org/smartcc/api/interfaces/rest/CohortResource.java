@@ -1,0 +1,192 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.smartcc.api.infrastructure.JdbcRecordIds;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.engine.query.QueryDefinition;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.i2b2.I2b2QueryParser;
+import org.smartcc.engine.query.json.QueryJson;
+import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.engine.run.QueryRun;
+import org.smartcc.engine.run.ResultType;
+import org.smartcc.engine.run.RunException;
+import org.smartcc.engine.run.RunRequest;
+
+/**
+ * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
+ * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, list the runs of a
+ * query, and page through a patient set. Users see only their own runs and sets.
+ */
+@Path("cohort")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CohortResource {
+
+    /** The most patients one page of a patient set returns. */
+    static final int MAX_PAGE = 10_000;
+
+    @Inject
+    StoreResources resources;
+
+    @POST
+    @Path("runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+                               @jakarta.ws.rs.core.Context UriInfo uri) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        JsonObject request;
+        try {
+            request = Jsonp.JSON.createReader(new StringReader(body)).readObject();
+        } catch (JsonParsingException | ClassCastException e) {
+            throw new QueryDefinitionException("/", "the body is not a JSON object: " + e.getMessage());
+        }
+        QueryDefinition definition;
+        if (request.containsKey("definition")) {
+            definition = QueryJson.read(request.get("definition").toString());
+        } else if (request.get("i2b2") instanceof jakarta.json.JsonString xml) {
+            definition = i2b2(xml.getString());
+        } else {
+            throw new QueryDefinitionException("/", "send the query as \"definition\" (JSON) or \"i2b2\" (XML text)");
+        }
+        List<String> results = new ArrayList<>();
+        if (request.get("results") instanceof JsonArray array) {
+            array.forEach(v -> results.add(v.getValueType() == JsonValue.ValueType.STRING
+                    ? ((jakarta.json.JsonString) v).getString() : v.toString()));
+        }
+        Optional<Duration> timeout = request.containsKey("timeoutSeconds")
+                ? Optional.of(Duration.ofSeconds(request.getJsonNumber("timeoutSeconds").longValueExact()))
+                : Optional.empty();
+        return accepted(researcher, definition, results, timeout, uri);
+    }
+
+    @POST
+    @Path("runs")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    public Response submitXml(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
+                              @QueryParam("result") List<String> results, @jakarta.ws.rs.core.Context UriInfo uri) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        return accepted(researcher, i2b2(body), results, Optional.empty(), uri);
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public CohortViews.Run run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               @PathParam("id") long id) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        return CohortViews.of(own(researcher, id));
+    }
+
+    @DELETE
+    @Path("runs/{id}")
+    public CohortViews.Run cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                  @PathParam("id") long id) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        own(researcher, id);
+        return CohortViews.of(resources.cohortRuns().cancel(id));
+    }
+
+    /** The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended. */
+    @GET
+    @Path("runs/{id}/plan")
+    @Produces(MediaType.TEXT_PLAIN)
+    public Response plan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        own(researcher, id);
+        return resources.cohortRuns().store().plan(id).map(p -> Response.ok(p, MediaType.TEXT_PLAIN_TYPE).build())
+                .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "PLAN_NOT_READY",
+                        "the plan is stored when the run ends"));
+    }
+
+    @GET
+    @Path("queries/{masterId}/runs")
+    public List<CohortViews.Run> runsOfQuery(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                             @PathParam("masterId") long masterId) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        CohortRuns runs = resources.cohortRuns();
+        if (!runs.store().ownerOfMaster(masterId).map(researcher.user()::equals).orElse(false)) {
+            throw new RunException(RunException.Code.RUN_NOT_FOUND, "no query " + masterId + " of yours");
+        }
+        return runs.store().runsOfMaster(masterId).stream().map(CohortViews::of).toList();
+    }
+
+    /** Members of a patient set with their SMART record ids: only for roles that may see exact counts. */
+    @GET
+    @Path("patient-sets/{resultId}")
+    public CohortViews.PatientSetPage patientSet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                                 @PathParam("resultId") long resultId,
+                                                 @QueryParam("offset") @DefaultValue("0") int offset,
+                                                 @QueryParam("limit") @DefaultValue("1000") int limit) {
+        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        CohortRuns runs = resources.cohortRuns();
+        if (!runs.store().ownerOfResult(resultId).map(researcher.user()::equals).orElse(false)) {
+            throw new RunException(RunException.Code.SET_NOT_FOUND, "no patient set " + resultId + " of yours");
+        }
+        if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
+            throw new RunException(RunException.Code.NOT_YOURS, "patient lists reveal exact counts: your roles "
+                    + researcher.roles() + " do not allow them");
+        }
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new jakarta.ws.rs.BadRequestException(ErrorResponse.of(Response.Status.BAD_REQUEST, "BAD_PAGE",
+                    "offset must be ≥ 0 and limit between 1 and " + MAX_PAGE));
+        }
+        List<Integer> members = runs.store().patientSet(resultId, offset, limit);
+        Map<Integer, String> recordIds = new JdbcRecordIds(resources.database()).recordIdsOf(members);
+        return new CohortViews.PatientSetPage(resultId, offset, members.stream()
+                .map(n -> new CohortViews.Member(n, recordIds.get(n))).toList());
+    }
+
+    private Response accepted(CohortAuth.Researcher researcher, QueryDefinition definition, List<String> results,
+                              Optional<Duration> timeout, UriInfo uri) {
+        List<ResultType> types = new ArrayList<>();
+        for (String name : results) {
+            try {
+                types.add(ResultType.valueOf(name.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new QueryDefinitionException("results", "'" + name + "' is not one of "
+                        + java.util.Arrays.toString(ResultType.values()));
+            }
+        }
+        QueryRun run = resources.cohortRuns().submit(new RunRequest(definition, QueryJson.write(definition),
+                researcher.user(), researcher.roles(), types, timeout));
+        return Response.accepted(CohortViews.of(run))
+                .location(uri.getBaseUriBuilder().path("cohort/runs/{id}").build(run.instanceId())).build();
+    }
+
+    private QueryRun own(CohortAuth.Researcher researcher, long id) {
+        return resources.cohortRuns().find(id).filter(r -> r.user().equals(researcher.user()))
+                .orElseThrow(() -> new RunException(RunException.Code.RUN_NOT_FOUND, "no run " + id + " of yours"));
+    }
+
+    private static QueryDefinition i2b2(String xml) {
+        return I2b2QueryParser.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+}

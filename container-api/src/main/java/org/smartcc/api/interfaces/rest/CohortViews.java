@@ -1,0 +1,46 @@
+package org.smartcc.api.interfaces.rest;
+
+import java.util.List;
+import java.util.Map;
+import org.smartcc.engine.privacy.ReportedCount;
+import org.smartcc.engine.run.QueryRun;
+import org.smartcc.engine.run.RunResult;
+
+/**
+ * The JSON shapes of the cohort API (public: JSON-B reads them by reflection). Counts are always the protected ones;
+ * exact sizes never leave the store.
+ */
+public final class CohortViews {
+
+    private CohortViews() {
+    }
+
+    /** A run: {@code status} is i2b2's status name, {@code i2b2StatusId} its id; times are ISO-8601 instants. */
+    public record Run(long id, long queryId, String name, String status, int i2b2StatusId, double progress,
+                      String submitted, String started, String ended, String message, List<String> warnings, String snapshot,
+               List<Result> results) {
+    }
+
+    /** One result; {@code count} is the protected size, {@code breakdown} the protected cells of a breakdown. */
+    public record Result(long id, String type, String status, ReportedCount count,
+                         Map<String, ReportedCount> breakdown) {
+    }
+
+    public record Member(int patientNum, String recordId) {
+    }
+
+    public record PatientSetPage(long id, int offset, List<Member> patients) {
+    }
+
+    static Run of(QueryRun run) {
+        return new Run(run.instanceId(), run.masterId(), run.name(), run.status().name(), run.status().i2b2Id(),
+                run.progress(), run.submitted().toString(), run.started().map(Object::toString).orElse(null),
+                run.ended().map(Object::toString).orElse(null), run.message().orElse(null), run.warnings(),
+                run.snapshotId().orElse(null), run.results().stream().map(CohortViews::of).toList());
+    }
+
+    private static Result of(RunResult result) {
+        return new Result(result.resultInstanceId(), result.type().name(), result.status().name(),
+                result.setSize().orElse(null), result.breakdown());
+    }
+}

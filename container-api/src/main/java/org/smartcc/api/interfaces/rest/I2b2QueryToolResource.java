@@ -1,0 +1,199 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.smartcc.api.infrastructure.JdbcRecordIds;
+import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.engine.privacy.PrivacyLockoutException;
+import org.smartcc.engine.query.QueryDefinition;
+import org.smartcc.engine.query.QueryDefinitionException;
+import org.smartcc.engine.query.i2b2.I2b2QueryParser;
+import org.smartcc.engine.query.i2b2.XmlElements;
+import org.smartcc.engine.query.json.QueryJson;
+import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.engine.run.QueryRun;
+import org.smartcc.engine.run.ResultType;
+import org.smartcc.engine.run.RunException;
+import org.smartcc.engine.run.RunRequest;
+import org.smartcc.engine.run.RunResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * i2b2's CRC query tool endpoint, so that i2b2 clients and i2b2's own test messages talk to the cohort engine: runs a
+ * query definition (waiting up to {@code result_waittime_ms}, then answering with the run as it is, QUEUED or
+ * PROCESSING, for the client to poll), lists the runs of a query and the results of a run, and returns result
+ * documents and patient sets. The message's security element logs in as a cohort user.
+ */
+@Path("i2b2/services/QueryToolService/request")
+@RequestScoped
+public class I2b2QueryToolResource {
+
+    /** The longest a request waits for its run: i2b2's web client sends 180 s. */
+    static final long MAX_WAIT_MS = 180_000;
+
+    @Inject
+    StoreResources resources;
+
+    @POST
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_XML)
+    public Response request(byte[] body) {
+        try {
+            Document message = XmlElements.parse(new ByteArrayInputStream(body));
+            Element root = message.getDocumentElement();
+            CohortAuth.Researcher researcher = login(root);
+            String group = XmlElements.find(root, "project_id").map(Element::getTextContent).orElse("SMARTCC");
+            String type = XmlElements.find(root, "request_type").map(e -> e.getTextContent().trim()).orElseThrow(
+                    () -> new QueryDefinitionException("message_body/psmheader/request_type", "is missing"));
+            return Response.ok(answer(type, root, body, researcher, group)).build();
+        } catch (QueryDefinitionException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(I2b2Messages.error(e.getMessage())).build();
+        } catch (PrivacyLockoutException e) {
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).entity(I2b2Messages.error("LOCKEDOUT: "
+                    + e.getMessage())).build();
+        } catch (RunException e) {
+            return Response.status(e.code().httpStatus()).entity(I2b2Messages.error(e.getMessage())).build();
+        } catch (WebApplicationException e) {
+            return Response.status(e.getResponse().getStatus()).entity(I2b2Messages.error(
+                    "authentication failed: wrong domain, user or password")).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(I2b2Messages.error(
+                    "the container is stopping")).build();
+        }
+    }
+
+    private String answer(String type, Element root, byte[] body, CohortAuth.Researcher researcher, String group)
+            throws InterruptedException {
+        CohortRuns runs = resources.cohortRuns();
+        switch (type) {
+            case "CRC_QRY_runQueryInstance_fromQueryDefinition" -> {
+                QueryDefinition definition = I2b2QueryParser.parse(new ByteArrayInputStream(body));
+                QueryRun queued = runs.submit(new RunRequest(definition, QueryJson.write(definition),
+                        researcher.user(), researcher.roles(), resultTypes(root), Optional.empty()));
+                long wait = XmlElements.find(root, "result_waittime_ms").map(e -> number(e, "result_waittime_ms"))
+                        .orElse(MAX_WAIT_MS);
+                QueryRun run = runs.await(queued.instanceId(), Duration.ofMillis(Math.min(Math.max(wait, 0),
+                        MAX_WAIT_MS)));
+                String results = run.results().stream().map(r -> I2b2Messages.resultInstance(run, r))
+                        .collect(Collectors.joining());
+                return I2b2Messages.done("master_instance_result_responseType", I2b2Messages.master(run, group)
+                        + I2b2Messages.instance(run, group) + results, run.warnings());
+            }
+            case "CRC_QRY_getQueryInstanceList_fromQueryMasterId" -> {
+                long masterId = id(root, "query_master_id");
+                if (!runs.store().ownerOfMaster(masterId).map(researcher.user()::equals).orElse(false)) {
+                    throw new RunException(RunException.Code.RUN_NOT_FOUND, "no query master " + masterId
+                            + " of yours");
+                }
+                return I2b2Messages.done("instance_responseType", runs.store().runsOfMaster(masterId).stream()
+                        .map(r -> I2b2Messages.instance(r, group)).collect(Collectors.joining()), List.of());
+            }
+            case "CRC_QRY_getQueryResultInstanceList_fromQueryInstanceId" -> {
+                QueryRun run = own(runs, researcher, id(root, "query_instance_id"));
+                return I2b2Messages.done("result_responseType", run.results().stream()
+                        .map(r -> I2b2Messages.resultInstance(run, r)).collect(Collectors.joining()), List.of());
+            }
+            case "CRC_QRY_getResultDocument_fromResultInstanceId" -> {
+                RunResult result = ownResult(runs, researcher, id(root, "query_result_instance_id"));
+                return I2b2Messages.done("crc_xml_result_responseType", I2b2Messages.resultDocument(result),
+                        List.of());
+            }
+            case "CRC_QRY_getPatientSet_fromResultInstanceId" -> {
+                long resultId = ownResult(runs, researcher, id(root, "query_result_instance_id")).resultInstanceId();
+                if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
+                    throw new RunException(RunException.Code.NOT_YOURS, "patient lists need a role that sees exact"
+                            + " counts");
+                }
+                List<Integer> members = runs.store().patientSet(resultId, 0, Integer.MAX_VALUE);
+                var recordIds = new JdbcRecordIds(resources.database()).recordIdsOf(members);
+                return I2b2Messages.done("patient_set_responseType", "<patient_set result_instance_id=\"" + resultId
+                        + "\">" + members.stream().map(n -> "<patient patient_num=\"" + n + "\""
+                        + Optional.ofNullable(recordIds.get(n)).map(id -> " record_id=\"" + I2b2Messages.escape(id)
+                        + "\"").orElse("") + "/>").collect(Collectors.joining()) + "</patient_set>", List.of());
+            }
+            case "CRC_QRY_cancelQuery" -> {
+                long id = id(root, "query_instance_id");
+                own(runs, researcher, id);
+                QueryRun run = runs.cancel(id);
+                return I2b2Messages.done("instance_responseType", I2b2Messages.instance(run, group), List.of());
+            }
+            default -> throw new QueryDefinitionException("message_body/psmheader/request_type", "'" + type
+                    + "' is not served here; served: CRC_QRY_runQueryInstance_fromQueryDefinition,"
+                    + " CRC_QRY_getQueryInstanceList_fromQueryMasterId,"
+                    + " CRC_QRY_getQueryResultInstanceList_fromQueryInstanceId,"
+                    + " CRC_QRY_getResultDocument_fromResultInstanceId, CRC_QRY_getPatientSet_fromResultInstanceId,"
+                    + " CRC_QRY_cancelQuery");
+        }
+    }
+
+    private CohortAuth.Researcher login(Element root) {
+        Element security = XmlElements.find(root, "security").orElseThrow(() ->
+                new WebApplicationException(Response.Status.UNAUTHORIZED));
+        String user = XmlElements.text(security, "username").orElse("");
+        String password = XmlElements.text(security, "password").orElse("");
+        String domain = XmlElements.text(security, "domain").orElse("");
+        if (user.equals(org.smartcc.api.infrastructure.CohortUsers.DEMO_USER) && !domain.equals("i2b2demo")) {
+            throw new WebApplicationException(Response.Status.UNAUTHORIZED);
+        }
+        return CohortAuth.login(user, password, resources.cohortUsers());
+    }
+
+    /** The requested results; names this engine does not produce are refused by name. */
+    private static List<ResultType> resultTypes(Element root) {
+        List<ResultType> types = new ArrayList<>();
+        XmlElements.find(root, "result_output_list").ifPresent(list -> {
+            for (Element output : XmlElements.children(list, "result_output")) {
+                String name = XmlElements.attribute(output, "name").orElse("").trim().toUpperCase(Locale.ROOT);
+                try {
+                    types.add(ResultType.valueOf(name));
+                } catch (IllegalArgumentException e) {
+                    throw new QueryDefinitionException("result_output_list/result_output", "'" + name
+                            + "' is not a result type of this engine: " + java.util.Arrays.toString(ResultType.values()));
+                }
+            }
+        });
+        return types;
+    }
+
+    private static QueryRun own(CohortRuns runs, CohortAuth.Researcher researcher, long instanceId) {
+        return runs.find(instanceId).filter(r -> r.user().equals(researcher.user())).orElseThrow(() ->
+                new RunException(RunException.Code.RUN_NOT_FOUND, "no query instance " + instanceId + " of yours"));
+    }
+
+    private static RunResult ownResult(CohortRuns runs, CohortAuth.Researcher researcher, long resultId) {
+        if (!runs.store().ownerOfResult(resultId).map(researcher.user()::equals).orElse(false)) {
+            throw new RunException(RunException.Code.SET_NOT_FOUND, "no result instance " + resultId + " of yours");
+        }
+        return runs.store().resultById(resultId).orElseThrow();
+    }
+
+    private static long id(Element root, String element) {
+        return XmlElements.find(root, element).map(e -> number(e, element)).orElseThrow(() ->
+                new QueryDefinitionException("message_body/request/" + element, "is missing"));
+    }
+
+    private static long number(Element e, String element) {
+        try {
+            return Long.parseLong(e.getTextContent().trim());
+        } catch (NumberFormatException ex) {
+            throw new QueryDefinitionException(element, "'" + e.getTextContent() + "' is not a number");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.smartcc.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
+ * counts protected by role; i2b2's own test message answered in i2b2's envelope; bad input refused with the reason.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebCohortApiIT {
+
+    static final String MEDS = "{\"name\": \"meds\", \"panels\": [{\"items\": [{\"key\":"
+            + " \"\\\\\\\\i2b2\\\\SMART\\\\Medications\\\\\"}]}]}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL url;
+    ContainerClient client;
+
+    @BeforeEach
+    void ready() throws Exception {
+        client = new ContainerClient(url);
+        client.awaitReady(Duration.ofMinutes(5));
+        client.awaitSnapshot(Duration.ofMinutes(5)); // a fresh data folder has none yet: runs answer 503 until then
+        for (String[] user : new String[][] {{"sam", "[\"DATA_AGG\"]"}, {"rita", "[]"}}) {
+            HttpResponse<String> put = client.send("PUT", "admin/cohort-users/" + user[0], "application/json",
+                    "{\"password\": \"" + user[0] + "-password\", \"roles\": " + user[1] + "}", "admin",
+                    ContainerClient.ADMIN_PASSWORD);
+            assertEquals(204, put.statusCode(), put.body());
+        }
+    }
+
+    @Test
+    void aResearcherRunsAQueryAndReadsItsResults() throws Exception {
+        HttpResponse<String> anonymous = client.send("POST", "cohort/runs", "application/json", "{}", null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.body().contains("COHORT_CREDENTIALS_MISSING"), anonymous.body());
+
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + MEDS + ", \"results\": [\"PATIENT_COUNT_XML\", \"PATIENTSET\", \"PATIENT_GENDER_COUNT_XML\"]}",
+                "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        String location = submitted.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.matches(".*/cohort/runs/\\d+"), location);
+        JsonObject run = finished(location.substring(location.indexOf("cohort/runs/")), "sam");
+        assertEquals("FINISHED", run.getString("status"), run.toString());
+        JsonObject count = run.getJsonArray("results").getJsonObject(0).getJsonObject("count");
+        assertEquals("EXACT", count.getString("method"));
+        assertTrue(count.getInt("value") > 10, count.toString());
+        long setId = run.getJsonArray("results").getJsonObject(1).getJsonNumber("id").longValue();
+        JsonObject page = json(client.send("GET", "cohort/patient-sets/" + setId + "?limit=5", null, null, "sam",
+                "sam-password").body());
+        assertEquals(5, page.getJsonArray("patients").size());
+        assertTrue(page.getJsonArray("patients").getJsonObject(0).getString("recordId").matches("\\d+"));
+        HttpResponse<String> plan = client.send("GET", "cohort/runs/" + run.getInt("id") + "/plan", null, null, "sam",
+                "sam-password");
+        assertEquals(200, plan.statusCode());
+        assertTrue(plan.body().contains("parquet"), plan.body());
+
+        HttpResponse<String> foreign = client.send("GET", "cohort/runs/" + run.getInt("id"), null, null, "rita",
+                "rita-password");
+        assertEquals(404, foreign.statusCode(), "other users' runs are not even confirmed");
+        HttpResponse<String> foreignSet = client.send("GET", "cohort/patient-sets/" + setId, null, null, "rita",
+                "rita-password");
+        assertEquals(404, foreignSet.statusCode());
+    }
+
+    @Test
+    void countsOfUsersWithoutExactRolesAreObfuscatedAndListsRefused() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + MEDS + ", \"results\": [\"PATIENTSET\"]}", "rita", "rita-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "rita");
+        JsonObject result = run.getJsonArray("results").getJsonObject(0);
+        assertEquals("OBSUBTOTAL", result.getJsonObject("count").getString("method"));
+        HttpResponse<String> list = client.send("GET", "cohort/patient-sets/" + result.getJsonNumber("id"), null,
+                null, "rita", "rita-password");
+        assertEquals(403, list.statusCode(), list.body());
+    }
+
+    @Test
+    void invalidDefinitionsAreRefusedWithTheElementAndTheProblem() throws Exception {
+        HttpResponse<String> bad = client.send("POST", "cohort/runs", "application/json", "{\"definition\": {\"panels\":"
+                + " [{\"items\": [{\"key\": \"nonsense\"}]}]}}", "sam", "sam-password");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("QUERY_DEFINITION_INVALID") && bad.body().contains("/panels/0/items/0/key"),
+                bad.body());
+        HttpResponse<String> badType = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + MEDS + ", \"results\": [\"EVERYTHING\"]}", "sam", "sam-password");
+        assertEquals(400, badType.statusCode(), badType.body());
+        HttpResponse<String> notJson = client.send("POST", "cohort/runs", "application/json", "[1, 2", "sam",
+                "sam-password");
+        assertEquals(400, notJson.statusCode(), notJson.body());
+    }
+
+    @Test
+    void i2b2sOwnTestMessageRunsUnchangedOnTheQueryToolEndpoint() throws Exception {
+        Path file = Path.of(System.getProperty("smartcc.shared.dir"), "cohort-data", "i2b2-crc-testfiles",
+                "setfinder_paneltiming_same_[133].xml");
+        String message = Files.readString(file);
+        HttpResponse<String> answer = client.send("POST", "i2b2/services/QueryToolService/request",
+                "application/xml", message, null, null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("<status type=\"DONE\">DONE</status>"), answer.body());
+        assertTrue(answer.body().contains("<name>FINISHED</name>"), answer.body());
+        assertTrue(answer.body().contains("condition type=\"WARNING\""), "i2b2 demo paths are not in this ontology");
+        String instanceId = first(answer.body(), "<query_instance_id>(\\d+)</query_instance_id>");
+        HttpResponse<String> results = client.send("POST", "i2b2/services/QueryToolService/request",
+                "application/xml", message.replaceAll("(?s)<request_type>.*?</request_type>",
+                        "<request_type>CRC_QRY_getQueryResultInstanceList_fromQueryInstanceId</request_type>")
+                        .replaceAll("(?s)<query_definition>.*</query_definition>", "<query_instance_id>" + instanceId
+                                + "</query_instance_id>"), null, null);
+        assertEquals(200, results.statusCode(), results.body());
+        assertTrue(results.body().contains("<query_result_instance>"), results.body());
+
+        HttpResponse<String> wrong = client.send("POST", "i2b2/services/QueryToolService/request", "application/xml",
+                message.replace("demouser", "guess"), null, null);
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("<status type=\"ERROR\">authentication failed"), wrong.body());
+        HttpResponse<String> broken = client.send("POST", "i2b2/services/QueryToolService/request", "application/xml",
+                message.substring(0, message.length() / 2), null, null);
+        assertEquals(400, broken.statusCode());
+        assertTrue(broken.body().contains("not well-formed XML"), broken.body());
+    }
+
+    private JsonObject finished(String path, String user) throws Exception {
+        JsonObject run = null;
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<String> answer = client.send("GET", path, null, null, user, user + "-password");
+            assertEquals(200, answer.statusCode(), answer.body());
+            run = json(answer.body());
+            if (!run.getString("status").equals("QUEUED") && !run.getString("status").equals("PROCESSING")) {
+                return run;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("run did not finish: " + run);
+    }
+
+    private static String first(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue(m.find(), regex + " in " + text);
+        return m.group(1);
+    }
+
+    private static JsonObject json(String body) {
+        return Json.createReader(new StringReader(body)).readObject();
+    }
+}
