@@ -47,12 +47,13 @@ public final class LoopbackSparkCluster implements AutoCloseable {
     /** Starts the master, then the worker, and returns once the master counts the worker as alive. */
     public static LoopbackSparkCluster start(Path directory) {
         try {
-            Files.createDirectories(directory);
+            Files.createDirectories(directory.resolve("spark-home").resolve("jars"));
+            Files.createDirectories(directory.resolve("work"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         LoopbackSparkCluster cluster = new LoopbackSparkCluster(directory);
-        // @AfterAll is skipped when the test JVM is interrupted or times out; the children must not outlive it
+        // Ctrl-C or a surefire timeout skips @AfterAll but runs shutdown hooks; the children must not outlive the test
         Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
             cluster.startMaster();
@@ -106,29 +107,17 @@ public final class LoopbackSparkCluster implements AutoCloseable {
     }
 
     private void startWorker() {
-        Path sparkHome = directory.resolve("spark-home");
-        Path workDir = directory.resolve("work");
-        try {
-            Files.createDirectories(sparkHome.resolve("jars"));
-            Files.createDirectories(workDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         worker = launch("worker", List.of("org.apache.spark.deploy.worker.Worker",
                 "--host", HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g",
-                "--work-dir", workDir.toString(), masterUrl), sparkHome);
+                "--work-dir", directory.resolve("work").toString(), masterUrl));
         await(worker, "the worker to register", s -> s.path("aliveworkers").asInt() == 1);
     }
 
     private Process launch(String name, List<String> mainAndArguments) {
-        return launch(name, mainAndArguments, null);
-    }
-
-    private Process launch(String name, List<String> mainAndArguments, Path sparkHome) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
-        // the daemons do little work in a test: the quick JIT alone spares the two cores the driver and executor need
+        // the daemons do little work in a test: the quick JIT alone halves their start-up CPU time
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
         command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
@@ -136,14 +125,12 @@ public final class LoopbackSparkCluster implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.addAll(mainAndArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log(name).toFile());
+                .redirectOutput(directory.resolve(name + ".log").toFile());
         // without it Spark binds its web UIs to every interface and advertises the machine's external address
         builder.environment().put("SPARK_LOCAL_IP", HOST);
-        if (sparkHome != null) {
-            // the worker builds executor command lines from SPARK_HOME and insists on knowing the Scala version
-            builder.environment().put("SPARK_HOME", sparkHome.toString());
-            builder.environment().put("SPARK_SCALA_VERSION", "2.13");
-        }
+        // the worker builds executor command lines from SPARK_HOME (an empty jars/ here) and the Scala version
+        builder.environment().put("SPARK_HOME", directory.resolve("spark-home").toString());
+        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
         try {
             Process process = builder.start();
             processes.add(process);
@@ -177,10 +164,6 @@ public final class LoopbackSparkCluster implements AutoCloseable {
         }
         throw new IllegalStateException("timed out after " + STARTUP_TIMEOUT.toSeconds() + " s waiting for " + what
                 + "; logs in " + directory);
-    }
-
-    private Path log(String name) {
-        return directory.resolve(name + ".log");
     }
 
     private static int freePort() {

@@ -81,7 +81,8 @@ class StandaloneClusterTest {
                 .config("spark.executor.extraClassPath", cluster.executorClassPath())
                 .config("spark.executor.memory", "512m")
                 .config("spark.cores.max", "1")
-                .config("spark.executor.extraJavaOptions", System.getProperty("xopts", ""))
+                // a short-lived executor: the quick JIT alone does its work with less than half the CPU time
+                .config("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1")
                 .snapshotDirectory(directory.resolve("snapshots"))
                 .build();
         // the executor is another JVM: it reads the tables from the database server, as from PostgreSQL in production
@@ -92,11 +93,7 @@ class StandaloneClusterTest {
     }
 
     @AfterAll
-    static void stopEverything() throws Exception {
-        for (ProcessHandle h : new ProcessHandle[] {ProcessHandle.current(), cluster.workerProcess()}) {
-            System.err.println("CPU " + h.pid() + " " + h.info().totalCpuDuration().orElse(null) + " " + h.info().command().orElse(""));
-            h.descendants().forEach(d -> System.err.println("CPU child " + d.pid() + " " + d.info().totalCpuDuration().orElse(null) + " " + d.info().arguments().map(a -> a[a.length - 1]).orElse("")));
-        }
+    static void stopEverything() {
         if (engine != null) {
             engine.close();
         }

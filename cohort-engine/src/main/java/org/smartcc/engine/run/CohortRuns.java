@@ -62,8 +62,10 @@ public final class CohortRuns implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(settings.concurrentRuns(), r -> daemon(r,
                 "cohort-run-" + next.getAndIncrement()));
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "cohort-run-timeouts"));
-        store.interruptUnfinished(clock.instant(), "interrupted: the container stopped while this run was queued or"
-                + " processing; it was not re-run");
+        if (settings.ownsRuns()) {
+            store.interruptUnfinished(clock.instant(), "interrupted: the container stopped while this run was queued"
+                    + " or processing; it was not re-run");
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ class CohortRunsTest {
     static CohortRuns runs(int concurrent) {
         return new CohortRuns(SharedSpark.engine().spark(), SampleStore.database(), store,
                 PrivacySettings.from(Map.of("smartcc.privacy.lockout.count", "3")),
-                new RunSettings(concurrent, Duration.ofMinutes(5)), () -> Optional.of(SampleStore.snapshot()),
+                new RunSettings(concurrent, Duration.ofMinutes(5), true), () -> Optional.of(SampleStore.snapshot()),
                 Clock.systemUTC());
     }
 

@@ -158,7 +158,7 @@ public class ContainerSettings {
         return new org.smartcc.engine.run.RunSettings(
                 config.getOptionalValue("smartcc.cohort.concurrent-runs", Integer.class).orElse(3),
                 java.time.Duration.ofMinutes(config.getOptionalValue("smartcc.cohort.timeout-minutes", Integer.class)
-                        .orElse(60)));
+                        .orElse(60)), true);
     }
 
     /**

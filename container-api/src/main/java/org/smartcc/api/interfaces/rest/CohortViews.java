@@ -17,8 +17,8 @@ public final class CohortViews {
 
     /** A run: {@code status} is i2b2's status name, {@code i2b2StatusId} its id; times are ISO-8601 instants. */
     public record Run(long id, long queryId, String name, String status, int i2b2StatusId, double progress,
-                      String submitted, String started, String ended, String message, List<String> warnings, String snapshot,
-               List<Result> results) {
+                      String submitted, String started, String ended, String message, List<String> warnings,
+                      String snapshot, List<Result> results) {
     }
 
     /** One result; {@code count} is the protected size, {@code breakdown} the protected cells of a breakdown. */
