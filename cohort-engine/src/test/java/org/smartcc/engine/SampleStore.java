@@ -42,14 +42,23 @@ public final class SampleStore {
         try {
             database = Database.open(Database.h2FileUrl(Files.createTempDirectory("smartcc-sample").resolve("store")),
                     "sa", "");
-            new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(database))
-                    .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
-            addMedicationModifiers(database);
-            snapshot = SharedSpark.engine().writeSnapshot(database);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        snapshot = loadInto(database);
         Runtime.getRuntime().addShutdownHook(new Thread(database::close));
+    }
+
+    /** Loads the sample patients and the modifier rows into an empty store and writes its snapshot. */
+    public static Snapshot loadInto(Database db) {
+        try {
+            new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(db))
+                    .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        addMedicationModifiers(db);
+        return SharedSpark.engine().writeSnapshot(db);
     }
 
     private static void addMedicationModifiers(Database db) {

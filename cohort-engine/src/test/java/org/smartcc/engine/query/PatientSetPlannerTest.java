@@ -38,8 +38,13 @@ class PatientSetPlannerTest {
 
     @BeforeAll
     static void load() throws Exception {
-        db = SampleStore.database();
-        planner = new PatientSetPlanner(SharedSpark.engine().spark(), SampleStore.snapshot());
+        use(SampleStore.database(), SampleStore.snapshot());
+    }
+
+    /** Compares against SQL on this store, with Spark reading this snapshot of it. */
+    static void use(Database database, org.smartcc.engine.Snapshot snapshot) throws SQLException {
+        db = database;
+        planner = new PatientSetPlanner(SharedSpark.engine().spark(), snapshot);
         folders = folders();
     }
 
