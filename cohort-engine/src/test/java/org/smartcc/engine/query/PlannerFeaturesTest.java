@@ -128,13 +128,13 @@ class PlannerFeaturesTest {
     }
 
     @Test
-    void temporalFirstMedicationMoreThanAYearBeforeTheFirstProblem() throws SQLException {
+    void temporalFirstMedicationMoreThanAYearAfterTheFirstProblem() throws SQLException {
         Set<Integer> expected = sql("SELECT m.patient_num FROM (SELECT patient_num, MIN(start_date) d FROM"
                 + " observation_fact WHERE modifier_cd = '@' AND " + MEDS_SQL + " GROUP BY patient_num) m JOIN"
                 + " (SELECT patient_num, MIN(start_date) d FROM observation_fact WHERE modifier_cd = '@' AND "
                 + PROBLEMS_SQL + " GROUP BY patient_num) p ON p.patient_num = m.patient_num"
-                + " WHERE m.d < p.d AND p.d > DATEADD(YEAR, 1, m.d)");
-        assertSame(expected, temporal("FIRST", "LESS", "FIRST", "<span><operator>GREATER</operator>"
+                + " WHERE m.d > p.d AND m.d > DATEADD(YEAR, 1, p.d)");
+        assertSame(expected, temporal("FIRST", "GREATER", "FIRST", "<span><operator>GREATER</operator>"
                 + "<span_value>1</span_value><units>YEAR</units></span>"));
     }
 
