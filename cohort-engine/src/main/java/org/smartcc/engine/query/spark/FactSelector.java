@@ -127,16 +127,13 @@ final class FactSelector {
     }
 
     private static Dataset<Row> ofPatients(Dataset<Row> source, Dataset<Row> members) {
-        Dataset<Row> patients = members.select("patient_num");
-        return source.filter(col("modifier_cd").equalTo("@"))
-                .join(patients, source.col("patient_num").equalTo(patients.col("patient_num")), "left_semi");
+        return Grain.PATIENT.filter(source.filter(col("modifier_cd").equalTo("@")), members.select("patient_num"),
+                "left_semi");
     }
 
     private static Dataset<Row> ofEncounters(Dataset<Row> source, Dataset<Row> members) {
-        Dataset<Row> visits = members.select("patient_num", "encounter_num");
-        return source.filter(col("modifier_cd").equalTo("@")).join(visits,
-                source.col("patient_num").equalTo(visits.col("patient_num"))
-                        .and(source.col("encounter_num").equalTo(visits.col("encounter_num"))), "left_semi");
+        return Grain.VISIT.filter(source.filter(col("modifier_cd").equalTo("@")),
+                members.select("patient_num", "encounter_num"), "left_semi");
     }
 
     /**

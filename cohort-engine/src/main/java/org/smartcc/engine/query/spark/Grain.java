@@ -1,5 +1,7 @@
 package org.smartcc.engine.query.spark;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -34,14 +36,17 @@ enum Grain {
         return keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
-    /** The rows of {@code left} whose key is (or, for {@code left_anti}, is not) in {@code right}; nulls match. */
+    /**
+     * The rows of {@code left} whose key is (or, for {@code left_anti}, is not) in {@code right}; nulls match. Both
+     * sides are aliased: they often derive from the same scan, whose columns would otherwise be the same attribute.
+     */
     Dataset<Row> filter(Dataset<Row> left, Dataset<Row> right, String joinType) {
         Column on = null;
         for (String key : keys) {
-            Column same = left.col(key).eqNullSafe(right.col(key));
+            Column same = col("l." + key).eqNullSafe(col("r." + key));
             on = on == null ? same : on.and(same);
         }
-        return left.join(right, on, joinType);
+        return left.as("l").join(right.as("r"), on, joinType);
     }
 
     /** Distinct keys of the rows. */

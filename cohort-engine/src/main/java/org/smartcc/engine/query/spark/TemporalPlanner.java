@@ -76,8 +76,8 @@ final class TemporalPlanner {
         Dataset<Row> second = values(constraint.second(), events.get(constraint.second().queryId()).events(), "b");
         Column a = col("a");
         Column b = col("b");
-        Column on = first.col("patient_num").equalTo(second.col("patient_num"))
-                .and(compare(a, constraint.operator(), b));
+        // aliased: both sides derive from the same fact scan, whose patient_num would otherwise be one attribute
+        Column on = col("x.patient_num").equalTo(col("y.patient_num")).and(compare(a, constraint.operator(), b));
         boolean dates = isDate(constraint.first().joinColumn()) && isDate(constraint.second().joinColumn());
         if (!constraint.spans().isEmpty() && !dates) {
             throw new QueryDefinitionException(path + "/span", "spans apply to date join columns only");
@@ -88,7 +88,7 @@ final class TemporalPlanner {
             Column later = firstIsEarlier ? b : a;
             on = on.and(compare(later, span.operator(), shifted(earlier, span)));
         }
-        return first.join(second, on).select(first.col("patient_num")).distinct();
+        return first.as("x").join(second.as("y"), on).select(col("x.patient_num")).distinct();
     }
 
     /** The event values of one side, column {@code name}, per patient: all of them, or the earliest or latest. */
