@@ -45,8 +45,9 @@ public final class CohortBenchmark {
               --reuse              measure what the database and its latest snapshot hold; generate nothing
               --snapshot-dir DIR   where generated snapshots go (default <tmp>/smartcc-bench-cohort/snapshots)
               --rounds N           measured runs per query class and engine (default 20), after --warmup runs
-              --budget-seconds S   stop a class's runs on one engine after S seconds, warm-up included (default 60);
-                                   at least one warm-up and one measured run always happen
+              --budget-seconds S   per class and engine, start no further warm-up run after S seconds of warm-up and
+                                   no further measured run after S seconds of measuring (default 60); at least one
+                                   warm-up and one measured run always happen
               --skip-sql           the engine only, no baseline and no count check
               --explain            print the engine's physical plan of each query class
               --spark KEY=VALUE    a Spark setting for the engine (spark.master is local[2] unless set)""";
@@ -197,8 +198,8 @@ public final class CohortBenchmark {
                     skipSql ? "no SQL baseline" : "PostgreSQL " + single(s, "SHOW server_version") + " (work_mem "
                             + single(s, "SHOW work_mem") + ", shared_buffers " + single(s, "SHOW shared_buffers")
                             + ")", loadAverage());
-            System.out.printf(Locale.ROOT, "%d warm-up and up to %d measured runs per class and engine, at most %d s"
-                    + " each%n", warmup, rounds, budgetNanos / 1_000_000_000L);
+            System.out.printf(Locale.ROOT, "up to %d warm-up and %d measured runs per class and engine, each phase"
+                    + " stopped after %d s%n", warmup, rounds, budgetNanos / 1_000_000_000L);
             PatientSetPlanner planner = new PatientSetPlanner(engine.spark(), snapshot);
             List<Result> results = new ArrayList<>();
             for (CohortQueryClasses.QueryClass queryClass : CohortQueryClasses.ALL) {
@@ -244,13 +245,14 @@ public final class CohortBenchmark {
         return result;
     }
 
-    /** Warm-up runs, then measured runs, within the time budget; at least one of each. */
+    /** Warm-up runs, then measured runs, each phase within the time budget; at least one run in each. */
     private Runs runs(LongSupplier run) {
         long start = System.nanoTime();
         List<Long> counts = new ArrayList<>();
         for (int i = 0; i < warmup && (i == 0 || System.nanoTime() - start < budgetNanos); i++) {
             counts.add(run.getAsLong());
         }
+        start = System.nanoTime();
         List<Long> nanos = new ArrayList<>();
         for (int i = 0; i < rounds && (i == 0 || System.nanoTime() - start < budgetNanos); i++) {
             long t = System.nanoTime();
