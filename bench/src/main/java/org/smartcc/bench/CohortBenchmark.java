@@ -28,8 +28,9 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 /**
  * Cohort queries on the warm engine next to the same queries as i2b2-style SQL on PostgreSQL (the baseline,
  * {@link I2b2TempTableSql}), over the same synthetic data in the same run: p50 and p95 per query class
- * ({@link CohortQueryClasses}), and a check that both give the same count. A count that differs is a correctness
- * error: it is printed loudly and the program exits with status 1.
+ * ({@link CohortQueryClasses}), and a check that all give the same count. The SQL runs twice: with the concept codes
+ * looked up inside each query as i2b2 writes it, and with the codes inlined as literals, as the engine filters. A
+ * count that differs is a correctness error: it is printed loudly and the program exits with status 1.
  *
  * <p>Each size is generated afresh with a fixed seed into the PostgreSQL database (which is EMPTIED first) and a new
  * Parquet snapshot; {@code --reuse} measures the data and the latest snapshot the database already holds.
@@ -65,11 +66,15 @@ public final class CohortBenchmark {
         }
     }
 
-    private record Result(String queryClass, Runs spark, Runs sql) {
+    /** The baselines are null with {@code --skip-sql}. */
+    private record Result(String queryClass, Runs spark, Runs i2b2Sql, Runs inlinedSql) {
 
         boolean countsAgree() {
-            return spark.consistent() && (sql == null || sql.consistent() && sql.counts().get(0)
-                    .equals(spark.counts().get(0)));
+            return spark.consistent() && agrees(i2b2Sql) && agrees(inlinedSql);
+        }
+
+        private boolean agrees(Runs sql) {
+            return sql == null || sql.consistent() && sql.counts().get(0).equals(spark.counts().get(0));
         }
     }
 
@@ -203,7 +208,7 @@ public final class CohortBenchmark {
             PatientSetPlanner planner = new PatientSetPlanner(engine.spark(), snapshot);
             List<Result> results = new ArrayList<>();
             for (CohortQueryClasses.QueryClass queryClass : CohortQueryClasses.ALL) {
-                results.add(measure(queryClass, planner, s));
+                results.add(measure(queryClass, planner, c, s));
             }
             System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
             print(snapshot, results);
@@ -211,7 +216,8 @@ public final class CohortBenchmark {
         }
     }
 
-    private Result measure(CohortQueryClasses.QueryClass queryClass, PatientSetPlanner planner, Statement s) {
+    private Result measure(CohortQueryClasses.QueryClass queryClass, PatientSetPlanner planner, Connection c,
+                           Statement s) {
         QueryDefinition query = I2b2QueryParser.parse(new ByteArrayInputStream(
                 queryClass.xml().getBytes(StandardCharsets.UTF_8)));
         CohortPlan plan = planner.plan(query);
@@ -227,22 +233,31 @@ public final class CohortBenchmark {
         Runs spark = runs(() -> planner.plan(query).patients().count());
         System.out.printf(Locale.ROOT, " %,d patients, p50 %,.0f ms", spark.counts().get(0),
                 spark.percentile(50) / 1e6);
-        Runs sql = null;
+        Runs i2b2Sql = null;
+        Runs inlinedSql = null;
         if (!skipSql) {
-            I2b2TempTableSql.Script script = I2b2TempTableSql.of(query);
-            System.out.print("; SQL ...");
-            sql = runs(() -> runSql(s, script));
-            System.out.printf(Locale.ROOT, " %,d patients, p50 %,.0f ms", sql.counts().get(0),
-                    sql.percentile(50) / 1e6);
+            i2b2Sql = sqlRuns("i2b2 SQL", I2b2TempTableSql.of(query, I2b2TempTableSql.I2B2_SUBQUERY), s);
+            inlinedSql = sqlRuns("inlined SQL", I2b2TempTableSql.of(query, I2b2TempTableSql.inlinedCodes(c)), s);
         }
         System.out.println();
-        Result result = new Result(queryClass.name(), spark, sql);
+        Result result = new Result(queryClass.name(), spark, i2b2Sql, inlinedSql);
         if (!result.countsAgree()) {
-            System.out.printf(Locale.ROOT, "!!! %s: COUNT MISMATCH, engine %s, SQL %s%n", queryClass.name(),
-                    spark.counts().stream().distinct().toList(),
-                    sql == null ? "-" : sql.counts().stream().distinct().toList());
+            System.out.printf(Locale.ROOT, "!!! %s: COUNT MISMATCH, engine %s, %s%n", queryClass.name(),
+                    distinct(spark), skipSql ? "" : "i2b2 SQL " + distinct(i2b2Sql) + ", inlined SQL "
+                            + distinct(inlinedSql));
         }
         return result;
+    }
+
+    private Runs sqlRuns(String label, I2b2TempTableSql.Script script, Statement s) {
+        System.out.print("; " + label + " ...");
+        Runs sql = runs(() -> runSql(s, script));
+        System.out.printf(Locale.ROOT, " %,d patients, p50 %,.0f ms", sql.counts().get(0), sql.percentile(50) / 1e6);
+        return sql;
+    }
+
+    private static List<Long> distinct(Runs runs) {
+        return runs.counts().stream().distinct().toList();
     }
 
     /** Warm-up runs, then measured runs, each phase within the time budget; at least one run in each. */
@@ -283,23 +298,31 @@ public final class CohortBenchmark {
 
     private void print(Snapshot snapshot, List<Result> results) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "%,d patients, %,d facts:%n%n", snapshot.patientCount(), snapshot.factCount());
-        System.out.println("| query class | patients | engine p50 ms | engine p95 ms | n | SQL p50 ms | SQL p95 ms | n"
-                + " | SQL/engine (p50) | counts |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.printf(Locale.ROOT, "%,d patients, %,d facts (times in ms; n measured runs):%n%n",
+                snapshot.patientCount(), snapshot.factCount());
+        System.out.println("| query class | patients | engine p50 | p95 | n | i2b2 SQL p50 | p95 | n | inlined SQL p50"
+                + " | p95 | n | i2b2 SQL / engine | inlined SQL / engine | counts |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (Result r : results) {
             Runs spark = r.spark();
-            Runs sql = r.sql();
-            String counts = sql == null ? "not checked" : r.countsAgree() ? "equal" : "**MISMATCH** engine "
-                    + spark.counts().stream().distinct().toList() + ", SQL "
-                    + sql.counts().stream().distinct().toList();
-            String sqlColumns = sql == null ? "- | - | - | -" : String.format(Locale.ROOT,
-                    "%,.0f | %,.0f | %d | %.2f×", sql.percentile(50) / 1e6, sql.percentile(95) / 1e6,
-                    sql.nanos().size(), (double) sql.percentile(50) / spark.percentile(50));
-            System.out.printf(Locale.ROOT, "| %s | %,d | %,.0f | %,.0f | %d | %s | %s |%n", r.queryClass(),
-                    spark.counts().get(0), spark.percentile(50) / 1e6, spark.percentile(95) / 1e6,
-                    spark.nanos().size(), sqlColumns, counts);
+            String counts = skipSql ? "not checked" : r.countsAgree() ? "equal" : "**MISMATCH** engine "
+                    + distinct(spark) + ", i2b2 SQL " + distinct(r.i2b2Sql()) + ", inlined SQL "
+                    + distinct(r.inlinedSql());
+            System.out.printf(Locale.ROOT, "| %s | %,d | %s | %s | %s | %s | %s | %s |%n", r.queryClass(),
+                    spark.counts().get(0), times(spark), times(r.i2b2Sql()), times(r.inlinedSql()),
+                    ratio(r.i2b2Sql(), spark), ratio(r.inlinedSql(), spark), counts);
         }
+    }
+
+    /** p50, p95 and n as three table cells. */
+    private static String times(Runs runs) {
+        return runs == null ? "- | - | -" : String.format(Locale.ROOT, "%,.0f | %,.0f | %d", runs.percentile(50) / 1e6,
+                runs.percentile(95) / 1e6, runs.nanos().size());
+    }
+
+    private static String ratio(Runs sql, Runs spark) {
+        return sql == null ? "-" : String.format(Locale.ROOT, "%.2f×", (double) sql.percentile(50)
+                / spark.percentile(50));
     }
 
     /**
