@@ -52,13 +52,38 @@ final class FactSelector {
         return new FactSelector(facts, textFacts, patientMapping, concepts, modifiers, otherSets);
     }
 
-    /** The item's facts, {@link #COLUMNS} only; warnings about items that can match nothing go to {@code warnings}. */
-    Dataset<Row> select(Item item, String path, List<String> warnings) {
-        boolean largeText = item.values().stream().anyMatch(v -> v.type() == ValueConstraint.ValueType.LARGETEXT)
-                || item.modifier().stream().flatMap(m -> m.values().stream())
-                        .anyMatch(v -> v.type() == ValueConstraint.ValueType.LARGETEXT);
+    /**
+     * The facts of any of the items (a panel's OR), {@link #COLUMNS} only. Items that are conditions on the fact table
+     * itself share one filtered scan; stored sets, patients and text searches are scanned apart and added. Warnings
+     * about items that can match nothing go to {@code warnings}.
+     */
+    Dataset<Row> selectAny(List<Item> items, String panelPath, List<String> warnings) {
+        Column onFacts = null;
+        Dataset<Row> selected = null;
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String path = panelPath + "/item[" + (i + 1) + "]";
+            if (!largeText(item) && (item.key() instanceof ItemKey.ConceptPath
+                    || item.key() instanceof ItemKey.Encounter)) {
+                Column condition = keyCondition(item, path, warnings).and(constraints(item, path));
+                onFacts = onFacts == null ? condition : onFacts.or(condition);
+            } else {
+                selected = union(selected, select(item, path, warnings));
+            }
+        }
+        if (onFacts != null) {
+            selected = union(selected, facts.filter(onFacts).select(columns()));
+        }
+        return selected == null ? facts.select(columns()).limit(0) : selected;
+    }
+
+    private static Dataset<Row> union(Dataset<Row> a, Dataset<Row> b) {
+        return a == null ? b : a.unionByName(b);
+    }
+
+    private Dataset<Row> select(Item item, String path, List<String> warnings) {
         Dataset<Row> source = facts;
-        if (largeText) {
+        if (largeText(item)) {
             if (textFacts.isEmpty()) {
                 warnings.add(path + ": this snapshot holds no text facts (written before text search existed); the"
                         + " LARGETEXT constraint matches nothing until a new snapshot is written");
@@ -66,61 +91,73 @@ final class FactSelector {
             }
             source = textFacts.get();
         }
-        Dataset<Row> selected = keyFacts(source, item, path, warnings);
-        for (DateWindow window : item.dates()) {
-            selected = within(selected, window);
-        }
-        for (int i = 0; i < item.values().size(); i++) {
-            selected = selected.filter(ValueFilters.of(item.values().get(i), path + "/constrain_by_value[" + (i + 1)
-                    + "]"));
-        }
-        return selected.select(columns());
-    }
-
-    private Dataset<Row> keyFacts(Dataset<Row> source, Item item, String path, List<String> warnings) {
         ItemKey key = item.key();
         String keyPath = path + "/item_key";
-        if (key instanceof ItemKey.ConceptPath concept) {
-            return conceptFacts(source, concept, item.modifier(), path, warnings);
+        Dataset<Row> selected;
+        if (key instanceof ItemKey.ConceptPath || key instanceof ItemKey.Encounter) {
+            selected = source.filter(keyCondition(item, path, warnings));
         } else if (key instanceof ItemKey.EncounterSet) {
-            return ofEncounters(source, sets.members(key, keyPath));
+            selected = ofEncounters(source, sets.members(key, keyPath));
         } else if (key instanceof ItemKey.Patient p) {
-            return ofPatients(source, patient(p, keyPath));
-        } else if (key instanceof ItemKey.Encounter e) {
-            return source.filter(col("modifier_cd").equalTo("@")
-                    .and(col("encounter_num").equalTo(hiveNumber(e.id(), keyPath))));
+            selected = ofPatients(source, patient(p, keyPath));
+        } else {
+            selected = ofPatients(source, sets.members(key, keyPath)); // a previous query or a patient set
         }
-        return ofPatients(source, sets.members(key, keyPath)); // a previous query or a patient set
+        return selected.filter(constraints(item, path)).select(columns());
     }
 
-    private Dataset<Row> conceptFacts(Dataset<Row> source, ItemKey.ConceptPath concept,
-                                      Optional<ModifierConstraint> modifier, String path, List<String> warnings) {
+    private static boolean largeText(Item item) {
+        return item.values().stream().anyMatch(v -> v.type() == ValueConstraint.ValueType.LARGETEXT)
+                || item.modifier().stream().flatMap(m -> m.values().stream())
+                        .anyMatch(v -> v.type() == ValueConstraint.ValueType.LARGETEXT);
+    }
+
+    /** The item's date windows and value constraints. */
+    private static Column constraints(Item item, String path) {
+        Column all = lit(true);
+        for (DateWindow window : item.dates()) {
+            all = all.and(windowCondition(window));
+        }
+        for (int i = 0; i < item.values().size(); i++) {
+            all = all.and(ValueFilters.of(item.values().get(i), path + "/constrain_by_value[" + (i + 1) + "]"));
+        }
+        return all;
+    }
+
+    /** The condition on a fact row of a concept or encounter item. */
+    private Column keyCondition(Item item, String path, List<String> warnings) {
+        if (item.key() instanceof ItemKey.Encounter e) {
+            return col("modifier_cd").equalTo("@").and(col("encounter_num").equalTo(hiveNumber(e.id(),
+                    path + "/item_key")));
+        }
+        ItemKey.ConceptPath concept = (ItemKey.ConceptPath) item.key();
         List<String> codes = concepts.codesUnder(concept.path());
         if (codes.isEmpty()) {
             warnings.add(path + ": no concept at or below " + concept.path() + " in this container's ontology; the"
                     + " item matches no facts");
-            return source.filter(lit(false));
+            return lit(false);
         }
-        Dataset<Row> selected = source.filter(col("concept_cd").isin(codes.toArray()));
-        if (modifier.isEmpty()) {
-            return selected.filter(col("modifier_cd").equalTo("@"));
+        Column selected = col("concept_cd").isin(codes.toArray());
+        if (item.modifier().isEmpty()) {
+            return selected.and(col("modifier_cd").equalTo("@"));
         }
+        ModifierConstraint modifier = item.modifier().get();
         String modifierPath = path + "/constrain_by_modifier";
-        ItemKey key = ItemKey.parse(modifier.get().modifierKey(), modifierPath + "/modifier_key");
+        ItemKey key = ItemKey.parse(modifier.modifierKey(), modifierPath + "/modifier_key");
         if (!(key instanceof ItemKey.ConceptPath modifierKey)) {
-            throw new QueryDefinitionException(modifierPath + "/modifier_key", "'" + modifier.get().modifierKey()
+            throw new QueryDefinitionException(modifierPath + "/modifier_key", "'" + modifier.modifierKey()
                     + "' is not \\\\TABLE_CD\\modifier path");
         }
         List<String> modifierCodes = modifiers.codesUnder(modifierKey.path());
         if (modifierCodes.isEmpty()) {
             warnings.add(modifierPath + ": no modifier at or below " + modifierKey.path() + " in this container's"
                     + " ontology; the item matches no facts");
-            return source.filter(lit(false));
+            return lit(false);
         }
-        selected = selected.filter(col("modifier_cd").isin(modifierCodes.toArray()));
-        List<ValueConstraint> values = modifier.get().values();
+        selected = selected.and(col("modifier_cd").isin(modifierCodes.toArray()));
+        List<ValueConstraint> values = modifier.values();
         for (int i = 0; i < values.size(); i++) {
-            selected = selected.filter(ValueFilters.of(values.get(i), modifierPath + "/constrain_by_value[" + (i + 1)
+            selected = selected.and(ValueFilters.of(values.get(i), modifierPath + "/constrain_by_value[" + (i + 1)
                     + "]"));
         }
         return selected;
@@ -163,20 +200,24 @@ final class FactSelector {
     }
 
     static Dataset<Row> within(Dataset<Row> facts, DateWindow window) {
-        Dataset<Row> out = facts;
+        return window.isOpen() ? facts : facts.filter(windowCondition(window));
+    }
+
+    private static Column windowCondition(DateWindow window) {
+        Column in = lit(true);
         if (window.from().isPresent()) {
             DateBound from = window.from().get();
             Column date = col(from.onEndDate() ? "end_date" : "start_date");
             Column bound = lit(Timestamp.valueOf(from.value()));
-            out = out.filter(from.inclusive() ? date.geq(bound) : date.gt(bound));
+            in = in.and(from.inclusive() ? date.geq(bound) : date.gt(bound));
         }
         if (window.to().isPresent()) {
             DateBound to = window.to().get();
             Column date = col(to.onEndDate() ? "end_date" : "start_date");
             Column bound = lit(Timestamp.valueOf(to.value()));
-            out = out.filter(to.inclusive() ? date.leq(bound) : date.lt(bound));
+            in = in.and(to.inclusive() ? date.leq(bound) : date.lt(bound));
         }
-        return out;
+        return in;
     }
 
     private static Column[] columns() {

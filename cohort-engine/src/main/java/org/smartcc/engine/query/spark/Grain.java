@@ -37,13 +37,15 @@ enum Grain {
     }
 
     /**
-     * The rows of {@code left} whose key is (or, for {@code left_anti}, is not) in {@code right}; nulls match. Both
-     * sides are aliased: they often derive from the same scan, whose columns would otherwise be the same attribute.
+     * The rows of {@code left} whose key is (or, for {@code left_anti}, is not) in {@code right}. Patient and visit
+     * numbers are never null; the fact key's other columns may be, and nulls match there. Both sides are aliased: they
+     * often derive from the same scan, whose columns would otherwise be the same attribute.
      */
     Dataset<Row> filter(Dataset<Row> left, Dataset<Row> right, String joinType) {
         Column on = null;
         for (String key : keys) {
-            Column same = col("l." + key).eqNullSafe(col("r." + key));
+            Column same = this == INSTANCE ? col("l." + key).eqNullSafe(col("r." + key))
+                    : col("l." + key).equalTo(col("r." + key));
             on = on == null ? same : on.and(same);
         }
         return left.as("l").join(right.as("r"), on, joinType);

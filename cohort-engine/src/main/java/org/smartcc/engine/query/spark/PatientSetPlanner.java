@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,8 +22,9 @@ import org.smartcc.engine.query.QueryDefinition;
 
 /**
  * Compiles a query definition into a Spark plan over a snapshot. Each panel selects facts ({@link FactSelector}: one
- * filtered scan per concept set, no per-patient work), counts distinct facts per patient — or per visit under SAME
- * and SAMEVISIT timing — and keeps the keys whose count satisfies the occurrence constraint. Panels of one
+ * filtered scan for its concept sets, no per-patient work), counts distinct facts per patient — or per visit under
+ * SAME and SAMEVISIT timing — and keeps the keys whose count satisfies the occurrence constraint (no count for "at
+ * least once"). Panels of one
  * {@link Grain} are intersected on its key (patient, visit, or fact instance for SAMEINSTANCENUM), inverted panels
  * subtracted; the visits and instances found then meet the ANY panels on the patient. Temporal subqueries go to
  * {@link TemporalPlanner}, which relates the events that {@link #evaluate} also yields.
@@ -83,28 +85,33 @@ public final class PatientSetPlanner {
     public CohortPlan plan(QueryDefinition query) {
         List<String> warnings = new ArrayList<>();
         List<Evaluation> evaluations = new ArrayList<>();
-        Dataset<Row> result;
+        Dataset<Row> patients;
         if (query.subqueries().isEmpty()) {
             evaluations.add(evaluate(query, "query_definition", warnings));
-            result = evaluations.get(0).patients();
+            patients = evaluations.get(0).patients(); // distinct already: keys of a grain, semi- and anti-joined
         } else {
             Dataset<Row> panelPatients = null;
             if (!query.panels().isEmpty()) {
                 evaluations.add(evaluate(query, "query_definition", warnings));
                 panelPatients = evaluations.get(0).patients();
             }
-            result = new TemporalPlanner(this, visits).patients(query, panelPatients, warnings, evaluations);
+            patients = new TemporalPlanner(this, visits).patients(query, panelPatients, warnings, evaluations)
+                    .select("patient_num").distinct();
         }
-        Dataset<Row> patients = result.select("patient_num").distinct();
+        Dataset<Row> qualifying = patients;
+        return new CohortPlan(patients, () -> encounters(evaluations, qualifying), warnings);
+    }
+
+    /** The visits of the events that made the patients qualify. */
+    private Dataset<Row> encounters(List<Evaluation> evaluations, Dataset<Row> patients) {
         Dataset<Row> encounters = null;
         for (Evaluation evaluation : evaluations) {
             Dataset<Row> visitsOf = evaluation.events().filter(col("encounter_num").geq(0))
                     .select("patient_num", "encounter_num");
             encounters = encounters == null ? visitsOf : encounters.unionByName(visitsOf);
         }
-        encounters = encounters == null ? visits.select("patient_num", "encounter_num").limit(0)
+        return encounters == null ? visits.select("patient_num", "encounter_num").limit(0)
                 : Grain.PATIENT.filter(encounters, patients, "left_semi").distinct();
-        return new CohortPlan(patients, encounters, warnings);
     }
 
     /** The plan's patients alone. */
@@ -160,24 +167,23 @@ public final class PatientSetPlanner {
         for (Dataset<Row> out : excluded.getOrDefault(Grain.PATIENT, List.of())) {
             result = Grain.PATIENT.filter(result, out, "left_anti");
         }
+        Dataset<Row> patients = result;
+        return new Evaluation(result, () -> events(positive, kept, patients));
+    }
+
+    /** The facts of the positive panels that belong to a qualifying patient, visit or instance. */
+    private Dataset<Row> events(List<PanelFacts> positive, Map<Grain, Dataset<Row>> kept, Dataset<Row> patients) {
         Dataset<Row> events = null;
         for (PanelFacts panel : positive) {
             Dataset<Row> own = panel.grain().filter(panel.facts(), kept.get(panel.grain()), "left_semi");
-            own = Grain.PATIENT.filter(own, result, "left_semi");
+            own = Grain.PATIENT.filter(own, patients, "left_semi");
             events = events == null ? own : events.unionByName(own);
         }
-        return new Evaluation(result, events == null ? facts.select(selectorColumns()).limit(0) : events);
+        return events == null ? facts.select(selectorColumns()).limit(0) : events;
     }
 
     private PanelFacts matching(Panel panel, Grain grain, String path, List<String> warnings) {
-        Dataset<Row> matching = null;
-        for (int i = 0; i < panel.items().size(); i++) {
-            Dataset<Row> itemFacts = selector.select(panel.items().get(i), path + "/item[" + (i + 1) + "]", warnings);
-            matching = matching == null ? itemFacts : matching.unionByName(itemFacts);
-        }
-        if (matching == null) {
-            matching = facts.select(selectorColumns()).limit(0);
-        }
+        Dataset<Row> matching = selector.selectAny(panel.items(), path, warnings);
         if (grain == Grain.VISIT) {
             matching = matching.filter(col("encounter_num").geq(0)); // facts without a visit share none
         }
@@ -189,6 +195,9 @@ public final class PatientSetPlanner {
      * per patient: a fact instance is one fact, so a count per instance could never exceed one.
      */
     private static Dataset<Row> qualifying(Panel panel, Grain grain, Dataset<Row> matching) {
+        if (atLeastOnce(panel)) {
+            return grain.keysOf(matching); // every matching fact counts once at least: no count needed
+        }
         Grain counted = grain == Grain.INSTANCE ? Grain.PATIENT : grain;
         Column count = col("n");
         Column kept = switch (panel.occurrenceOperator()) {
@@ -206,12 +215,29 @@ public final class PatientSetPlanner {
         return grain == counted ? counts : grain.keysOf(Grain.PATIENT.filter(matching, counts, "left_semi"));
     }
 
+    /** {@code GE 1} (i2b2's default) or {@code GT 0}: any matching fact qualifies its key. */
+    private static boolean atLeastOnce(Panel panel) {
+        return switch (panel.occurrenceOperator()) {
+            case GE -> panel.occurrences() <= 1;
+            case GT -> panel.occurrences() <= 0;
+            default -> false;
+        };
+    }
+
     private static Column[] selectorColumns() {
         return FactSelector.COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     }
 
-    /** A query's patients and the facts that made them qualify. */
-    record Evaluation(Dataset<Row> patients, Dataset<Row> events) {
+    /** A query's patients and the facts that made them qualify, the latter planned when first asked for. */
+    record Evaluation(Dataset<Row> patients, Supplier<Dataset<Row>> plannedEvents) {
+
+        Evaluation {
+            plannedEvents = Memoized.of(plannedEvents);
+        }
+
+        Dataset<Row> events() {
+            return plannedEvents.get();
+        }
     }
 
     private record PanelFacts(Grain grain, Dataset<Row> facts) {
