@@ -101,6 +101,13 @@ class I2b2QueryParserTest {
         assertError("query_definition/panel[1]/total_item_occurrences", "<query_definition><panel>"
                 + "<total_item_occurrences>many</total_item_occurrences><item><item_key>masterid:1</item_key></item>"
                 + "</panel></query_definition>");
+        assertError("query_definition/panel[1]/item[1]/constrain_by_age_at_event[2]/years", "<query_definition><panel>"
+                + "<item><item_key>\\\\T\\a\\</item_key><constrain_by_age_at_event><operator>GE</operator><years>18"
+                + "</years></constrain_by_age_at_event><constrain_by_age_at_event><operator>LT</operator><years>200"
+                + "</years></constrain_by_age_at_event></item></panel></query_definition>");
+        assertError("query_definition/panel[1]/item[1]/constrain_by_age_at_event[1]/operator", "<query_definition>"
+                + "<panel><item><item_key>\\\\T\\a\\</item_key><constrain_by_age_at_event><operator>BEFORE</operator>"
+                + "<years>18</years></constrain_by_age_at_event></item></panel></query_definition>");
         assertError("message", "<query_definition><panel>");
         assertError("message", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><query_definition>&e;"
                 + "</query_definition>");

@@ -149,6 +149,22 @@ class PlannerFeaturesTest {
     }
 
     @Test
+    void ageAtEventCountsWholeYearsFromTheBirthDate() throws SQLException {
+        // "a medication between the 18th and the 40th birthday", by calendar arithmetic in the SQL
+        Set<Integer> expected = sql("SELECT f.patient_num FROM observation_fact f JOIN patient_dimension p ON"
+                + " p.patient_num = f.patient_num WHERE f.modifier_cd = '@' AND f." + MEDS_SQL + " AND CAST(f.start_date"
+                + " AS DATE) >= DATEADD(YEAR, 18, CAST(p.birth_date AS DATE)) AND CAST(f.start_date AS DATE) <"
+                + " DATEADD(YEAR, 40, CAST(p.birth_date AS DATE))");
+        Set<Integer> withMeds = sql("SELECT patient_num FROM observation_fact WHERE " + MEDS_SQL);
+        assertTrue(expected.size() < withMeds.size(), "the age constraint must leave some patients out");
+        assertSame(expected, panels(panel("ANY", false, item(MEDS, age("GE", 18), age("LT", 40)))));
+        // the same item with the other bound as LE 39, next to an item without ages in the same panel
+        Set<Integer> orProblems = new TreeSet<>(expected);
+        orProblems.addAll(sql("SELECT patient_num FROM observation_fact WHERE modifier_cd = '@' AND " + PROBLEMS_SQL));
+        assertSame(orProblems, panels(panel("ANY", false, item(MEDS, age("GE", 18), age("LE", 39)), item(PROBLEMS))));
+    }
+
+    @Test
     void aConceptTheOntologyLacksIsAWarningAndMatchesNobody() {
         CohortPlan plan = planner.plan(parse(panels(panel("ANY", false, item("\\\\i2b2\\No such\\folder\\")))));
         assertEquals(0, plan.patients().count());
@@ -187,6 +203,11 @@ class PlannerFeaturesTest {
     private static String modifier(String key, String value) {
         return "<constrain_by_modifier><modifier_name>m</modifier_name><applied_path>\\SMART\\%</applied_path>"
                 + "<modifier_key>" + key + "</modifier_key>" + value + "</constrain_by_modifier>";
+    }
+
+    private static String age(String operator, int years) {
+        return "<constrain_by_age_at_event><operator>" + operator + "</operator><years>" + years + "</years>"
+                + "</constrain_by_age_at_event>";
     }
 
     private static String value(String type, String operator, String value) {

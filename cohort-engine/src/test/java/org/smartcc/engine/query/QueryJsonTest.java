@@ -43,7 +43,18 @@ class QueryJsonTest {
         assertPath("/panels/0/timing", "{\"panels\": [{\"timing\": \"SOMETIMES\", \"items\": [{\"key\": \"masterid:1\"}]}]}");
         assertPath("/panels/0/dates/from/value", "{\"panels\": [{\"dates\": {\"from\": {\"value\": \"yesterday\"}},"
                 + " \"items\": [{\"key\": \"masterid:1\"}]}]}");
+        assertPath("/panels/0/items/0/ageAtEvent/0/years", "{\"panels\": [{\"items\": [{\"key\": \"masterid:1\","
+                + " \"ageAtEvent\": [{\"operator\": \"GE\", \"years\": \"eighteen\"}]}]}]}");
         assertPath("", "{\"panels\": [");
+    }
+
+    @Test
+    void ageAtEventSurvivesTheRoundTrip() {
+        QueryDefinition query = QueryJson.read("{\"panels\": [{\"items\": [{\"key\": \"\\\\\\\\i2b2\\\\Meds\\\\\","
+                + " \"ageAtEvent\": [{\"operator\": \"ge\", \"years\": 18}, {\"operator\": \"LT\", \"years\": 65}]}]}]}");
+        assertEquals(List.of(new AgeAtEvent(Comparison.GE, 18), new AgeAtEvent(Comparison.LT, 65)),
+                query.panels().get(0).items().get(0).ages());
+        assertEquals(query, QueryJson.read(QueryJson.write(query)));
     }
 
     private static void assertPath(String pointer, String json) {

@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.smartcc.engine.query.AgeAtEvent;
+import org.smartcc.engine.query.Comparison;
 import org.smartcc.engine.query.DateBound;
 import org.smartcc.engine.query.DateWindow;
 import org.smartcc.engine.query.Item;
@@ -64,7 +66,20 @@ final class I2b2ItemReader {
         }
         Optional<ModifierConstraint> modifier = child(item, "constrain_by_modifier")
                 .map(m -> modifier(m, path + "/constrain_by_modifier"));
-        return new Item(key, text(item, "item_name").orElse(keyText), values, dates, modifier);
+        List<AgeAtEvent> ages = new ArrayList<>();
+        List<Element> ageElements = children(item, "constrain_by_age_at_event");
+        for (int i = 0; i < ageElements.size(); i++) {
+            ages.add(age(ageElements.get(i), path + "/constrain_by_age_at_event[" + (i + 1) + "]"));
+        }
+        return new Item(key, text(item, "item_name").orElse(keyText), values, dates, modifier, ages);
+    }
+
+    /** This engine's extension: {@code <constrain_by_age_at_event><operator>GE</operator><years>18</years>...}. */
+    private static AgeAtEvent age(Element age, String path) {
+        Comparison operator = QueryEnums.of(Comparison.class, text(age, "operator").orElseThrow(() ->
+                new QueryDefinitionException(path + "/operator", "is missing")), path + "/operator");
+        return AgeAtEvent.of(operator, text(age, "years").orElseThrow(() ->
+                new QueryDefinitionException(path + "/years", "is missing")), path + "/years");
     }
 
     static ValueConstraint value(Element value, String path) {

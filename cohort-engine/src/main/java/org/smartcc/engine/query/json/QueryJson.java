@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.smartcc.engine.query.AgeAtEvent;
 import org.smartcc.engine.query.Comparison;
 import org.smartcc.engine.query.DateBound;
 import org.smartcc.engine.query.DateWindow;
@@ -82,7 +83,16 @@ public final class QueryJson {
         Optional<ModifierConstraint> modifier = node.hasNonNull("modifier")
                 ? Optional.of(modifier(node.get("modifier"), path + "/modifier")) : Optional.empty();
         return new Item(ItemKey.parse(key, path + "/key"), optionalText(node, "name").orElse(key),
-                list(node, path, "values", QueryJson::value), list(node, path, "dates", QueryJson::window), modifier);
+                list(node, path, "values", QueryJson::value), list(node, path, "dates", QueryJson::window), modifier,
+                list(node, path, "ageAtEvent", QueryJson::age));
+    }
+
+    private static AgeAtEvent age(JsonNode node, String path) {
+        object(node, path);
+        return AgeAtEvent.of(QueryEnums.of(Comparison.class, optionalText(node, "operator").orElseThrow(() ->
+                new QueryDefinitionException(path + "/operator", "is missing")), path + "/operator"),
+                optionalText(node, "years").orElseThrow(() -> new QueryDefinitionException(path + "/years",
+                        "is missing")), path + "/years");
     }
 
     private static ModifierConstraint modifier(JsonNode node, String path) {
@@ -174,6 +184,10 @@ public final class QueryJson {
                 i.dates().forEach(d -> dates.add(window(d)));
                 i.modifier().ifPresent(m -> item.putObject("modifier").put("key", m.modifierKey())
                         .put("appliedPath", m.appliedPath()).set("values", values(m.values())));
+                if (!i.ages().isEmpty()) {
+                    ArrayNode ages = item.putArray("ageAtEvent");
+                    i.ages().forEach(a -> ages.addObject().put("operator", a.operator().name()).put("years", a.years()));
+                }
             }
         }
         ArrayNode subqueries = node.putArray("subqueries");

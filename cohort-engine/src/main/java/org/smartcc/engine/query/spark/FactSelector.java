@@ -1,7 +1,10 @@
 package org.smartcc.engine.query.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.months_between;
+import static org.apache.spark.sql.functions.to_date;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.smartcc.engine.query.AgeAtEvent;
 import org.smartcc.engine.query.DateBound;
 import org.smartcc.engine.query.DateWindow;
 import org.smartcc.engine.query.Item;
@@ -21,7 +25,8 @@ import org.smartcc.engine.query.ValueConstraint;
  * The facts an item selects. A concept item filters on the sorted literal list of codes below its path (see
  * {@link ConceptIndex}); with a modifier constraint it selects the modifier rows of those concepts instead of the
  * facts themselves. A stored set, a patient or an encounter selects every fact of its members. Date windows and value
- * constraints then filter; LARGETEXT constraints read the text facts, which the snapshot keeps apart from the rest.
+ * constraints then filter; LARGETEXT constraints read the text facts, which the snapshot keeps apart from the rest;
+ * age-at-event constraints join the patients' birth dates.
  */
 final class FactSelector {
 
@@ -34,22 +39,25 @@ final class FactSelector {
     private final Dataset<Row> facts;
     private final Optional<Dataset<Row>> textFacts;
     private final Dataset<Row> patientMapping;
+    private final Dataset<Row> birthDates;
     private final ConceptIndex concepts;
     private final ConceptIndex modifiers;
     private final SetResolver sets;
 
+    /** @param birthDates {@code patient_num, birth_date} of every patient, for age-at-event constraints */
     FactSelector(Dataset<Row> facts, Optional<Dataset<Row>> textFacts, Dataset<Row> patientMapping,
-                 ConceptIndex concepts, ConceptIndex modifiers, SetResolver sets) {
+                 Dataset<Row> birthDates, ConceptIndex concepts, ConceptIndex modifiers, SetResolver sets) {
         this.facts = facts;
         this.textFacts = textFacts;
         this.patientMapping = patientMapping;
+        this.birthDates = birthDates;
         this.concepts = concepts;
         this.modifiers = modifiers;
         this.sets = sets;
     }
 
     FactSelector withSets(SetResolver otherSets) {
-        return new FactSelector(facts, textFacts, patientMapping, concepts, modifiers, otherSets);
+        return new FactSelector(facts, textFacts, patientMapping, birthDates, concepts, modifiers, otherSets);
     }
 
     /**
@@ -63,7 +71,7 @@ final class FactSelector {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             String path = panelPath + "/item[" + (i + 1) + "]";
-            if (!largeText(item) && (item.key() instanceof ItemKey.ConceptPath
+            if (!largeText(item) && item.ages().isEmpty() && (item.key() instanceof ItemKey.ConceptPath
                     || item.key() instanceof ItemKey.Encounter)) {
                 Column condition = keyCondition(item, path, warnings).and(constraints(item, path));
                 onFacts = onFacts == null ? condition : onFacts.or(condition);
@@ -103,7 +111,32 @@ final class FactSelector {
         } else {
             selected = ofPatients(source, sets.members(key, keyPath)); // a previous query or a patient set
         }
-        return selected.filter(constraints(item, path)).select(columns());
+        return atAge(selected.filter(constraints(item, path)), item.ages()).select(columns());
+    }
+
+    /**
+     * The facts on whose start date the patient's age meets every constraint: whole years from the birth date, by
+     * calendar months (someone born on 29 February turns a year older on 28 February). Facts of patients without a
+     * birth date, or without a start date, have no age and match no age constraint.
+     */
+    private Dataset<Row> atAge(Dataset<Row> selected, List<AgeAtEvent> ages) {
+        if (ages.isEmpty()) {
+            return selected;
+        }
+        Column age = floor(months_between(to_date(col("start_date")), to_date(col("birth_date"))).divide(12));
+        Column in = lit(true);
+        for (AgeAtEvent constraint : ages) {
+            int years = constraint.years();
+            in = in.and(switch (constraint.operator()) {
+                case EQ -> age.equalTo(years);
+                case NE -> age.notEqual(years);
+                case GT -> age.gt(years);
+                case LT -> age.lt(years);
+                case GE -> age.geq(years);
+                case LE -> age.leq(years);
+            });
+        }
+        return selected.join(birthDates, "patient_num").filter(in);
     }
 
     private static boolean largeText(Item item) {

@@ -57,6 +57,7 @@ public final class PatientSetPlanner {
                 : Optional.empty();
         this.selector = new FactSelector(facts, textFacts,
                 spark.read().parquet(snapshot.table("patient_mapping").toString()),
+                spark.read().parquet(snapshot.table("patient_dimension").toString()).select("patient_num", "birth_date"),
                 ConceptIndex.of(spark.read().parquet(snapshot.table("concept_dimension").toString()),
                         "concept_path", "concept_cd"),
                 ConceptIndex.of(spark.read().parquet(snapshot.table("modifier_dimension").toString()),
