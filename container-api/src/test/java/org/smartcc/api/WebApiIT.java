@@ -237,6 +237,12 @@ class WebApiIT {
                 other.get("oauth_token_secret"), Map.of(), "text/plain", "mine".getBytes());
         assertEquals(403, write.statusCode());
         assertTrue(new String(write.body()).contains("FORBIDDEN_WRONG_APP"), new String(write.body()));
+        HttpResponse<byte[]> tooLarge = app.send(Verb.PUT, scratchpad, token, secret, Map.of(),
+                "application/octet-stream", new byte[1024 * 1024 + 1]);
+        assertEquals(413, tooLarge.statusCode());
+        assertTrue(new String(tooLarge.body()).contains("APP_DATA_TOO_LARGE"), new String(tooLarge.body()));
+        assertEquals("note", new String(app.send(Verb.GET, scratchpad, token, secret, Map.of(), null, null).body()),
+                "a refused write leaves the stored document");
 
         HttpResponse<byte[]> user = app.send(Verb.GET, base + "/users/" + DEV_USER, token, secret, Map.of(), null, null);
         assertEquals(200, user.statusCode());

@@ -143,6 +143,16 @@ public class ContainerSettings {
         return config.getOptionalValue("smartcc.records.cache-mb", Integer.class).orElse(64);
     }
 
+    /** The largest request body accepted, in bytes ({@code smartcc.http.max-body-mb}, default 64). */
+    public long maxBodyBytes() {
+        return config.getOptionalValue("smartcc.http.max-body-mb", Long.class).orElse(64L) * 1024 * 1024;
+    }
+
+    /** The largest preferences or scratchpad document, in bytes ({@code smartcc.app-data.max-kb}, default 1024). */
+    public int maxAppDataBytes() {
+        return config.getOptionalValue("smartcc.app-data.max-kb", Integer.class).orElse(1024) * 1024;
+    }
+
     /** Origins allowed to call the API from a browser (CORS): {@code *} or a comma-separated list. */
     public String corsOrigins() {
         return config.getOptionalValue("smartcc.cors.origins", String.class).orElse("*");

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import org.smartcc.api.domain.AppData;
 import org.smartcc.api.domain.AppDataKind;
+import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.domain.OAuthError;
@@ -23,6 +24,8 @@ abstract class AppDataEndpoint {
 
     @Inject
     StoreResources resources;
+    @Inject
+    ContainerSettings settings;
     @Context
     UriInfo uri;
     @Context
@@ -37,6 +40,12 @@ abstract class AppDataEndpoint {
 
     /** Stores the body with its content type and echoes what was stored, so apps can detect a lost race. */
     Response write(AppDataKind kind, String owner, String appId, byte[] body) {
+        int limit = settings.maxAppDataBytes();
+        if (body.length > limit) {
+            return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "APP_DATA_TOO_LARGE", "preferences and"
+                    + " scratchpad documents may be at most " + limit + " bytes (smartcc.app-data.max-kb); this one"
+                    + " has " + body.length);
+        }
         MediaType type = headers.getMediaType();
         String contentType = type == null ? AppData.DEFAULT_CONTENT_TYPE : type.toString();
         resources.appData().put(kind, owner, appId, new AppData(contentType, body));

@@ -41,6 +41,15 @@ public final class ErrorMappers {
         }
     }
 
+    /** A request body that passed {@code smartcc.http.max-body-mb} while it was read. */
+    @Provider
+    public static class BodyTooLarge implements ExceptionMapper<BodySizeLimit.TooLarge> {
+        @Override
+        public Response toResponse(BodySizeLimit.TooLarge e) {
+            return BodySizeLimit.tooLarge(e.limit());
+        }
+    }
+
     /** OAuth failures name what was wrong (smart-classic §4); 401 answers carry the OAuth challenge. */
     @Provider
     public static class OAuth implements ExceptionMapper<org.smartcc.oauth.domain.OAuthException> {
