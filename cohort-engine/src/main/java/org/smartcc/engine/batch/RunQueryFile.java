@@ -114,7 +114,7 @@ public final class RunQueryFile {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 1;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException too, which Scala throws unchecked
             err.println("run-query: " + e.getMessage());
             return 1;
         }

@@ -31,10 +31,12 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 /**
  * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
  * before anything is stored), stores the run QUEUED and hands it to a worker; {@link #find} shows its state and live
- * progress; {@link #cancel} and the timeout stop its Spark jobs through their job group. On start every run left
+ * progress; {@link #cancel} and the timeout stop its Spark jobs through their job group and tag. On start every run left
  * QUEUED or PROCESSING by an earlier process is marked INCOMPLETE: nothing is silently re-run.
  */
 public final class CohortRuns implements AutoCloseable {
+
+    private static final long RECANCEL_MILLIS = 250;
 
     private final SparkSession spark;
     private final Database database;
@@ -98,10 +100,14 @@ public final class CohortRuns implements AutoCloseable {
         workers.execute(() -> {
             var timer = timers.schedule(() -> execution.stop(QueryStatus.TIMEDOUT), timeout.toMillis(),
                     TimeUnit.MILLISECONDS);
+            // a no-op until the run is stopped; then it catches the jobs a query starts after the first cancel
+            var recancel = timers.scheduleWithFixedDelay(execution::cancelJobs, RECANCEL_MILLIS, RECANCEL_MILLIS,
+                    TimeUnit.MILLISECONDS);
             try {
                 execution.run();
             } finally {
                 timer.cancel(false);
+                recancel.cancel(false);
                 active.remove(id);
             }
         });

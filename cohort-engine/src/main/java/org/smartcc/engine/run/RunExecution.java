@@ -55,7 +55,20 @@ final class RunExecution implements Runnable {
     /** Stops the run's Spark jobs; the run ends with the given status (CANCELLED or TIMEDOUT). */
     void stop(QueryStatus reason) {
         stopReason = reason;
-        spark.cancelJobGroup(jobGroup(), "cohort run " + run.instanceId() + " " + reason.name().toLowerCase());
+        cancelJobs();
+    }
+
+    /**
+     * Cancels the run's running jobs, by job group and by job tag: broadcast exchanges run their jobs in a job group of
+     * their own but inherit the tags. A query is several jobs one after the other (adaptive execution), so a stopped
+     * run is cancelled again until it ends ({@link CohortRuns}): a job started just after one cancel meets the next.
+     */
+    void cancelJobs() {
+        if (stopReason != null) {
+            String reason = "cohort run " + run.instanceId() + " " + stopReason.name().toLowerCase();
+            spark.cancelJobGroup(jobGroup(), reason);
+            spark.cancelJobsWithTag(jobGroup(), reason);
+        }
     }
 
     /** 0 to 1: finished steps (the count, then each result) and the finished tasks of the running jobs. */
@@ -90,6 +103,7 @@ final class RunExecution implements Runnable {
         }
         store.started(run.instanceId(), run.snapshotId().orElse(""), clock.instant());
         spark.setJobGroup(jobGroup(), "cohort run " + run.instanceId(), true);
+        spark.addJobTag(jobGroup());
         spark.setLocalProperty("spark.scheduler.pool", Thread.currentThread().getName());
         Dataset<Row> patients = plan.patients().persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -106,7 +120,7 @@ final class RunExecution implements Runnable {
             }
             store.ended(run.instanceId(), QueryStatus.FINISHED, Optional.empty(), plan.warnings(), explain(),
                     clock.instant());
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException too (a cancelled job): Scala throws it unchecked
             QueryStatus status = stopReason != null ? stopReason : QueryStatus.ERROR;
             String message = stopReason != null ? "stopped: " + stopReason.name().toLowerCase()
                     : "the run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -118,6 +132,7 @@ final class RunExecution implements Runnable {
         } finally {
             patients.unpersist(false);
             spark.clearJobGroup();
+            spark.removeJobTag(jobGroup());
             spark.setLocalProperty("spark.scheduler.pool", null);
         }
     }
@@ -169,7 +184,7 @@ final class RunExecution implements Runnable {
     private Optional<String> explain() {
         try {
             return Optional.of(plan.patients().queryExecution().explainString(ExplainMode.fromString("formatted")));
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             return Optional.empty();
         }
     }

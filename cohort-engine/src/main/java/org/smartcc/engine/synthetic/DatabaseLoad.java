@@ -51,7 +51,7 @@ final class DatabaseLoad {
                 counts = tables.indices(spark).javaRDD().mapPartitions(loader).reduce(DatabaseLoad::sum);
                 progress.accept("wrote " + counts[4] + " facts; building indexes");
                 rebuild(c, indexes);
-            } catch (RuntimeException | SQLException e) {
+            } catch (Exception e) { // SQL errors, and Spark's SparkException, which Scala throws unchecked
                 undo(c, indexes);
                 throw new SyntheticDataException("the database load of patients " + firstPatientNum + "-"
                         + lastPatientNum + " failed and was rolled back: " + rootMessage(e), e);

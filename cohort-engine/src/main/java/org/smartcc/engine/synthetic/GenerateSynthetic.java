@@ -73,7 +73,7 @@ public final class GenerateSynthetic {
             out.printf(Locale.ROOT, "done: %d patients, %d facts in %.1f s, %.0f facts/s%n",
                     arguments.patients, facts, seconds, facts / seconds);
             return 0;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's SparkException too, which Scala throws unchecked
             err.println("generate-synthetic failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }

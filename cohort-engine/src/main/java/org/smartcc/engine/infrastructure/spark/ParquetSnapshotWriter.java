@@ -102,7 +102,7 @@ public final class ParquetSnapshotWriter {
         } catch (IOException e) {
             deleteQuietly(staging);
             throw new SnapshotException("snapshot " + id + " could not be written to " + snapshotDirectory, e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its SparkException unchecked, from Scala
             deleteQuietly(staging);
             throw new SnapshotException("snapshot " + id + " failed: " + e.getMessage(), e);
         }
