@@ -68,7 +68,7 @@ public class StartupLoad {
             message = "ready";
             LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
                     + settings.publicUrl() + "/, status " + settings.publicUrl() + "/status)");
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
             // Errors too: this runs in a Future nobody reads, where anything not caught here would vanish
             state = ContainerState.FAILED;
             message = "the clinical store could not be opened: " + e;
@@ -78,7 +78,7 @@ public class StartupLoad {
         writeSnapshot();
         try {
             resources.cohortRuns(); // marks runs of an earlier process INCOMPLETE before anyone asks for them
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
             LOG.log(Level.SEVERE, "cohort runs could not be opened", e);
         }
     }
@@ -122,7 +122,7 @@ public class StartupLoad {
             snapshot = new SnapshotStatus("DONE", written, null);
             LOG.info(() -> "Parquet snapshot " + written.id() + " written in "
                     + java.time.Duration.between(start, Instant.now()).toMillis() + " ms");
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Spark throws its checked SparkException unchecked, from Scala
             // Errors too: the task runs in a Future nobody reads, so anything not caught here would vanish and leave
             // the status at WRITING for ever.
             snapshot = new SnapshotStatus("FAILED", snapshot.snapshot(), e.toString());
