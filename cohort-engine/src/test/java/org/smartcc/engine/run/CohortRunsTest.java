@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.engine.SampleStore;
 import org.smartcc.engine.SharedSpark;
+import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
 import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.privacy.PrivacySettings;
@@ -147,6 +152,33 @@ class CohortRunsTest {
                 List.of(ResultType.PATIENT_COUNT_XML), Optional.of(Duration.ofMillis(1)));
         QueryRun timedOut = runs.await(runs.submit(quick).instanceId(), Duration.ofSeconds(30));
         assertEquals(QueryStatus.TIMEDOUT, timedOut.status());
+    }
+
+    @Test
+    void aFailedSparkJobMarksItsRunErrorAndKeepsEverythingElse(@TempDir Path copies) throws Exception {
+        // a copy of the snapshot with one fact file that is no Parquet: planning reads the schema from another
+        // file, the job fails when a task opens it
+        Snapshot good = SampleStore.snapshot();
+        Path location = copies.resolve("damaged");
+        try (Stream<Path> files = Files.walk(good.location())) {
+            for (Path file : files.toList()) {
+                Files.copy(file, location.resolve(good.location().relativize(file).toString()));
+            }
+        }
+        Files.writeString(location.resolve("observation_fact").resolve("part-99999-damaged.snappy.parquet"),
+                "not parquet at all");
+        Snapshot damaged = new Snapshot("damaged", good.createdAt(), location, good.patientCount(), good.factCount());
+        try (CohortRuns failing = new CohortRuns(SharedSpark.engine().spark(), SampleStore.database(), store,
+                PrivacySettings.from(Map.of()), new RunSettings(1, Duration.ofMinutes(5), false),
+                () -> Optional.of(damaged), Clock.systemUTC())) {
+            QueryRun failed = failing.await(failing.submit(request(query(MEDS), "hank", EXACT,
+                    ResultType.PATIENT_COUNT_XML)).instanceId(), Duration.ofMinutes(2));
+            assertEquals(QueryStatus.ERROR, failed.status());
+            assertTrue(failed.message().orElseThrow().startsWith("the run failed"), failed.message().orElseThrow());
+        }
+        QueryRun next = runs.await(runs.submit(request(query(MEDS), "hank", EXACT, ResultType.PATIENT_COUNT_XML))
+                .instanceId(), Duration.ofMinutes(2));
+        assertEquals(QueryStatus.FINISHED, next.status(), "the other runs are unaffected");
     }
 
     @Test
