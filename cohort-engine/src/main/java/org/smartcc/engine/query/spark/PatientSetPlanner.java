@@ -168,6 +168,11 @@ public final class PatientSetPlanner {
         for (Dataset<Row> out : excluded.getOrDefault(Grain.PATIENT, List.of())) {
             result = Grain.PATIENT.filter(result, out, "left_anti");
         }
+        if (query.panels().size() == 1 && positive.size() == 1 && atLeastOnce(query.panels().get(0))) {
+            // the panel's keys are those of its own facts and decide the patients alone: every fact is an event
+            Dataset<Row> only = positive.get(0).facts();
+            return new Evaluation(result, () -> only);
+        }
         Dataset<Row> patients = result;
         return new Evaluation(result, () -> events(positive, kept, patients));
     }
