@@ -51,7 +51,8 @@ class QueryJsonTest {
     @Test
     void ageAtEventSurvivesTheRoundTrip() {
         QueryDefinition query = QueryJson.read("{\"panels\": [{\"items\": [{\"key\": \"\\\\\\\\i2b2\\\\Meds\\\\\","
-                + " \"ageAtEvent\": [{\"operator\": \"ge\", \"years\": 18}, {\"operator\": \"LT\", \"years\": 65}]}]}]}");
+                + " \"ageAtEvent\": [{\"operator\": \"ge\", \"years\": 18},"
+                + " {\"operator\": \"LT\", \"years\": 65}]}]}]}");
         assertEquals(List.of(new AgeAtEvent(Comparison.GE, 18), new AgeAtEvent(Comparison.LT, 65)),
                 query.panels().get(0).items().get(0).ages());
         assertEquals(query, QueryJson.read(QueryJson.write(query)));

@@ -186,7 +186,8 @@ public final class QueryJson {
                         .put("appliedPath", m.appliedPath()).set("values", values(m.values())));
                 if (!i.ages().isEmpty()) {
                     ArrayNode ages = item.putArray("ageAtEvent");
-                    i.ages().forEach(a -> ages.addObject().put("operator", a.operator().name()).put("years", a.years()));
+                    i.ages().forEach(a -> ages.addObject().put("operator", a.operator().name())
+                            .put("years", a.years()));
                 }
             }
         }

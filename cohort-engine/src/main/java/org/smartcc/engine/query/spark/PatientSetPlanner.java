@@ -24,10 +24,10 @@ import org.smartcc.engine.query.QueryDefinition;
  * Compiles a query definition into a Spark plan over a snapshot. Each panel selects facts ({@link FactSelector}: one
  * filtered scan for its concept sets, no per-patient work), counts distinct facts per patient — or per visit under
  * SAME and SAMEVISIT timing — and keeps the keys whose count satisfies the occurrence constraint (no count for "at
- * least once"). Panels of one
- * {@link Grain} are intersected on its key (patient, visit, or fact instance for SAMEINSTANCENUM), inverted panels
- * subtracted; the visits and instances found then meet the ANY panels on the patient. Temporal subqueries go to
- * {@link TemporalPlanner}, which relates the events that {@link #evaluate} also yields.
+ * least once"). Panels of one {@link Grain} are intersected on its key (patient, visit, or fact instance for
+ * SAMEINSTANCENUM), inverted panels subtracted; the visits and instances found then meet the ANY panels on the
+ * patient. Temporal subqueries go to {@link TemporalPlanner}, which relates the events that {@link #evaluate} also
+ * yields.
  */
 public final class PatientSetPlanner {
 
@@ -49,7 +49,8 @@ public final class PatientSetPlanner {
     public PatientSetPlanner(SparkSession spark, Snapshot snapshot, SetResolver sets) {
         this.snapshot = snapshot;
         this.facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString());
-        this.patients = spark.read().parquet(snapshot.table("patient_dimension").toString()).select("patient_num");
+        Dataset<Row> patientDimension = spark.read().parquet(snapshot.table("patient_dimension").toString());
+        this.patients = patientDimension.select("patient_num");
         Dataset<Row> visitDimension = spark.read().parquet(snapshot.table("visit_dimension").toString());
         this.visits = visitDimension.select("patient_num", "encounter_num", "start_date", "end_date");
         Optional<Dataset<Row>> textFacts = Files.isDirectory(snapshot.table(StarSchemaTables.OBSERVATION_TEXT))
@@ -57,7 +58,7 @@ public final class PatientSetPlanner {
                 : Optional.empty();
         this.selector = new FactSelector(facts, textFacts,
                 spark.read().parquet(snapshot.table("patient_mapping").toString()),
-                spark.read().parquet(snapshot.table("patient_dimension").toString()).select("patient_num", "birth_date"),
+                patientDimension.select("patient_num", "birth_date"),
                 ConceptIndex.of(spark.read().parquet(snapshot.table("concept_dimension").toString()),
                         "concept_path", "concept_cd"),
                 ConceptIndex.of(spark.read().parquet(snapshot.table("modifier_dimension").toString()),
