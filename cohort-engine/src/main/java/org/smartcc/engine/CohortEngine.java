@@ -12,9 +12,9 @@ import org.smartcc.engine.infrastructure.spark.SparkSettings;
 import org.smartcc.store.infrastructure.jdbc.Database;
 
 /**
- * The cohort engine: one Spark session (created on first use, local mode unless {@code spark.master} says otherwise)
- * over Parquet snapshots of the star schema. Made with {@link #builder()}; {@code spark.*} settings pass straight
- * through to Spark.
+ * The cohort engine: one Spark session (created on first use, local mode unless {@code spark.master} says otherwise,
+ * a Spark Connect client for an {@code sc://} URL) over Parquet snapshots of the star schema. Made with
+ * {@link #builder()}; {@code spark.*} settings pass straight through to Spark.
  */
 public final class CohortEngine implements AutoCloseable {
 
@@ -31,10 +31,12 @@ public final class CohortEngine implements AutoCloseable {
         return new Builder();
     }
 
-    /** The engine's Spark session; the first call starts Spark (a few seconds). */
+    /** The engine's Spark session; the first call starts Spark (a few seconds) or connects to the Connect server. */
     public synchronized SparkSession spark() {
         if (spark == null) {
-            spark = SparkSession.builder().config(SparkSettings.conf(sparkConfig)).getOrCreate();
+            spark = SparkSettings.connectUrl(sparkConfig)
+                    .map(url -> SparkSettings.connectSession(url, sparkConfig))
+                    .orElseGet(() -> SparkSession.builder().config(SparkSettings.conf(sparkConfig)).getOrCreate());
         }
         return spark;
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,28 +12,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
- * A Spark standalone cluster of one master and one worker (1 core, 1 GiB), each a child JVM bound to 127.0.0.1 and
- * run from this JVM's classpath: no Spark distribution. The worker starts executors with its
- * {@code SPARK_HOME/jars/*} (empty here) plus the application's {@code spark.executor.extraClassPath}, so a driver
- * passes {@link #executorClassPath()} there to give executors what a distribution would.
+ * A Spark standalone cluster of one master and one worker (1 core, 1 GiB), each a {@link ChildJvm} bound to
+ * 127.0.0.1. The worker starts executors with its {@code SPARK_HOME/jars/*} (empty here) plus the application's
+ * {@code spark.executor.extraClassPath}, so a driver passes {@link #executorClassPath()} there to give executors what
+ * a distribution would.
  */
 public final class LoopbackSparkCluster implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path directory;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Process> processes = new ArrayList<>();
-    private final Thread killOnExit = new Thread(this::stopProcesses, "stop-spark-standalone-cluster");
+    private final ChildJvm daemons = new ChildJvm();
     private URI masterJson;
     private String masterUrl;
     private Process worker;
@@ -53,8 +47,6 @@ public final class LoopbackSparkCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         LoopbackSparkCluster cluster = new LoopbackSparkCluster(directory);
-        // Ctrl-C or a surefire timeout skips @AfterAll but runs shutdown hooks; the children must not outlive the test
-        Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
             cluster.startMaster();
             cluster.startWorker();
@@ -98,46 +90,26 @@ public final class LoopbackSparkCluster implements AutoCloseable {
     }
 
     private void startMaster() {
-        int webUiPort = freePort();
-        masterJson = URI.create("http://" + HOST + ":" + webUiPort + "/json/");
+        int webUiPort = ChildJvm.freePort();
+        masterJson = URI.create("http://" + ChildJvm.HOST + ":" + webUiPort + "/json/");
         Process master = launch("master", List.of("org.apache.spark.deploy.master.Master",
-                "--host", HOST, "--port", "0", "--webui-port", Integer.toString(webUiPort)));
+                "--host", ChildJvm.HOST, "--port", "0", "--webui-port", Integer.toString(webUiPort)));
         JsonNode state = await(master, "the master's web UI to answer", s -> "ALIVE".equals(s.path("status").asText()));
         masterUrl = state.path("url").asText();
     }
 
     private void startWorker() {
         worker = launch("worker", List.of("org.apache.spark.deploy.worker.Worker",
-                "--host", HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g",
+                "--host", ChildJvm.HOST, "--port", "0", "--webui-port", "0", "--cores", "1", "--memory", "1g",
                 "--work-dir", directory.resolve("work").toString(), masterUrl));
         await(worker, "the worker to register", s -> s.path("aliveworkers").asInt() == 1);
     }
 
     private Process launch(String name, List<String> mainAndArguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        // the daemons do little work in a test: the quick JIT alone halves their start-up CPU time
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-XX:+UseSerialGC");
-        command.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.addAll(mainAndArguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(directory.resolve(name + ".log").toFile());
-        // without it Spark binds its web UIs to every interface and advertises the machine's external address
-        builder.environment().put("SPARK_LOCAL_IP", HOST);
         // the worker builds executor command lines from SPARK_HOME (an empty jars/ here) and the Scala version
-        builder.environment().put("SPARK_HOME", directory.resolve("spark-home").toString());
-        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
-        try {
-            Process process = builder.start();
-            processes.add(process);
-            return process;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start the Spark " + name, e);
-        }
+        return daemons.launch(directory.resolve(name + ".log"), List.of(), Map.of(
+                "SPARK_HOME", directory.resolve("spark-home").toString(), "SPARK_SCALA_VERSION", "2.13"),
+                mainAndArguments);
     }
 
     private JsonNode await(Process process, String what, Predicate<JsonNode> ready) {
@@ -155,52 +127,15 @@ public final class LoopbackSparkCluster implements AutoCloseable {
             } catch (UncheckedIOException notYetListening) {
                 // the web UI starts a moment after the JVM
             }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            }
+            ChildJvm.pause(what);
         }
         throw new IllegalStateException("timed out after " + STARTUP_TIMEOUT.toSeconds() + " s waiting for " + what
                 + "; logs in " + directory);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Stops the worker (and its executors) and the master, waiting until they are gone. */
     @Override
     public void close() {
-        stopProcesses();
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run: nothing is left to stop
-        }
-    }
-
-    private synchronized void stopProcesses() {
-        for (int i = processes.size() - 1; i >= 0; i--) {
-            Process process = processes.get(i);
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroy();
-            children.forEach(ProcessHandle::destroy);
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-            children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        }
-        processes.clear();
+        daemons.close();
     }
 }

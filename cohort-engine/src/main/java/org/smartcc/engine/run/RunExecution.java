@@ -6,20 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.spark.SparkContext;
-import org.apache.spark.SparkJobInfo;
-import org.apache.spark.SparkStageInfo;
-import org.apache.spark.SparkStatusTracker;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.execution.ExplainMode;
 import org.apache.spark.storage.StorageLevel;
+import org.smartcc.engine.infrastructure.spark.SparkJobs;
 import org.smartcc.engine.privacy.CountProtection;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.query.spark.CohortPlan;
 
 /**
- * The work of one run on a worker thread: its Spark jobs carry the run's job group (so cancel and timeout stop them)
+ * The work of one run on a worker thread: its Spark jobs carry the run's tag (so cancel and timeout stop them)
  * and the thread's fair-scheduling pool. The patients are computed once and kept while each requested result is made
  * from them; every result is committed as soon as it is ready.
  */
@@ -33,7 +29,7 @@ final class RunExecution implements Runnable {
     private final CountProtection protection;
     private final QueryRunStore store;
     private final Clock clock;
-    private final SparkContext spark;
+    private final SparkJobs jobs;
     private volatile QueryStatus stopReason;
     private volatile int stepsDone;
 
@@ -45,7 +41,7 @@ final class RunExecution implements Runnable {
         this.protection = protection;
         this.store = store;
         this.clock = clock;
-        this.spark = plan.patients().sparkSession().sparkContext();
+        this.jobs = SparkJobs.of(plan.patients().sparkSession());
     }
 
     String jobGroup() {
@@ -59,39 +55,19 @@ final class RunExecution implements Runnable {
     }
 
     /**
-     * Cancels the run's running jobs, by job group and by job tag: broadcast exchanges run their jobs in a job group of
-     * their own but inherit the tags. A query is several jobs one after the other (adaptive execution), so a stopped
+     * Cancels the run's running jobs. A query is several jobs one after the other (adaptive execution), so a stopped
      * run is cancelled again until it ends ({@link CohortRuns}): a job started just after one cancel meets the next.
      */
     void cancelJobs() {
         if (stopReason != null) {
-            String reason = "cohort run " + run.instanceId() + " " + stopReason.name().toLowerCase();
-            spark.cancelJobGroup(jobGroup(), reason);
-            spark.cancelJobsWithTag(jobGroup(), reason);
+            jobs.cancel(jobGroup(), "cohort run " + run.instanceId() + " " + stopReason.name().toLowerCase());
         }
     }
 
     /** 0 to 1: finished steps (the count, then each result) and the finished tasks of the running jobs. */
     double progress() {
         int steps = 1 + run.results().size();
-        SparkStatusTracker tracker = spark.statusTracker();
-        long tasks = 0;
-        long done = 0;
-        for (int jobId : tracker.getJobIdsForGroup(jobGroup())) {
-            SparkJobInfo job = tracker.getJobInfo(jobId).getOrElse(() -> null);
-            if (job == null || job.status() != org.apache.spark.JobExecutionStatus.RUNNING) {
-                continue;
-            }
-            for (int stageId : job.stageIds()) {
-                SparkStageInfo stage = tracker.getStageInfo(stageId).getOrElse(() -> null);
-                if (stage != null) {
-                    tasks += stage.numTasks();
-                    done += stage.numCompletedTasks();
-                }
-            }
-        }
-        double current = tasks == 0 ? 0 : (double) done / tasks;
-        return Math.min(0.99, (stepsDone + current) / steps);
+        return Math.min(0.99, (stepsDone + jobs.progress(jobGroup()).fraction()) / steps);
     }
 
     @Override
@@ -102,9 +78,7 @@ final class RunExecution implements Runnable {
             return;
         }
         store.started(run.instanceId(), run.snapshotId().orElse(""), clock.instant());
-        spark.setJobGroup(jobGroup(), "cohort run " + run.instanceId(), true);
-        spark.addJobTag(jobGroup());
-        spark.setLocalProperty("spark.scheduler.pool", Thread.currentThread().getName());
+        jobs.begin(jobGroup(), "cohort run " + run.instanceId(), Thread.currentThread().getName());
         Dataset<Row> patients = plan.patients().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long count = patients.count();
@@ -112,7 +86,7 @@ final class RunExecution implements Runnable {
             stepsDone = 1;
             for (RunResult result : run.results()) {
                 if (stopReason != null) {
-                    // cancelJobGroup stops running jobs only: the next step must not start another
+                    // a cancel stops running jobs only: the next step must not start another
                     throw new java.util.concurrent.CancellationException();
                 }
                 produce(result, patients, count, shown);
@@ -131,34 +105,42 @@ final class RunExecution implements Runnable {
             store.ended(run.instanceId(), status, Optional.of(message), plan.warnings(), explain(), clock.instant());
         } finally {
             patients.unpersist(false);
-            spark.clearJobGroup();
-            spark.removeJobTag(jobGroup());
-            spark.setLocalProperty("spark.scheduler.pool", null);
+            jobs.end(jobGroup());
         }
     }
 
-    private void produce(RunResult result, Dataset<Row> patients, long count, ReportedCount shownCount) {
+    private void produce(RunResult result, Dataset<Row> patients, long count, ReportedCount shownCount)
+            throws Exception {
         long id = result.resultInstanceId();
         switch (result.type()) {
             case PATIENT_COUNT_XML -> store.resultFinished(id, count, shownCount, Map.of(), clock.instant());
             case PATIENTSET -> {
-                store.savePatientSet(id, integers(patients.orderBy("patient_num").toLocalIterator()));
+                Iterator<Row> rows = patients.orderBy("patient_num").toLocalIterator();
+                try {
+                    store.savePatientSet(id, integers(rows));
+                } finally {
+                    release(rows);
+                }
                 store.resultFinished(id, count, shownCount, Map.of(), clock.instant());
             }
             case PATIENT_ENCOUNTER_SET -> {
                 Dataset<Row> encounters = plan.encounters().orderBy("patient_num", "encounter_num");
                 long visits = encounters.count();
                 Iterator<Row> rows = encounters.toLocalIterator();
-                store.saveEncounterSet(id, new Iterator<>() {
-                    public boolean hasNext() {
-                        return rows.hasNext();
-                    }
+                try {
+                    store.saveEncounterSet(id, new Iterator<>() {
+                        public boolean hasNext() {
+                            return rows.hasNext();
+                        }
 
-                    public int[] next() {
-                        Row r = rows.next();
-                        return new int[] {r.getInt(0), r.getInt(1)};
-                    }
-                });
+                        public int[] next() {
+                            Row r = rows.next();
+                            return new int[] {r.getInt(0), r.getInt(1)};
+                        }
+                    });
+                } finally {
+                    release(rows);
+                }
                 store.resultFinished(id, visits, protection.total(visits), Map.of(), clock.instant());
             }
             default -> {
@@ -166,6 +148,13 @@ final class RunExecution implements Runnable {
                 Map<String, ReportedCount> shown = protection.breakdown(count, cells);
                 store.resultFinished(id, count, shownCount, shown, clock.instant());
             }
+        }
+    }
+
+    /** A Spark Connect result holds Arrow buffers until its iterator is closed, read to the end or not. */
+    private static void release(Iterator<Row> rows) throws Exception {
+        if (rows instanceof AutoCloseable closeable) {
+            closeable.close();
         }
     }
 
@@ -183,7 +172,7 @@ final class RunExecution implements Runnable {
 
     private Optional<String> explain() {
         try {
-            return Optional.of(plan.patients().queryExecution().explainString(ExplainMode.fromString("formatted")));
+            return jobs.explain(plan.patients());
         } catch (Exception e) {
             return Optional.empty();
         }

@@ -1,15 +1,27 @@
 package org.smartcc.engine.infrastructure.spark;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The engine's Spark defaults (local mode on loopback, no UI, few shuffle partitions for a small machine, fair
- * scheduling between concurrent runs), overridden
- * by any {@code spark.*} key the deployment sets.
+ * scheduling between concurrent runs), overridden by any {@code spark.*} key the deployment sets. A Spark Connect
+ * URL ({@code spark.master} or {@code spark.remote} = {@code sc://host:15002}) makes the engine a Connect client of
+ * that server instead.
  */
 public final class SparkSettings {
+
+    private static final Logger LOG = Logger.getLogger(SparkSettings.class.getName());
+    /** Where a Connect URL may be given: the engine's master setting, PySpark's key and the JVM client's key. */
+    private static final List<String> CONNECT_KEYS = List.of("spark.master", "spark.remote", "spark.connect.remote");
+    /** Session settings a Connect session gets unless the deployment says otherwise: the engine's dates are UTC. */
+    private static final Map<String, String> CONNECT_DEFAULTS = Map.of("spark.sql.session.timeZone", "UTC");
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "spark.master", "local[*]",
@@ -33,5 +45,38 @@ public final class SparkSettings {
         SparkConf conf = new SparkConf(false);
         merged.forEach(conf::set);
         return conf;
+    }
+
+    /** The Spark Connect URL the settings name, if any. */
+    public static Optional<String> connectUrl(Map<String, String> settings) {
+        return CONNECT_KEYS.stream().map(settings::get).filter(v -> v != null && v.startsWith("sc://")).findFirst();
+    }
+
+    /**
+     * A session on the Spark Connect server: the {@code spark.sql.*} settings apply to it; the rest (executors,
+     * memory, scheduling) are the server's own, so they are left out and named in the log.
+     */
+    public static SparkSession connectSession(String url, Map<String, String> settings) {
+        Map<String, String> session = new LinkedHashMap<>(CONNECT_DEFAULTS);
+        List<String> ignored = new ArrayList<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith("spark.sql.")) {
+                session.put(key, value);
+            } else if (!CONNECT_KEYS.contains(key)) {
+                ignored.add(key);
+            }
+        });
+        if (!ignored.isEmpty()) {
+            LOG.warning("Spark Connect: the server's own settings apply; ignored " + ignored);
+        }
+        SparkSession spark = SparkSession.builder().connect().remote(url).create();
+        try {
+            session.forEach((key, value) -> spark.conf().set(key, value));
+        } catch (RuntimeException e) {
+            spark.stop();
+            throw new IllegalArgumentException("the Spark Connect server at " + url + " refused a setting: "
+                    + e.getMessage(), e);
+        }
+        return spark;
     }
 }

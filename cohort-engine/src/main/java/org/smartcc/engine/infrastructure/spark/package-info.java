@@ -1,2 +1,2 @@
-/** Spark adapters: session set-up for in-process use and the Parquet snapshot writer. */
+/** Spark adapters: session set-up (in-process, cluster, Spark Connect), job control, the Parquet snapshot writer. */
 package org.smartcc.engine.infrastructure.spark;
