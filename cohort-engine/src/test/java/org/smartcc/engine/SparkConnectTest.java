@@ -3,6 +3,7 @@ package org.smartcc.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
 import org.smartcc.engine.infrastructure.spark.SparkJobs;
+import org.smartcc.engine.infrastructure.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
@@ -130,6 +132,14 @@ class SparkConnectTest extends RemoteSparkContract {
             String plan = runStore.plan(done.instanceId()).orElseThrow();
             assertTrue(plan.contains("Scan parquet"), plan);
         }
+    }
+
+    @Test
+    void aSettingTheServerRefusesIsNamed() {
+        // a static setting: the server fixes it at start
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> SparkSettings
+                .connectSession(serverStart.join().url(), Map.of("spark.sql.warehouse.dir", "/elsewhere")));
+        assertTrue(refused.getMessage().contains("refused the setting spark.sql.warehouse.dir"), refused.getMessage());
     }
 
     @Test

@@ -70,13 +70,32 @@ public final class SparkSettings {
             LOG.warning("Spark Connect: the server's own settings apply; ignored " + ignored);
         }
         SparkSession spark = SparkSession.builder().connect().remote(url).create();
+        // the URL may carry a token after ';': messages name the server only
+        String server = url.split(";", 2)[0];
         try {
-            session.forEach((key, value) -> spark.conf().set(key, value));
-        } catch (RuntimeException e) {
-            spark.stop();
-            throw new IllegalArgumentException("the Spark Connect server at " + url + " refused a setting: "
-                    + e.getMessage(), e);
+            spark.version(); // the first call that reaches the server
+        } catch (Exception e) { // Spark's SparkException too, which Scala throws unchecked
+            throw closing(spark, new IllegalStateException("the Spark Connect server " + server
+                    + " does not answer: " + e.getMessage(), e));
+        }
+        for (Map.Entry<String, String> setting : session.entrySet()) {
+            try {
+                spark.conf().set(setting.getKey(), setting.getValue());
+            } catch (Exception e) {
+                throw closing(spark, new IllegalArgumentException("the Spark Connect server " + server
+                        + " refused the setting " + setting.getKey() + ": " + e.getMessage(), e));
+            }
         }
         return spark;
+    }
+
+    /** Closes the session and returns the failure to throw; a failure of the close is kept with it. */
+    private static RuntimeException closing(SparkSession spark, RuntimeException failure) {
+        try {
+            spark.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
     }
 }
