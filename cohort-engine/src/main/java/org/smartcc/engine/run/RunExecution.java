@@ -44,7 +44,8 @@ final class RunExecution implements Runnable {
         this.jobs = SparkJobs.of(plan.patients().sparkSession());
     }
 
-    String jobGroup() {
+    /** Marks the run's Spark jobs (job group and job tag of a classic session, session tag of Spark Connect). */
+    String tag() {
         return "cohort-run-" + run.instanceId();
     }
 
@@ -60,14 +61,14 @@ final class RunExecution implements Runnable {
      */
     void cancelJobs() {
         if (stopReason != null) {
-            jobs.cancel(jobGroup(), "cohort run " + run.instanceId() + " " + stopReason.name().toLowerCase());
+            jobs.cancel(tag(), "cohort run " + run.instanceId() + " " + stopReason.name().toLowerCase());
         }
     }
 
     /** 0 to 1: finished steps (the count, then each result) and the finished tasks of the running jobs. */
     double progress() {
         int steps = 1 + run.results().size();
-        return Math.min(0.99, (stepsDone + jobs.progress(jobGroup()).fraction()) / steps);
+        return Math.min(0.99, (stepsDone + jobs.progress(tag()).fraction()) / steps);
     }
 
     @Override
@@ -78,7 +79,7 @@ final class RunExecution implements Runnable {
             return;
         }
         store.started(run.instanceId(), run.snapshotId().orElse(""), clock.instant());
-        jobs.begin(jobGroup(), "cohort run " + run.instanceId(), Thread.currentThread().getName());
+        jobs.begin(tag(), "cohort run " + run.instanceId(), Thread.currentThread().getName());
         Dataset<Row> patients = plan.patients().persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long count = patients.count();
@@ -105,7 +106,7 @@ final class RunExecution implements Runnable {
             store.ended(run.instanceId(), status, Optional.of(message), plan.warnings(), explain(), clock.instant());
         } finally {
             patients.unpersist(false);
-            jobs.end(jobGroup());
+            jobs.end(tag());
         }
     }
 
