@@ -1,5 +1,9 @@
 package org.smartcc.engine.infrastructure.spark;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +26,8 @@ public final class SparkSettings {
     private static final List<String> CONNECT_KEYS = List.of("spark.master", "spark.remote", "spark.connect.remote");
     /** Session settings a Connect session gets unless the deployment says otherwise: the engine's dates are UTC. */
     private static final Map<String, String> CONNECT_DEFAULTS = Map.of("spark.sql.session.timeZone", "UTC");
+    private static final int DEFAULT_CONNECT_PORT = 15002;
+    private static final int REACH_TIMEOUT_MILLIS = 10_000;
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "spark.master", "local[*]",
@@ -69,9 +75,10 @@ public final class SparkSettings {
         if (!ignored.isEmpty()) {
             LOG.warning("Spark Connect: the server's own settings apply; ignored " + ignored);
         }
-        SparkSession spark = SparkSession.builder().connect().remote(url).create();
         // the URL may carry a token after ';': messages name the server only
         String server = url.split(";", 2)[0];
+        requireReachable(server);
+        SparkSession spark = SparkSession.builder().connect().remote(url).create();
         try {
             spark.version(); // the first call that reaches the server
         } catch (Exception e) { // Spark's SparkException too, which Scala throws unchecked
@@ -87,6 +94,24 @@ public final class SparkSettings {
             }
         }
         return spark;
+    }
+
+    /**
+     * Fails at once when nothing listens at the server's address: the Connect client would retry for many minutes
+     * (its default policy), and a mistyped host or port would look like a hung engine.
+     */
+    private static void requireReachable(String server) {
+        URI address = URI.create(server);
+        if (address.getHost() == null) {
+            throw new IllegalArgumentException("not a Spark Connect URL (sc://host:port): " + server);
+        }
+        int port = address.getPort() < 0 ? DEFAULT_CONNECT_PORT : address.getPort();
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address.getHost(), port), REACH_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            throw new IllegalStateException("the Spark Connect server " + server + " cannot be reached: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** Closes the session and returns the failure to throw; a failure of the close is kept with it. */
