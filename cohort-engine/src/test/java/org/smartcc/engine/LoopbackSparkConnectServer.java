@@ -55,6 +55,8 @@ public final class LoopbackSparkConnectServer implements AutoCloseable {
                 "-Dspark.driver.host=" + ChildJvm.HOST,
                 "-Dspark.driver.bindAddress=" + ChildJvm.HOST,
                 "-Dspark.sql.shuffle.partitions=4",
+                // not UTC, so that a test sees the engine set its sessions to UTC
+                "-Dspark.sql.session.timeZone=America/New_York",
                 "-Dspark.connect.grpc.binding.address=" + ChildJvm.HOST,
                 "-Dspark.connect.grpc.binding.port=" + port),
                 Map.of(), List.of("org.apache.spark.sql.connect.service.SparkConnectServer"));

@@ -97,6 +97,7 @@ class SparkConnectTest extends RemoteSparkContract {
         SparkSession spark = engine.spark();
         assertInstanceOf(org.apache.spark.sql.connect.SparkSession.class, spark);
         assertEquals("3", spark.conf().get("spark.sql.shuffle.partitions"), "spark.sql.* settings reach the session");
+        assertEquals("UTC", spark.conf().get("spark.sql.session.timeZone"), "the engine's default for its sessions");
         assertNull(System.getProperty(LoopbackSparkConnectServer.ROLE_PROPERTY));
         String ranIn = spark.sql("SELECT reflect('java.lang.System', 'getProperty', '"
                 + LoopbackSparkConnectServer.ROLE_PROPERTY + "')").first().getString(0);

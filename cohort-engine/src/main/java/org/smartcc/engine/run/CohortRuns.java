@@ -31,7 +31,7 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 /**
  * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
  * before anything is stored), stores the run QUEUED and hands it to a worker; {@link #find} shows its state and live
- * progress; {@link #cancel} and the timeout stop its Spark jobs through their job group and tag. On start every run
+ * progress; {@link #cancel} and the timeout stop its Spark jobs through their tag. On start every run
  * left QUEUED or PROCESSING by an earlier process is marked INCOMPLETE: nothing is silently re-run.
  */
 public final class CohortRuns implements AutoCloseable {

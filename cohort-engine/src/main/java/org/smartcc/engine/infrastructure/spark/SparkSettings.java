@@ -24,10 +24,11 @@ public final class SparkSettings {
     private static final Logger LOG = Logger.getLogger(SparkSettings.class.getName());
     /** Where a Connect URL may be given: the engine's master setting, PySpark's key and the JVM client's key. */
     private static final List<String> CONNECT_KEYS = List.of("spark.master", "spark.remote", "spark.connect.remote");
-    /** Session settings a Connect session gets unless the deployment says otherwise: the engine's dates are UTC. */
-    private static final Map<String, String> CONNECT_DEFAULTS = Map.of("spark.sql.session.timeZone", "UTC");
     private static final int DEFAULT_CONNECT_PORT = 15002;
     private static final int REACH_TIMEOUT_MILLIS = 10_000;
+
+    /** Of the defaults, what a Connect session gets too (the rest is the server's): the engine's dates are UTC. */
+    private static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             "spark.master", "local[*]",
@@ -37,7 +38,7 @@ public final class SparkSettings {
             "spark.driver.host", "127.0.0.1",
             "spark.driver.bindAddress", "127.0.0.1",
             "spark.sql.shuffle.partitions", "4",
-            "spark.sql.session.timeZone", "UTC",
+            SESSION_TIME_ZONE, "UTC",
             // each concurrent cohort run has its own pool, so small queries are not queued behind a large one
             "spark.scheduler.mode", "FAIR",
             "spark.metrics.conf.*.sink.servlet.class", NoServletMetricsSink.class.getName());
@@ -63,7 +64,8 @@ public final class SparkSettings {
      * memory, scheduling) are the server's own, so they are left out and named in the log.
      */
     public static SparkSession connectSession(String url, Map<String, String> settings) {
-        Map<String, String> session = new LinkedHashMap<>(CONNECT_DEFAULTS);
+        Map<String, String> session = new LinkedHashMap<>();
+        session.put(SESSION_TIME_ZONE, DEFAULTS.get(SESSION_TIME_ZONE));
         List<String> ignored = new ArrayList<>();
         settings.forEach((key, value) -> {
             if (key.startsWith("spark.sql.")) {

@@ -15,7 +15,8 @@ public class ContainerApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(StatusResource.class, AdminResource.class, OAuthResource.class, BackgroundTokenResource.class,
                 AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
-                BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class, RecordSearchResource.class,
+                BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
+                RecordSearchResource.class,
                 LauncherServiceResource.class, CohortResource.class, I2b2QueryToolResource.class,
                 ErrorMappers.QueryDefinition.class, ErrorMappers.Lockout.class, ErrorMappers.Runs.class,
                 ErrorMappers.NotFound.class, ErrorMappers.Records.class, ErrorMappers.WebApplication.class,
