@@ -6,10 +6,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
 
 /**
  * Drops the indexes of the bulk-loaded tables before a load and builds them again afterwards, as i2b2's loaders do:
@@ -89,16 +97,70 @@ final class BulkLoadIndexes {
 
     /** Builds every index that is missing; safe to call after a partial drop or a failed load. */
     void restore(Connection c) throws SQLException {
-        List<String> tables = indexes.stream().map(Index::table).distinct().toList();
-        BulkLoadIndexes present = of(c, tables, true);
         try (Statement s = c.createStatement()) {
-            for (Index index : indexes) {
-                boolean exists = present.indexes.stream().anyMatch(p -> p.primaryKey() == index.primaryKey()
-                        && p.table().equals(index.table()) && p.columns().equals(index.columns()));
-                if (!exists) {
-                    s.execute(index.createSql());
-                }
+            for (Index index : missing(c)) {
+                s.execute(index.createSql());
             }
         }
+    }
+
+    /**
+     * Builds every missing index, {@code sessions} at a time on connections of their own, primary keys (the widest
+     * sorts) first; each build is a transaction that first runs {@code settings} ({@code SET LOCAL} statements, so
+     * pooled connections keep their defaults). A build's final merge runs on one core: two at once keep both busy.
+     */
+    void restoreConcurrently(DataSource dataSource, int sessions, List<String> settings) throws SQLException {
+        Queue<Index> queue;
+        try (Connection c = dataSource.getConnection()) {
+            queue = new ConcurrentLinkedQueue<>(missing(c).stream()
+                    .sorted(Comparator.comparing(Index::primaryKey).reversed()).toList());
+        }
+        ExecutorService builders = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Future<Void>> builds = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                builds.add(builders.submit(() -> build(dataSource, queue, settings)));
+            }
+            for (Future<Void> build : builds) {
+                build.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof SQLException cause ? cause
+                    : new SQLException("index build failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while building indexes", e);
+        } finally {
+            builders.shutdownNow();
+        }
+    }
+
+    private static Void build(DataSource dataSource, Queue<Index> queue, List<String> settings) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            try {
+                for (Index index = queue.poll(); index != null; index = queue.poll()) {
+                    for (String setting : settings) {
+                        s.execute(setting);
+                    }
+                    s.execute(index.createSql());
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return null;
+    }
+
+    private List<Index> missing(Connection c) throws SQLException {
+        List<String> tables = indexes.stream().map(Index::table).distinct().toList();
+        BulkLoadIndexes present = of(c, tables, true);
+        return indexes.stream().filter(index -> present.indexes.stream().noneMatch(p -> p.primaryKey()
+                == index.primaryKey() && p.table().equals(index.table()) && p.columns().equals(index.columns())))
+                .toList();
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
+import org.smartcc.engine.infrastructure.spark.FactKey;
 import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
 import org.smartcc.store.infrastructure.jdbc.Database;
@@ -82,8 +84,9 @@ public final class SyntheticGenerator {
     /** Writes the generated tables as a snapshot, without a database; the snapshot is not registered anywhere. */
     public Snapshot writeSnapshotOnly(CohortEngine engine) {
         progress.accept("writing the Parquet snapshot");
+        long facts = patients * factsPerPatient;
         return new ParquetSnapshotWriter(engine.spark(), engine.snapshotDirectory())
-                .write(tables(engine.spark()), patients * factsPerPatient);
+                .write(tables(engine.spark()), facts, tables.factBounds(ParquetSnapshotWriter.factFiles(facts)));
     }
 
     /**
@@ -98,8 +101,11 @@ public final class SyntheticGenerator {
         progress.accept("database loaded; writing the Parquet snapshot");
         long storeFacts = count(db, "observation_fact");
         long storePatients = count(db, "patient_dimension");
+        // the generator knows how its facts spread; facts of other patients would need Spark's sampling
+        List<FactKey> bounds = storeFacts == counts[4]
+                ? tables.factBounds(ParquetSnapshotWriter.factFiles(storeFacts)) : null;
         Snapshot snapshot = new ParquetSnapshotWriter(spark, engine.snapshotDirectory())
-                .write(snapshotTables(spark, db), storeFacts);
+                .write(snapshotTables(spark, db), storeFacts, bounds);
         if (snapshot.factCount() != storeFacts || snapshot.patientCount() != storePatients) {
             deleteQuietly(snapshot);
             throw new SyntheticDataException("snapshot " + snapshot.id() + " holds " + snapshot.patientCount()

@@ -2,6 +2,7 @@ package org.smartcc.engine.synthetic;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.smartcc.engine.infrastructure.spark.FactKey;
 import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
 import org.smartcc.store.domain.Concept;
 
@@ -24,6 +26,8 @@ import org.smartcc.store.domain.Concept;
 final class SyntheticTables implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** Patients whose facts give the snapshot's file bounds: enough keys for 256 even files. */
+    private static final int BOUND_SAMPLE_PATIENTS = 300;
     /** Facts per Spark partition: small enough for even load across two cores and for bounded task memory. */
     private static final long FACTS_PER_PARTITION = 1_000_000L;
 
@@ -88,6 +92,28 @@ final class SyntheticTables implements Serializable {
         SyntheticPatient patient = patient(index);
         return patient.visits().stream()
                 .map(v -> RowFactory.create(SyntheticPatient.visitRow(v, patient.patientNum()))).iterator();
+    }
+
+    /**
+     * Bounds that split the generated facts into {@code files} parts of about equal size in snapshot order, from the
+     * facts of patients spread evenly over the range, generated here on the driver.
+     */
+    List<FactKey> factBounds(int files) {
+        if (files < 2) {
+            return List.of();
+        }
+        int sampled = (int) Math.min(patients, BOUND_SAMPLE_PATIENTS);
+        List<FactKey> keys = new ArrayList<>();
+        for (int s = 0; s < sampled; s++) {
+            SyntheticPatient patient = patient(s * patients / sampled);
+            patient.facts(patient.visits(), fact -> keys.add(new FactKey((String) fact[2], patient.patientNum())));
+        }
+        Collections.sort(keys);
+        List<FactKey> bounds = new ArrayList<>(files - 1);
+        for (int i = 1; i < files; i++) {
+            bounds.add(keys.get((int) ((long) i * keys.size() / files)));
+        }
+        return bounds;
     }
 
     /** concept_dimension rows of every code the generator can emit, with their folders. */

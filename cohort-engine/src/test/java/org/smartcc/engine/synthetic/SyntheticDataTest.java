@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.smartcc.engine.SharedSpark;
+import org.smartcc.engine.infrastructure.spark.FactKey;
 import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
 
 /** The generated rows alone, without a database: determinism and distributions. */
@@ -46,6 +47,31 @@ class SyntheticDataTest {
         long facts = generator(200, 3).countFacts(SPARK);
         double perPatient = facts / 200.0;
         assertTrue(perPatient > 400 * 0.85 && perPatient < 400 * 1.15, "facts per patient: " + perPatient);
+    }
+
+    /** The snapshot's fact files, placed by these bounds without Spark's sampling, come out about equally big. */
+    @Test
+    void factBoundsSplitTheFactsEvenly() {
+        SyntheticTables tables = new SyntheticTables(2000, 5, 1_000_001, 200);
+        List<FactKey> bounds = tables.factBounds(8);
+        assertEquals(7, bounds.size());
+        assertEquals(bounds.stream().sorted().distinct().toList(), bounds, "ascending and distinct");
+        long[] perFile = new long[8];
+        for (long i = 0; i < 2000; i++) {
+            SyntheticPatient patient = tables.patient(i);
+            patient.facts(patient.visits(), fact -> {
+                FactKey key = new FactKey((String) fact[2], patient.patientNum());
+                int file = 0;
+                while (file < bounds.size() && key.compareTo(bounds.get(file)) >= 0) {
+                    file++;
+                }
+                perFile[file]++;
+            });
+        }
+        long total = java.util.Arrays.stream(perFile).sum();
+        for (long facts : perFile) {
+            assertTrue(Math.abs(facts - total / 8.0) < total / 8.0 * 0.25, java.util.Arrays.toString(perFile));
+        }
     }
 
     @Test

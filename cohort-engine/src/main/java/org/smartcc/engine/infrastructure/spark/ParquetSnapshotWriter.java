@@ -13,9 +13,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -47,7 +50,7 @@ public final class ParquetSnapshotWriter {
     /** Reads every table through JDBC (facts split by patient_num ranges) and writes a snapshot. */
     public Snapshot writeFromDatabase(Database database) {
         FactRange range = factRange(database);
-        int partitions = (int) Math.max(1, Math.min(256, range.count() / FACTS_PER_PARTITION + 1));
+        int partitions = factFiles(range.count());
         Properties properties = database.credentials();
         properties.setProperty("driver", database.dialect() == Database.Dialect.H2
                 ? "org.h2.Driver" : "org.postgresql.Driver");
@@ -67,9 +70,20 @@ public final class ParquetSnapshotWriter {
 
     /**
      * Writes the given tables (every table of {@link StarSchemaTables#COLUMNS}, and optionally
-     * {@link StarSchemaTables#OBSERVATION_TEXT}) as a new snapshot; {@code factCount} sizes the sort.
+     * {@link StarSchemaTables#OBSERVATION_TEXT}) as a new snapshot; {@code factCount} sizes the sort. Spark finds the
+     * fact files' ranges by sampling the facts first.
      */
     public Snapshot write(Map<String, Dataset<Row>> tables, long factCount) {
+        return write(tables, factCount, null);
+    }
+
+    /**
+     * As {@link #write(Map, long)}, with the fact files' ranges given: {@code bounds} holds
+     * {@link #factFiles(long) factFiles(factCount)} - 1 ascending (concept_cd, patient_num) keys, file i holding the
+     * facts from key i - 1 up to key i. Spark then needs no sampling pass over the facts, which for generated data is
+     * a whole extra generation; a caller that knows the distribution (the generator) gives its bounds this way.
+     */
+    public Snapshot write(Map<String, Dataset<Row>> tables, long factCount, List<FactKey> bounds) {
         Instant createdAt = Instant.now();
         String id = ID_TIME.format(createdAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path target = snapshotDirectory.resolve(id);
@@ -77,34 +91,74 @@ public final class ParquetSnapshotWriter {
         try {
             Files.createDirectories(snapshotDirectory);
             for (String table : StarSchemaTables.COLUMNS.keySet()) {
-                Dataset<Row> data = tables.get(table);
-                if (data == null) {
+                if (tables.get(table) == null) {
                     throw new IllegalArgumentException("no data for table " + table);
                 }
-                if (table.equals(StarSchemaTables.OBSERVATION_FACT)) {
-                    int files = (int) Math.max(1, Math.min(256, factCount / FACTS_PER_PARTITION + 1));
-                    data = data.repartitionByRange(files, data.col("concept_cd"), data.col("patient_num"))
-                            .sortWithinPartitions("concept_cd", "patient_num", "start_date");
-                } else {
-                    data = data.coalesce(1);
-                }
-                data.write().mode(SaveMode.ErrorIfExists).parquet(staging.resolve(table).toString());
             }
-            Dataset<Row> text = tables.get(StarSchemaTables.OBSERVATION_TEXT);
-            if (text != null) {
-                text.sortWithinPartitions("concept_cd", "patient_num").write().mode(SaveMode.ErrorIfExists)
-                        .parquet(staging.resolve(StarSchemaTables.OBSERVATION_TEXT).toString());
+            // the small tables are single tasks: written beside the facts, they use the core the facts leave free
+            CompletableFuture<Void> facts = CompletableFuture.runAsync(() -> sortedFacts(
+                    tables.get(StarSchemaTables.OBSERVATION_FACT), factCount, bounds).write()
+                    .mode(SaveMode.ErrorIfExists).parquet(staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString()),
+                    runnable -> new Thread(runnable, "snapshot-facts-" + id).start());
+            try {
+                for (String table : StarSchemaTables.COLUMNS.keySet()) {
+                    if (!table.equals(StarSchemaTables.OBSERVATION_FACT)) {
+                        tables.get(table).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                                .parquet(staging.resolve(table).toString());
+                    }
+                }
+                Dataset<Row> text = tables.get(StarSchemaTables.OBSERVATION_TEXT);
+                if (text != null) {
+                    text.sortWithinPartitions("concept_cd", "patient_num").write().mode(SaveMode.ErrorIfExists)
+                            .parquet(staging.resolve(StarSchemaTables.OBSERVATION_TEXT).toString());
+                }
+            } finally {
+                joinUnwrapped(facts);
             }
             long patients = spark.read().parquet(staging.resolve("patient_dimension").toString()).count();
-            long facts = spark.read().parquet(staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString()).count();
+            long factsWritten = spark.read().parquet(staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString())
+                    .count();
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            return new Snapshot(id, createdAt, target, patients, facts);
+            return new Snapshot(id, createdAt, target, patients, factsWritten);
         } catch (IOException e) {
             deleteQuietly(staging);
             throw new SnapshotException("snapshot " + id + " could not be written to " + snapshotDirectory, e);
         } catch (Exception e) { // Spark throws its SparkException unchecked, from Scala
             deleteQuietly(staging);
             throw new SnapshotException("snapshot " + id + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many files a snapshot of {@code factCount} facts splits observation_fact into. */
+    public static int factFiles(long factCount) {
+        return (int) Math.max(1, Math.min(256, factCount / FACTS_PER_PARTITION + 1));
+    }
+
+    private static Dataset<Row> sortedFacts(Dataset<Row> facts, long factCount, List<FactKey> bounds) {
+        int files = factFiles(factCount);
+        Dataset<Row> placed;
+        if (bounds == null) {
+            placed = facts.repartitionByRange(files, facts.col("concept_cd"), facts.col("patient_num"));
+        } else {
+            if (bounds.size() != files - 1) {
+                throw new IllegalArgumentException(files + " fact files need " + (files - 1) + " bounds, not "
+                        + bounds.size());
+            }
+            placed = facts.repartition(files, FactPartitions.fileKey(facts.col("concept_cd"),
+                    facts.col("patient_num"), bounds));
+        }
+        return placed.sortWithinPartitions("concept_cd", "patient_num", "start_date");
+    }
+
+    /** Waits for a write; its failure is rethrown as what Spark threw, not wrapped. */
+    private static void joinUnwrapped(CompletableFuture<Void> write) {
+        try {
+            write.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 
