@@ -1,18 +1,26 @@
 package org.smartcc.engine.synthetic;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Bulk insertion of rows into one table. PostgreSQL gets {@code COPY ... FROM STDIN} in chunks of a few megabytes
- * (an order of magnitude faster than batched INSERTs); H2 has no COPY and gets batched prepared INSERTs.
+ * Bulk insertion of rows into one table. PostgreSQL gets binary {@code COPY ... FROM STDIN} in chunks of a few
+ * megabytes (an order of magnitude faster than batched INSERTs); H2 has no COPY and gets batched prepared INSERTs.
  */
 abstract class RowSink {
 
@@ -47,68 +55,108 @@ abstract class RowSink {
     /** Sends what is buffered; the rows are committed when this returns. */
     abstract void flush() throws SQLException;
 
+    /**
+     * {@code COPY ... FROM STDIN (FORMAT binary)}: PostgreSQL reads integers, timestamps and numerics as they are
+     * stored instead of parsing text (measured: a sixth less server time than the text format). Each chunk is a
+     * complete COPY of its own: header, rows, trailer.
+     */
     private static final class PostgresCopy extends RowSink {
 
-        private static final int CHUNK_CHARS = 4 << 20;
+        private static final int CHUNK_BYTES = 4 << 20;
+        private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0,
+            0, 0, 0, 0, 0, 0, 0, 0};
+        /** PostgreSQL's timestamp epoch, 2000-01-01, in seconds from 1970-01-01. */
+        private static final long POSTGRES_EPOCH_SECONDS = 946_684_800L;
+        private static final BigInteger NBASE = BigInteger.valueOf(10_000);
+
         private final CopyManager copy;
         private final String sql;
-        private final StringBuilder buffer = new StringBuilder(CHUNK_CHARS + 4096);
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK_BYTES + 65_536);
+        private final DataOutputStream out = new DataOutputStream(bytes);
 
         PostgresCopy(Connection connection, String table, String[] columns) throws SQLException {
             super(table, columns);
             this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            this.sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+            this.sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT binary)";
         }
 
         @Override
         void append(Object[] row) throws SQLException {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    buffer.append('\t');
+            try {
+                if (bytes.size() == 0) {
+                    out.write(HEADER);
                 }
-                appendValue(row[i]);
+                out.writeShort(row.length);
+                for (Object value : row) {
+                    writeValue(value);
+                }
+            } catch (IOException e) {
+                throw new SQLException("could not encode a row for " + table, e);
             }
-            buffer.append('\n');
-            if (buffer.length() >= CHUNK_CHARS) {
+            if (bytes.size() >= CHUNK_BYTES) {
                 flush();
             }
         }
 
-        /** COPY text format: \N is null; backslash, tab and line breaks are escaped. */
-        private void appendValue(Object value) {
+        /** A field: its length in bytes (-1 for null), then the value in PostgreSQL's binary form. */
+        private void writeValue(Object value) throws IOException {
             if (value == null) {
-                buffer.append("\\N");
+                out.writeInt(-1);
             } else if (value instanceof String s) {
-                for (int i = 0; i < s.length(); i++) {
-                    char ch = s.charAt(i);
-                    switch (ch) {
-                        case '\\' -> buffer.append("\\\\");
-                        case '\t' -> buffer.append("\\t");
-                        case '\n' -> buffer.append("\\n");
-                        case '\r' -> buffer.append("\\r");
-                        default -> buffer.append(ch);
-                    }
-                }
-            } else if (value instanceof BigDecimal d) {
-                buffer.append(d.toPlainString());
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                out.writeInt(utf8.length);
+                out.write(utf8);
             } else if (value instanceof Integer n) {
-                buffer.append(n.intValue());
+                out.writeInt(4);
+                out.writeInt(n);
             } else if (value instanceof Timestamp t) {
-                buffer.append(t);
+                // timestamp without time zone: microseconds since 2000-01-01 of the local date-time, as JDBC sends it
+                LocalDateTime local = t.toLocalDateTime();
+                out.writeInt(8);
+                out.writeLong((local.toEpochSecond(ZoneOffset.UTC) - POSTGRES_EPOCH_SECONDS) * 1_000_000L
+                        + local.getNano() / 1_000);
+            } else if (value instanceof BigDecimal d) {
+                writeNumeric(d);
             } else {
                 throw new IllegalArgumentException("no COPY encoding for " + value.getClass());
             }
         }
 
+        /**
+         * numeric: digit count, weight (power of 10000 of the first digit), sign, display scale, then the digits in
+         * base 10000, the fraction padded to whole groups of four decimal digits.
+         */
+        private void writeNumeric(BigDecimal value) throws IOException {
+            BigDecimal d = value.scale() < 0 ? value.setScale(0) : value;
+            int scale = d.scale();
+            int fractionGroups = (scale + 3) / 4;
+            BigInteger rest = d.unscaledValue().abs().multiply(BigInteger.TEN.pow(fractionGroups * 4 - scale));
+            Deque<Short> digits = new ArrayDeque<>();
+            while (rest.signum() > 0) {
+                BigInteger[] qr = rest.divideAndRemainder(NBASE);
+                digits.push(qr[1].shortValue());
+                rest = qr[0];
+            }
+            out.writeInt(8 + 2 * digits.size());
+            out.writeShort(digits.size());
+            out.writeShort(digits.isEmpty() ? 0 : digits.size() - fractionGroups - 1);
+            out.writeShort(d.signum() < 0 ? 0x4000 : 0);
+            out.writeShort(scale);
+            for (short digit : digits) {
+                out.writeShort(digit);
+            }
+        }
+
         @Override
         void flush() throws SQLException {
-            if (buffer.length() == 0) {
+            if (bytes.size() == 0) {
                 return;
             }
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            buffer.setLength(0);
             try {
-                copy.copyIn(sql, new java.io.ByteArrayInputStream(bytes), bytes.length);
+                out.writeShort(-1);
+                byte[] chunk = bytes.toByteArray();
+                bytes.reset();
+                copy.copyIn(sql, new ByteArrayInputStream(chunk), chunk.length);
             } catch (IOException e) {
                 throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
             }

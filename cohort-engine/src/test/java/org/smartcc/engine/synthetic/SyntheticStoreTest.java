@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +29,10 @@ import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
 import org.smartcc.store.infrastructure.jdbc.Database;
 
-/** Two synthetic ranges loaded one after the other into an H2 store, each with its snapshot. */
+/**
+ * Two synthetic ranges loaded one after the other into an H2 store, each with its snapshot
+ * ({@link PostgresSyntheticStoreTest}: the same on PostgreSQL).
+ */
 class SyntheticStoreTest {
 
     @TempDir
@@ -34,9 +43,15 @@ class SyntheticStoreTest {
     static String latestAfterLoad;
 
     @BeforeAll
-    static void loadTwoRanges() {
-        db = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        fresh = Database.open(Database.h2FileUrl(dir.resolve("fresh")), "sa", "");
+    static void loadTwoRanges() throws Exception {
+        loadTwoRanges(Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", ""),
+                Database.open(Database.h2FileUrl(dir.resolve("fresh")), "sa", ""));
+    }
+
+    /** Loads two ranges into {@code store}; {@code empty} is a database with only the migrations. */
+    static void loadTwoRanges(Database store, Database empty) {
+        db = store;
+        fresh = empty;
         CohortEngine engine = SharedSpark.engine();
         range(20, 1_000_001).writeDatabaseAndSnapshot(engine, db);
         second = range(30, 2_000_001).writeDatabaseAndSnapshot(engine, db);
@@ -77,14 +92,22 @@ class SyntheticStoreTest {
     @Test
     void theIndexesAreThoseFlywayCreated() throws Exception {
         assertEquals(indexes(fresh), indexes(db));
-        assertTrue(indexes(db).contains("OBSERVATION_FACT OF_IDX_CONCEPT_CD INDEX [CONCEPT_CD]"));
+        assertTrue(indexes(db).contains("observation_fact of_idx_concept_cd [concept_cd]"), indexes(db).toString());
+        assertTrue(indexes(db).contains("observation_fact PRIMARY KEY [patient_num, concept_cd, modifier_cd, start_date,"
+                + " encounter_num, instance_num, provider_id]"), indexes(db).toString());
     }
 
+    /** Same types and same rows: what went into the database (COPY on PostgreSQL) is what the snapshot holds. */
     @Test
     void theSnapshotReadsLikeOneCopiedFromTheDatabase() {
         Snapshot copied = SharedSpark.engine().writeSnapshot(db);
+        SparkSession spark = SharedSpark.engine().spark();
         for (String table : StarSchemaTables.COLUMNS.keySet()) {
             assertEquals(types(copied, table), types(second.snapshot(), table), table);
+            Dataset<Row> fromDatabase = spark.read().parquet(copied.table(table).toString());
+            Dataset<Row> generated = spark.read().parquet(second.snapshot().table(table).toString());
+            assertEquals(0, fromDatabase.exceptAll(generated).count(), table);
+            assertEquals(0, generated.exceptAll(fromDatabase).count(), table);
         }
     }
 
@@ -112,27 +135,36 @@ class SyntheticStoreTest {
         return types;
     }
 
-    /** Each index as "TABLE NAME TYPE [COLUMNS]"; primary keys by type only, their index names are generated. */
+    /**
+     * Each index of the star schema's bulk-loaded tables as "table name [columns]", primary keys as
+     * "table PRIMARY KEY [columns]" (their index names are generated), from the JDBC metadata of either database.
+     */
     private static List<String> indexes(Database database) throws Exception {
-        String sql = "SELECT i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME, c.COLUMN_NAME FROM INFORMATION_SCHEMA.INDEXES i"
-                + " JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_SCHEMA = i.INDEX_SCHEMA AND c.INDEX_NAME = i.INDEX_NAME"
-                + " WHERE i.TABLE_SCHEMA = 'PUBLIC' ORDER BY i.TABLE_NAME, i.INDEX_NAME, c.ORDINAL_POSITION";
         List<String> rows = new ArrayList<>();
-        try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            String current = null;
-            List<String> columns = new ArrayList<>();
-            while (rs.next()) {
-                String type = rs.getString(3);
-                String key = rs.getString(1) + " " + (type.equals("PRIMARY KEY") ? "" : rs.getString(2) + " ") + type;
-                if (!key.equals(current) && current != null) {
-                    rows.add(current + " " + columns);
-                    columns = new ArrayList<>();
+        try (Connection c = database.dataSource().getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            for (String name : List.of("observation_fact", "visit_dimension", "encounter_mapping", "patient_dimension",
+                    "patient_mapping", "concept_dimension")) {
+                String table = meta.storesUpperCaseIdentifiers() ? name.toUpperCase(Locale.ROOT) : name;
+                Map<Short, String> key = new TreeMap<>();
+                try (ResultSet rs = meta.getPrimaryKeys(null, c.getSchema(), table)) {
+                    while (rs.next()) {
+                        key.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
                 }
-                current = key;
-                columns.add(rs.getString(4));
+                rows.add(name + " PRIMARY KEY " + key.values());
+                Map<String, Map<Short, String>> indexes = new TreeMap<>();
+                try (ResultSet rs = meta.getIndexInfo(null, c.getSchema(), table, false, false)) {
+                    while (rs.next()) {
+                        if (rs.getBoolean("NON_UNIQUE") && rs.getString("INDEX_NAME") != null) {
+                            indexes.computeIfAbsent(rs.getString("INDEX_NAME").toLowerCase(Locale.ROOT),
+                                    k -> new TreeMap<>()).put(rs.getShort("ORDINAL_POSITION"),
+                                    rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+                indexes.forEach((index, columns) -> rows.add(name + " " + index + " " + columns.values()));
             }
-            rows.add(current + " " + columns);
         }
         rows.sort(null);
         return rows;
