@@ -1,11 +1,10 @@
 package org.smartcc.engine.synthetic;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,8 +70,8 @@ abstract class RowSink {
 
         private final CopyManager copy;
         private final String sql;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(CHUNK_BYTES + 65_536);
-        private final DataOutputStream out = new DataOutputStream(bytes);
+        /** Big-endian, as COPY wants; grows if a row does not fit. */
+        private ByteBuffer out = ByteBuffer.allocate(CHUNK_BYTES + 65_536);
 
         PostgresCopy(Connection connection, String table, String[] columns) throws SQLException {
             super(table, columns);
@@ -82,38 +81,44 @@ abstract class RowSink {
 
         @Override
         void append(Object[] row) throws SQLException {
-            try {
-                if (bytes.size() == 0) {
-                    out.write(HEADER);
-                }
-                out.writeShort(row.length);
-                for (Object value : row) {
-                    writeValue(value);
-                }
-            } catch (IOException e) {
-                throw new SQLException("could not encode a row for " + table, e);
+            if (out.position() == 0) {
+                out.put(HEADER);
             }
-            if (bytes.size() >= CHUNK_BYTES) {
+            room(2);
+            out.putShort((short) row.length);
+            for (Object value : row) {
+                writeValue(value);
+            }
+            if (out.position() >= CHUNK_BYTES) {
                 flush();
             }
         }
 
+        private void room(int bytes) {
+            if (out.remaining() < bytes) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + bytes));
+                out.flip();
+                out = bigger.put(out);
+            }
+        }
+
         /** A field: its length in bytes (-1 for null), then the value in PostgreSQL's binary form. */
-        private void writeValue(Object value) throws IOException {
+        private void writeValue(Object value) {
             if (value == null) {
-                out.writeInt(-1);
+                room(4);
+                out.putInt(-1);
             } else if (value instanceof String s) {
                 byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(utf8.length);
-                out.write(utf8);
+                room(4 + utf8.length);
+                out.putInt(utf8.length).put(utf8);
             } else if (value instanceof Integer n) {
-                out.writeInt(4);
-                out.writeInt(n);
+                room(8);
+                out.putInt(4).putInt(n);
             } else if (value instanceof Timestamp t) {
                 // timestamp without time zone: microseconds since 2000-01-01 of the local date-time, as JDBC sends it
                 LocalDateTime local = t.toLocalDateTime();
-                out.writeInt(8);
-                out.writeLong((local.toEpochSecond(ZoneOffset.UTC) - POSTGRES_EPOCH_SECONDS) * 1_000_000L
+                room(12);
+                out.putInt(8).putLong((local.toEpochSecond(ZoneOffset.UTC) - POSTGRES_EPOCH_SECONDS) * 1_000_000L
                         + local.getNano() / 1_000);
             } else if (value instanceof BigDecimal d) {
                 writeNumeric(d);
@@ -126,7 +131,7 @@ abstract class RowSink {
          * numeric: digit count, weight (power of 10000 of the first digit), sign, display scale, then the digits in
          * base 10000, the fraction padded to whole groups of four decimal digits.
          */
-        private void writeNumeric(BigDecimal value) throws IOException {
+        private void writeNumeric(BigDecimal value) {
             BigDecimal d = value.scale() < 0 ? value.setScale(0) : value;
             int scale = d.scale();
             int fractionGroups = (scale + 3) / 4;
@@ -137,26 +142,26 @@ abstract class RowSink {
                 digits.push(qr[1].shortValue());
                 rest = qr[0];
             }
-            out.writeInt(8 + 2 * digits.size());
-            out.writeShort(digits.size());
-            out.writeShort(digits.isEmpty() ? 0 : digits.size() - fractionGroups - 1);
-            out.writeShort(d.signum() < 0 ? 0x4000 : 0);
-            out.writeShort(scale);
+            room(12 + 2 * digits.size());
+            out.putInt(8 + 2 * digits.size()).putShort((short) digits.size())
+                    .putShort((short) (digits.isEmpty() ? 0 : digits.size() - fractionGroups - 1))
+                    .putShort((short) (d.signum() < 0 ? 0x4000 : 0)).putShort((short) scale);
             for (short digit : digits) {
-                out.writeShort(digit);
+                out.putShort(digit);
             }
         }
 
         @Override
         void flush() throws SQLException {
-            if (bytes.size() == 0) {
+            if (out.position() == 0) {
                 return;
             }
             try {
-                out.writeShort(-1);
-                byte[] chunk = bytes.toByteArray();
-                bytes.reset();
-                copy.copyIn(sql, new ByteArrayInputStream(chunk), chunk.length);
+                room(2);
+                out.putShort((short) -1);
+                int length = out.position();
+                out.clear();
+                copy.copyIn(sql, new ByteArrayInputStream(out.array(), 0, length), length);
             } catch (IOException e) {
                 throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
             }
