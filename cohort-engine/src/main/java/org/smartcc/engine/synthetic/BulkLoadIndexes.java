@@ -105,15 +105,20 @@ final class BulkLoadIndexes {
     }
 
     /**
-     * Builds every missing index, {@code sessions} at a time on connections of their own, primary keys (the widest
-     * sorts) first; each build is a transaction that first runs {@code settings} ({@code SET LOCAL} statements, so
-     * pooled connections keep their defaults). A build's final merge runs on one core: two at once keep both busy.
+     * Builds every missing index, {@code sessions} at a time on connections of their own: table by table in the order
+     * given (the biggest first), each table's primary key (the widest sort) first, so that the longest builds start
+     * together and the short ones fill in at the end. Each build is a transaction that first runs {@code settings}
+     * ({@code SET LOCAL} statements, so pooled connections keep their defaults). A build's final merge runs on one
+     * core: two at once keep both busy.
      */
     void restoreConcurrently(DataSource dataSource, int sessions, List<String> settings) throws SQLException {
         Queue<Index> queue;
         try (Connection c = dataSource.getConnection()) {
+            List<String> tables = indexes.stream().map(Index::table).distinct().toList();
             queue = new ConcurrentLinkedQueue<>(missing(c).stream()
-                    .sorted(Comparator.comparing(Index::primaryKey).reversed()).toList());
+                    .sorted(Comparator.comparing((Index index) -> tables.indexOf(index.table()))
+                            .thenComparing(Index::primaryKey, Comparator.reverseOrder()))
+                    .toList());
         }
         ExecutorService builders = Executors.newFixedThreadPool(sessions);
         try {

@@ -93,8 +93,8 @@ class SyntheticStoreTest {
     void theIndexesAreThoseFlywayCreated() throws Exception {
         assertEquals(indexes(fresh), indexes(db));
         assertTrue(indexes(db).contains("observation_fact of_idx_concept_cd [concept_cd]"), indexes(db).toString());
-        assertTrue(indexes(db).contains("observation_fact PRIMARY KEY [patient_num, concept_cd, modifier_cd, start_date,"
-                + " encounter_num, instance_num, provider_id]"), indexes(db).toString());
+        assertTrue(indexes(db).contains("observation_fact PRIMARY KEY [patient_num, concept_cd, modifier_cd,"
+                + " start_date, encounter_num, instance_num, provider_id]"), indexes(db).toString());
     }
 
     /** Same types and same rows: what went into the database (COPY on PostgreSQL) is what the snapshot holds. */

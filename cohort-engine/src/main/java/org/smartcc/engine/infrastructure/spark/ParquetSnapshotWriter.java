@@ -96,9 +96,10 @@ public final class ParquetSnapshotWriter {
                 }
             }
             // the small tables are single tasks: written beside the facts, they use the core the facts leave free
+            String factFolder = staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString();
             CompletableFuture<Void> facts = CompletableFuture.runAsync(() -> sortedFacts(
                     tables.get(StarSchemaTables.OBSERVATION_FACT), factCount, bounds).write()
-                    .mode(SaveMode.ErrorIfExists).parquet(staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString()),
+                    .mode(SaveMode.ErrorIfExists).parquet(factFolder),
                     runnable -> new Thread(runnable, "snapshot-facts-" + id).start());
             try {
                 for (String table : StarSchemaTables.COLUMNS.keySet()) {
@@ -116,8 +117,7 @@ public final class ParquetSnapshotWriter {
                 joinUnwrapped(facts);
             }
             long patients = spark.read().parquet(staging.resolve("patient_dimension").toString()).count();
-            long factsWritten = spark.read().parquet(staging.resolve(StarSchemaTables.OBSERVATION_FACT).toString())
-                    .count();
+            long factsWritten = spark.read().parquet(factFolder).count();
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return new Snapshot(id, createdAt, target, patients, factsWritten);
         } catch (IOException e) {

@@ -24,8 +24,8 @@ class FactPartitionsTest {
     void everyFactLandsInTheFileOfItsRange() {
         SparkSession spark = SharedSpark.engine().spark();
         List<Row> rows = new ArrayList<>();
-        for (String code : List.of("ICD9:250", "LOINC:2345-7", "LOINC:4548-4", "RXNORM:1", "RXNORM:0", "SMART:LabResult",
-                "SNOMED:1", "\u00e9")) {
+        for (String code : List.of("ICD9:250", "LOINC:2345-7", "LOINC:4548-4", "RXNORM:1", "RXNORM:0",
+                "SMART:LabResult", "SNOMED:1", "\u00e9")) {
             for (int patient = 0; patient < 100; patient += 7) {
                 rows.add(RowFactory.create(code, patient));
             }
