@@ -37,8 +37,15 @@ final class DatabaseLoad {
         this.progress = progress;
     }
 
-    /** Loads every table; returns the rows written per table in {@link PartitionLoader#TABLES} order. */
-    long[] load(SparkSession spark, SyntheticTables tables) {
+    /**
+     * What a load wrote ({@code written}: rows per table in {@link PartitionLoader#TABLES} order) and what the store
+     * holds after it, this range and any other patients.
+     */
+    record Loaded(long[] written, long storeFacts, long storePatients) {
+    }
+
+    /** Loads every table and checks that the database holds what was written. */
+    Loaded load(SparkSession spark, SyntheticTables tables) {
         try (Connection c = db.dataSource().getConnection()) {
             requireFreeRange(c);
             insertConcepts(c);
@@ -56,8 +63,7 @@ final class DatabaseLoad {
                 throw new SyntheticDataException("the database load of patients " + firstPatientNum + "-"
                         + lastPatientNum + " failed and was rolled back: " + rootMessage(e), e);
             }
-            verify(c, counts);
-            return counts;
+            return verify(c, counts);
         } catch (SQLException e) {
             throw new SyntheticDataException("database error: " + e.getMessage(), e);
         }
@@ -138,12 +144,26 @@ final class DatabaseLoad {
         }
     }
 
-    private void verify(Connection c, long[] written) throws SQLException {
-        long facts = countInRange(c, StarSchemaTables.OBSERVATION_FACT);
-        long patients = countInRange(c, SyntheticSchema.PATIENT_DIMENSION);
-        if (facts != written[4] || patients != written[0]) {
-            throw new SyntheticDataException("the database holds " + patients + " patients and " + facts
+    /** One scan per table gives both the range's rows and the store's (the snapshot is checked against those). */
+    private Loaded verify(Connection c, long[] written) throws SQLException {
+        long[] facts = countAllAndInRange(c, StarSchemaTables.OBSERVATION_FACT);
+        long[] patients = countAllAndInRange(c, SyntheticSchema.PATIENT_DIMENSION);
+        if (facts[1] != written[4] || patients[1] != written[0]) {
+            throw new SyntheticDataException("the database holds " + patients[1] + " patients and " + facts[1]
                     + " facts of the synthetic range, but " + written[0] + " and " + written[4] + " were written");
+        }
+        return new Loaded(written, facts[0], patients[0]);
+    }
+
+    private long[] countAllAndInRange(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), SUM(CASE WHEN patient_num BETWEEN ? AND ?"
+                + " THEN 1 ELSE 0 END) FROM " + table)) {
+            ps.setInt(1, firstPatientNum);
+            ps.setInt(2, lastPatientNum);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
         }
     }
 

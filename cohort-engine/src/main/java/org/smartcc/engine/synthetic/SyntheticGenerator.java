@@ -2,10 +2,6 @@ package org.smartcc.engine.synthetic;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +82,7 @@ public final class SyntheticGenerator {
         progress.accept("writing the Parquet snapshot");
         long facts = patients * factsPerPatient;
         return new ParquetSnapshotWriter(engine.spark(), engine.snapshotDirectory())
-                .write(tables(engine.spark()), facts, tables.factBounds(ParquetSnapshotWriter.factFiles(facts)));
+                .write(tables(engine.spark()), facts, tables.factBounds(factFiles(engine.spark(), facts)));
     }
 
     /**
@@ -97,13 +93,14 @@ public final class SyntheticGenerator {
     public Result writeDatabaseAndSnapshot(CohortEngine engine, Database db) {
         SparkSession spark = engine.spark();
         progress.accept("loading patient_num " + firstPatientNum + "-" + lastPatientNum() + " into the database");
-        long[] counts = new DatabaseLoad(db, firstPatientNum, lastPatientNum(), progress).load(spark, tables);
+        DatabaseLoad.Loaded loaded = new DatabaseLoad(db, firstPatientNum, lastPatientNum(), progress)
+                .load(spark, tables);
+        long[] counts = loaded.written();
         progress.accept("database loaded; writing the Parquet snapshot");
-        long storeFacts = count(db, "observation_fact");
-        long storePatients = count(db, "patient_dimension");
+        long storeFacts = loaded.storeFacts();
+        long storePatients = loaded.storePatients();
         // the generator knows how its facts spread; facts of other patients would need Spark's sampling
-        List<FactKey> bounds = storeFacts == counts[4]
-                ? tables.factBounds(ParquetSnapshotWriter.factFiles(storeFacts)) : null;
+        List<FactKey> bounds = storeFacts == counts[4] ? tables.factBounds(factFiles(spark, storeFacts)) : null;
         Snapshot snapshot = new ParquetSnapshotWriter(spark, engine.snapshotDirectory())
                 .write(snapshotTables(spark, db), storeFacts, bounds);
         if (snapshot.factCount() != storeFacts || snapshot.patientCount() != storePatients) {
@@ -114,6 +111,12 @@ public final class SyntheticGenerator {
         }
         new SnapshotRegistry(db).register(snapshot);
         return new Result(counts[0], counts[2], counts[4], snapshot);
+    }
+
+    /** The writer's number of fact files, rounded up to whole waves of tasks so that no core idles at the end. */
+    private static int factFiles(SparkSession spark, long facts) {
+        int cores = spark.sparkContext().defaultParallelism();
+        return (ParquetSnapshotWriter.factFiles(facts) + cores - 1) / cores * cores;
     }
 
     /** The generated rows plus what the store held before (other patients, shared dimensions), read over JDBC. */
@@ -132,16 +135,6 @@ public final class SyntheticGenerator {
             result.put(table, shared ? stored : generated.get(table).union(stored));
         });
         return result;
-    }
-
-    private static long count(Database db, String table) {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new SyntheticDataException("could not count " + table + ": " + e.getMessage(), e);
-        }
     }
 
     private static void deleteQuietly(Snapshot snapshot) {

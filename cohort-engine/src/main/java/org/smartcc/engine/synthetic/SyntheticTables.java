@@ -48,11 +48,14 @@ final class SyntheticTables implements Serializable {
                 factsPerPatient);
     }
 
-    /** Patient indices, split so that each partition holds about a million facts (at least one per core). */
+    /**
+     * Patient indices, split so that each partition holds about a million facts, in whole waves of one task per core
+     * (so that no core idles while the last task runs).
+     */
     Dataset<Long> indices(SparkSession spark) {
+        int cores = spark.sparkContext().defaultParallelism();
         long byFacts = patients * factsPerPatient / FACTS_PER_PARTITION + 1;
-        int partitions = (int) Math.min(Math.max(byFacts, spark.sparkContext().defaultParallelism()),
-                Math.max(1, patients));
+        int partitions = (int) Math.min((byFacts + cores - 1) / cores * cores, Math.max(1, patients));
         return spark.range(0, patients, 1, partitions);
     }
 

@@ -78,10 +78,10 @@ public final class ParquetSnapshotWriter {
     }
 
     /**
-     * As {@link #write(Map, long)}, with the fact files' ranges given: {@code bounds} holds
-     * {@link #factFiles(long) factFiles(factCount)} - 1 ascending (concept_cd, patient_num) keys, file i holding the
-     * facts from key i - 1 up to key i. Spark then needs no sampling pass over the facts, which for generated data is
-     * a whole extra generation; a caller that knows the distribution (the generator) gives its bounds this way.
+     * As {@link #write(Map, long)}, with the fact files' ranges given: {@code bounds} holds ascending
+     * (concept_cd, patient_num) keys, file i holding the facts from key i - 1 up to key i, so there is one file more
+     * than bounds. Spark then needs no sampling pass over the facts, which for generated data is a whole extra
+     * generation; a caller that knows the distribution (the generator) gives its bounds this way.
      */
     public Snapshot write(Map<String, Dataset<Row>> tables, long factCount, List<FactKey> bounds) {
         Instant createdAt = Instant.now();
@@ -135,18 +135,10 @@ public final class ParquetSnapshotWriter {
     }
 
     private static Dataset<Row> sortedFacts(Dataset<Row> facts, long factCount, List<FactKey> bounds) {
-        int files = factFiles(factCount);
-        Dataset<Row> placed;
-        if (bounds == null) {
-            placed = facts.repartitionByRange(files, facts.col("concept_cd"), facts.col("patient_num"));
-        } else {
-            if (bounds.size() != files - 1) {
-                throw new IllegalArgumentException(files + " fact files need " + (files - 1) + " bounds, not "
-                        + bounds.size());
-            }
-            placed = facts.repartition(files, FactPartitions.fileKey(facts.col("concept_cd"),
-                    facts.col("patient_num"), bounds));
-        }
+        Dataset<Row> placed = bounds == null
+                ? facts.repartitionByRange(factFiles(factCount), facts.col("concept_cd"), facts.col("patient_num"))
+                : facts.repartition(bounds.size() + 1, FactPartitions.fileKey(facts.col("concept_cd"),
+                        facts.col("patient_num"), bounds));
         return placed.sortWithinPartitions("concept_cd", "patient_num", "start_date");
     }
 
