@@ -22,6 +22,7 @@ import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.TemporalConstraint;
 import org.smartcc.engine.query.Timing;
 import org.smartcc.engine.query.ValueConstraint;
+import org.smartcc.engine.query.ValueOperator;
 
 /**
  * A query definition as SQL for PostgreSQL in the way the i2b2 CRC answers it: one temporary table per panel, filled
@@ -52,10 +53,13 @@ final class I2b2TempTableSql {
     private static final List<String> EVENT = List.of("patient_num", "start_date");
     private static final Map<Comparison, String> OCCURRENCE_OPERATORS = Map.of(Comparison.EQ, "=", Comparison.NE,
             "<>", Comparison.GT, ">", Comparison.GE, ">=", Comparison.LT, "<", Comparison.LE, "<=");
-    private static final Map<String, String> VALUE_OPERATORS = Map.of("EQ", "=", "NE", "<>", "GT", ">", "GE", ">=",
-            "LT", "<", "LE", "<=");
-    private static final Map<String, String> TEMPORAL_OPERATORS = Map.of("LESS", "<", "LESSEQUAL", "<=", "EQUAL", "=",
-            "GREATER", ">", "GREATEREQUAL", ">=");
+    private static final Map<ValueOperator, String> VALUE_OPERATORS = Map.of(ValueOperator.EQ, "=",
+            ValueOperator.NE, "<>", ValueOperator.GT, ">", ValueOperator.GE, ">=", ValueOperator.LT, "<",
+            ValueOperator.LE, "<=");
+    private static final Map<TemporalConstraint.Operator, String> TEMPORAL_OPERATORS = Map.of(
+            TemporalConstraint.Operator.LESS, "<", TemporalConstraint.Operator.LESSEQUAL, "<=",
+            TemporalConstraint.Operator.EQUAL, "=", TemporalConstraint.Operator.GREATER, ">",
+            TemporalConstraint.Operator.GREATEREQUAL, ">=");
 
     /** The i2b2 CRC's condition: the codes below the path, looked up in {@code concept_dimension} by the query. */
     static final UnaryOperator<String> I2B2_SUBQUERY = path -> "f.concept_cd IN (SELECT concept_cd FROM"
@@ -152,7 +156,8 @@ final class I2b2TempTableSql {
         events("event_b", constraint.second(), byId.get(constraint.second().queryId()));
         StringBuilder on = new StringBuilder("a.patient_num = b.patient_num AND a.start_date "
                 + TEMPORAL_OPERATORS.get(constraint.operator()) + " b.start_date");
-        boolean firstIsEarlier = !constraint.operator().startsWith("GREATER");
+        boolean firstIsEarlier = constraint.operator() != TemporalConstraint.Operator.GREATER
+                && constraint.operator() != TemporalConstraint.Operator.GREATEREQUAL;
         String earlier = firstIsEarlier ? "a.start_date" : "b.start_date";
         String later = firstIsEarlier ? "b.start_date" : "a.start_date";
         for (TemporalConstraint.Span span : constraint.spans()) {
@@ -166,7 +171,7 @@ final class I2b2TempTableSql {
     /** The start dates of a subquery's facts: each patient's earliest or latest, or all of them. */
     private void events(String table, TemporalConstraint.Event event, QueryDefinition subquery) {
         if (subquery == null || subquery.panels().size() != 1 || subquery.panels().get(0).invert()
-                || !event.joinColumn().equals("STARTDATE")) {
+                || event.joinColumn() != TemporalConstraint.JoinColumn.STARTDATE) {
             throw unsupported("event subqueries other than one positive panel joined on STARTDATE");
         }
         Panel panel = subquery.panels().get(0);
@@ -175,9 +180,9 @@ final class I2b2TempTableSql {
         }
         table(table, "patient_num INTEGER, start_date TIMESTAMP");
         String select = switch (event.aggregate()) {
-            case "FIRST" -> "SELECT f.patient_num, MIN(f.start_date) FROM (" + facts(panel, EVENT)
+            case FIRST -> "SELECT f.patient_num, MIN(f.start_date) FROM (" + facts(panel, EVENT)
                     + ") f GROUP BY f.patient_num" + having(panel);
-            case "LAST" -> "SELECT f.patient_num, MAX(f.start_date) FROM (" + facts(panel, EVENT)
+            case LAST -> "SELECT f.patient_num, MAX(f.start_date) FROM (" + facts(panel, EVENT)
                     + ") f GROUP BY f.patient_num" + having(panel);
             default -> {
                 if (counted(panel)) {
@@ -230,9 +235,9 @@ final class I2b2TempTableSql {
         String number = new BigDecimal(value.value().trim()).toPlainString(); // a number, never SQL text
         String exact = "f.valtype_cd = 'N' AND f.tval_char = 'E' AND f.nval_num " + operator + " " + number;
         return switch (value.operator()) {
-            case "GT", "GE" -> "(" + exact + " OR f.valtype_cd = 'N' AND f.tval_char IN ('G', 'GE') AND f.nval_num >= "
+            case GT, GE -> "(" + exact + " OR f.valtype_cd = 'N' AND f.tval_char IN ('G', 'GE') AND f.nval_num >= "
                     + number + ")";
-            case "LT", "LE" -> "(" + exact + " OR f.valtype_cd = 'N' AND f.tval_char IN ('L', 'LE') AND f.nval_num <= "
+            case LT, LE -> "(" + exact + " OR f.valtype_cd = 'N' AND f.tval_char IN ('L', 'LE') AND f.nval_num <= "
                     + number + ")";
             default -> exact;
         };

@@ -1,5 +1,7 @@
 package org.smartcc.engine.batch;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -134,9 +136,9 @@ public final class RunQueryFile {
         java.util.Properties properties = db.credentials();
         properties.setProperty("driver", db.dialect() == Database.Dialect.H2 ? "org.h2.Driver"
                 : "org.postgresql.Driver");
-        spark.read().jdbc(db.jdbcUrl(), "(SELECT patient_num FROM qt_patient_set_collection WHERE result_instance_id"
-                + " = " + setId + " ORDER BY set_index) t", properties).coalesce(1).write().mode(SaveMode.Overwrite)
-                .parquet(out);
+        spark.read().jdbc(db.jdbcUrl(), "qt_patient_set_collection", properties)
+                .filter(col("result_instance_id").equalTo(setId)).coalesce(1).sortWithinPartitions("set_index")
+                .select("patient_num").write().mode(SaveMode.Overwrite).parquet(out);
     }
 
     /** spark-submit passes --master and --conf as {@code spark.*} system properties. */

@@ -1,5 +1,7 @@
 package org.smartcc.engine.query;
 
+import java.util.Objects;
+
 /**
  * A constraint on the patient's age on the day of a fact, in whole years (the age a birthday adds to): "GE 18" keeps
  * facts from the 18th birthday on, "LT 65" those before the 65th; an item's constraints all apply, so the two together
@@ -9,6 +11,14 @@ public record AgeAtEvent(Comparison operator, int years) {
 
     public static final int MAX_YEARS = 150;
 
+    public AgeAtEvent {
+        Objects.requireNonNull(operator, "operator");
+        if (years < 0 || years > MAX_YEARS) {
+            throw new QueryDefinitionException("years", "an age must be between 0 and " + MAX_YEARS + " years, not "
+                    + years);
+        }
+    }
+
     /** @throws QueryDefinitionException at {@code path} for an age outside 0 to {@value #MAX_YEARS} years */
     public static AgeAtEvent of(Comparison operator, String years, String path) {
         int value;
@@ -17,10 +27,10 @@ public record AgeAtEvent(Comparison operator, int years) {
         } catch (NumberFormatException e) {
             throw new QueryDefinitionException(path, "'" + years + "' is not a whole number of years");
         }
-        if (value < 0 || value > MAX_YEARS) {
-            throw new QueryDefinitionException(path, "an age must be between 0 and " + MAX_YEARS + " years, not "
-                    + value);
+        try {
+            return new AgeAtEvent(operator, value);
+        } catch (QueryDefinitionException e) {
+            throw new QueryDefinitionException(path, e.detail());
         }
-        return new AgeAtEvent(operator, value);
     }
 }

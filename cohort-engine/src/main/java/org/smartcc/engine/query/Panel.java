@@ -1,6 +1,7 @@
 package org.smartcc.engine.query;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A group of OR-ed items; panels are AND-ed, an inverted panel excludes. A patient (or encounter, under SAME timing)
@@ -11,6 +12,12 @@ public record Panel(int number, Timing timing, boolean invert, Comparison occurr
                     DateWindow dates, List<Item> items) {
 
     public Panel {
+        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(occurrenceOperator, "occurrenceOperator");
+        Objects.requireNonNull(dates, "dates");
         items = List.copyOf(items);
+        if (occurrences < 0) {
+            throw new QueryDefinitionException("total_item_occurrences", "must not be negative");
+        }
     }
 }

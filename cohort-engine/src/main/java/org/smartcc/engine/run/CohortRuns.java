@@ -1,5 +1,7 @@
 package org.smartcc.engine.run;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +24,6 @@ import org.smartcc.engine.privacy.QueryLockout;
 import org.smartcc.engine.query.ItemKey;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
-import org.smartcc.engine.query.json.QueryJson;
 import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.query.spark.SetResolver;
@@ -48,6 +49,7 @@ public final class CohortRuns implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
+    private final Object lockoutLock = new Object();
     private volatile PatientSetPlanner planner;
 
     public CohortRuns(SparkSession spark, Database database, QueryRunStore store, PrivacySettings privacy,
@@ -78,16 +80,9 @@ public final class CohortRuns implements AutoCloseable {
      * @throws RunException NO_SNAPSHOT before the first snapshot exists
      */
     public QueryRun submit(RunRequest request) {
-        Instant now = clock.instant();
-        String fingerprint = QueryLockout.fingerprint(QueryJson.write(unnamed(request.definition())));
-        if (!privacy.seesExactCounts(request.roles())) {
-            QueryLockout lockout = privacy.lockout();
-            lockout.check(store.earlierRuns(request.user(), fingerprint, now.minus(Duration.ofDays(lockout.days()))),
-                    now);
-        }
         PatientSetPlanner current = planner();
         CohortPlan plan = current.withSets(setsOf(request.user())).plan(request.definition());
-        QueryRun run = store.create(request, fingerprint, now);
+        QueryRun run = create(request);
         run = new QueryRun(run.instanceId(), run.masterId(), run.name(), run.user(), run.status(), 0,
                 run.submitted(), run.started(), run.ended(), run.message(), plan.warnings(),
                 Optional.of(current.snapshot().id()), run.results());
@@ -178,12 +173,11 @@ public final class CohortRuns implements AutoCloseable {
                 resultId = id(key instanceof ItemKey.PatientSet s ? s.id() : ((ItemKey.EncounterSet) key).id(), path);
                 requireOwner(store.ownerOfResult(resultId), user, key, path);
             }
-            String table = key instanceof ItemKey.EncounterSet
-                    ? "(SELECT patient_num, encounter_num FROM qt_patient_enc_collection WHERE result_instance_id = "
-                            + resultId + ") t"
-                    : "(SELECT patient_num FROM qt_patient_set_collection WHERE result_instance_id = " + resultId
-                            + ") t";
-            return spark.read().jdbc(database.jdbcUrl(), table, jdbcProperties());
+            // the id is a filter Spark passes to the database as a value, never text of a query
+            boolean encounters = key instanceof ItemKey.EncounterSet;
+            Dataset<Row> collection = spark.read().jdbc(database.jdbcUrl(), encounters ? "qt_patient_enc_collection"
+                    : "qt_patient_set_collection", jdbcProperties()).filter(col("result_instance_id").equalTo(resultId));
+            return encounters ? collection.select("patient_num", "encounter_num") : collection.select("patient_num");
         };
     }
 
@@ -209,9 +203,22 @@ public final class CohortRuns implements AutoCloseable {
         return properties;
     }
 
-    private static QueryDefinition unnamed(QueryDefinition q) {
-        return new QueryDefinition(Optional.empty(), "", q.timing(), q.panels(), q.subqueries(),
-                q.temporalConstraints());
+    /**
+     * Stores the run; for a user whose counts are obfuscated, only after the lockout allowed it. The check and the
+     * insert hold one lock, so that concurrent submissions cannot all pass a check that counts none of them.
+     */
+    private QueryRun create(RunRequest request) {
+        String fingerprint = QueryFingerprint.of(request.definition());
+        if (privacy.seesExactCounts(request.roles())) {
+            return store.create(request, fingerprint, clock.instant());
+        }
+        synchronized (lockoutLock) {
+            Instant now = clock.instant();
+            QueryLockout lockout = privacy.lockout();
+            lockout.check(store.earlierRuns(request.user(), fingerprint, now.minus(Duration.ofDays(lockout.days()))),
+                    now);
+            return store.create(request, fingerprint, now);
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {

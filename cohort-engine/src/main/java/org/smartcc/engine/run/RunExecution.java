@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.spark.sql.Dataset;
@@ -21,6 +22,8 @@ import org.smartcc.engine.query.spark.CohortPlan;
  */
 final class RunExecution implements Runnable {
 
+    /** The stable code at the start of a failed run's message. */
+    static final String RUN_FAILED = "RUN_FAILED";
     private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
 
     private final QueryRun run;
@@ -97,11 +100,15 @@ final class RunExecution implements Runnable {
                     clock.instant());
         } catch (Exception e) { // Spark's SparkException too (a cancelled job): Scala throws it unchecked
             QueryStatus status = stopReason != null ? stopReason : QueryStatus.ERROR;
-            String message = stopReason != null ? "stopped: " + stopReason.name().toLowerCase()
-                    : "the run failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (stopReason == null) {
-                // Spark's messages name plans and files, not patient data
-                LOG.log(Level.WARNING, "cohort run " + run.instanceId() + " failed", e);
+            String message;
+            if (stopReason != null) {
+                message = "stopped: " + stopReason.name().toLowerCase(java.util.Locale.ROOT);
+            } else {
+                // the user gets an id to quote, not Spark's text: that can hold plans, paths and values
+                String incident = UUID.randomUUID().toString();
+                message = RUN_FAILED + ": the run failed; incident " + incident
+                        + " (the server's log has the details under this id)";
+                LOG.log(Level.WARNING, "cohort run " + run.instanceId() + " failed, incident " + incident, e);
             }
             store.ended(run.instanceId(), status, Optional.of(message), plan.warnings(), explain(), clock.instant());
         } finally {

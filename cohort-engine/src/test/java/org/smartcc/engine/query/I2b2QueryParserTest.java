@@ -78,7 +78,7 @@ class I2b2QueryParserTest {
         assertEquals(2, p.occurrences());
         assertTrue(p.dates().from().orElseThrow().onEndDate());
         assertEquals(new ItemKey.ConceptPath("i2b2_LABS", "\\i2b2\\Labs\\CPK\\"), p.items().get(0).key());
-        assertEquals("BETWEEN", p.items().get(0).values().get(0).operator());
+        assertEquals(ValueOperator.BETWEEN, p.items().get(0).values().get(0).operator());
         assertInstanceOf(ItemKey.PreviousQuery.class, p.items().get(1).key());
     }
 
@@ -108,6 +108,15 @@ class I2b2QueryParserTest {
         assertError("query_definition/panel[1]/item[1]/constrain_by_age_at_event[1]/operator", "<query_definition>"
                 + "<panel><item><item_key>\\\\T\\a\\</item_key><constrain_by_age_at_event><operator>BEFORE</operator>"
                 + "<years>18</years></constrain_by_age_at_event></item></panel></query_definition>");
+        assertError("query_definition/subquery_constraint[1]/span/units", temporalSpan("<operator>GREATER</operator>"
+                + "<span_value>1</span_value><units>DAY, 0, a)) --</units>"));
+        assertError("query_definition/subquery_constraint[1]/span/span_value", temporalSpan("<operator>GREATER"
+                + "</operator><span_value>-1</span_value><units>DAY</units>"));
+        assertError("query_definition/subquery_constraint[1]/span", temporalSpan("<operator>GREATER</operator>"
+                + "<span_value>1</span_value><units>DAY</units>").replace("<join_column>STARTDATE</join_column>",
+                "<join_column>PATIENT</join_column>"));
+        assertError("query_definition/subquery_constraint", temporalSpan("").replace("<first_query><query_id>B",
+                "<first_query><query_id>C"));
         assertError("message", "<query_definition><panel>");
         assertError("message", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><query_definition>&e;"
                 + "</query_definition>");
@@ -143,6 +152,27 @@ class I2b2QueryParserTest {
             }
         }
         assertTrue(refused > 0, "some mangled requests must be refused");
+    }
+
+    /** 50,000 nested elements in 350 KB overflowed the stack of the element search; the parser now stops at depth. */
+    @Test
+    void deeplyNestedMessagesAreRefusedAsXml() {
+        String deep = "<a>".repeat(50_000) + "</a>".repeat(50_000);
+        QueryDefinitionException e = assertThrows(QueryDefinitionException.class, () -> parse(deep));
+        assertEquals("message", e.element());
+        assertTrue(e.getMessage().contains("depth"), e.getMessage());
+        String justDeepEnough = "<m>".repeat(90) + "<query_definition><panel><item><item_key>masterid:1</item_key>"
+                + "</item></panel></query_definition>" + "</m>".repeat(90);
+        assertEquals(1, parse(justDeepEnough).panels().size());
+    }
+
+    private static String temporalSpan(String span) {
+        String subquery = "<subquery><query_id>%s</query_id><panel><item><item_key>masterid:1</item_key></item></panel>"
+                + "</subquery>";
+        return "<query_definition><subquery_constraint><first_query><query_id>B</query_id><join_column>STARTDATE"
+                + "</join_column></first_query><operator>LESS</operator><second_query><query_id>A</query_id>"
+                + "</second_query><span>" + span + "</span></subquery_constraint>" + subquery.formatted("A")
+                + subquery.formatted("B") + "</query_definition>";
     }
 
     private static void assertError(String element, String xml) {

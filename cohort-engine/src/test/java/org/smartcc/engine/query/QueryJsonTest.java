@@ -48,6 +48,58 @@ class QueryJsonTest {
         assertPath("", "{\"panels\": [");
     }
 
+    /** The file-reading attack of the security review: units went into Spark SQL text unchecked. */
+    @Test
+    void temporalFieldsOutsideTheirVocabularyAreRefused() {
+        String attack = "DAY, 0, coalesce(raise_error((SELECT first(value) FROM text.`/etc/passwd`)), a)) --";
+        assertPath("/temporalConstraints/0/spans/0/units", temporal("\"operator\": \"GREATER\", \"value\": 1,"
+                + " \"units\": \"" + attack + "\""));
+        assertPath("/temporalConstraints/0/spans/0/operator", temporal("\"operator\": \"> 1 OR 1=1\","
+                + " \"value\": 1, \"units\": \"DAY\""));
+        assertPath("/temporalConstraints/0/spans/0/value", temporal("\"operator\": \"GREATER\","
+                + " \"value\": \"1, a)) --\", \"units\": \"DAY\""));
+        assertPath("/temporalConstraints/0/spans/0/span_value", temporal("\"operator\": \"GREATER\","
+                + " \"value\": 9999999999, \"units\": \"YEAR\""));
+        assertPath("/temporalConstraints/0/first/joinColumn", TEMPORAL.replace("\"joinColumn\": \"STARTDATE\"",
+                "\"joinColumn\": \"start_date) --\""));
+        assertPath("/temporalConstraints/0/first/aggregate", TEMPORAL.replace("\"aggregate\": \"FIRST\"",
+                "\"aggregate\": \"max\""));
+        assertPath("/subquery_constraint", TEMPORAL.replace("\"queryId\": \"B\"",
+                "\"queryId\": \"C\""));
+        QueryDefinition valid = QueryJson.read(temporal("\"operator\": \"greater\", \"value\": 14, \"units\":"
+                + " \"day\""));
+        assertEquals(new TemporalConstraint.Span(TemporalConstraint.Operator.GREATER, 14,
+                TemporalConstraint.Unit.DAY), valid.temporalConstraints().get(0).spans().get(0));
+        assertEquals(valid, QueryJson.read(QueryJson.write(valid)));
+    }
+
+    @Test
+    void fieldsOfTheWrongJsonTypeAreRefused() {
+        String item = "\"items\": [{\"key\": \"masterid:1\"}]";
+        assertPath("/panels/0/number", "{\"panels\": [{\"number\": \"abc\", " + item + "}]}");
+        assertPath("/panels/0/invert", "{\"panels\": [{\"invert\": \"yes\", " + item + "}]}");
+        assertPath("/panels/0/occurrences/count", "{\"panels\": [{\"occurrences\": {\"count\": 1.5}, " + item
+                + "}]}");
+        assertPath("/panels/0/occurrences", "{\"panels\": [{\"occurrences\": 2, " + item + "}]}");
+        assertPath("/panels/0/items/0/key", "{\"panels\": [{\"items\": [{\"key\": {\"a\": 1}}]}]}");
+        assertPath("/panels/0/items/0/values/0/operator", "{\"panels\": [{\"items\": [{\"key\": \"masterid:1\","
+                + " \"values\": [{\"type\": \"NUMBER\", \"operator\": \"GT' OR '1'='1\", \"value\": \"1\"}]}]}]}");
+        assertPath("/panels/0/items/0/values/0/value_constraint", "{\"panels\": [{\"items\": [{\"key\":"
+                + " \"masterid:1\", \"values\": [{\"type\": \"NUMBER\", \"operator\": \"GT\", \"value\": \"1e999\"}]}]}]}");
+        assertPath("/panels/0/items/0/values/0/value_operator", "{\"panels\": [{\"items\": [{\"key\":"
+                + " \"masterid:1\", \"values\": [{\"type\": \"FLAG\", \"operator\": \"LIKE\", \"value\": \"H\"}]}]}]}");
+    }
+
+    private static final String TEMPORAL = "{\"subqueries\": [{\"id\": \"A\", \"panels\": [{\"items\": [{\"key\":"
+            + " \"masterid:1\"}]}]}, {\"id\": \"B\", \"panels\": [{\"items\": [{\"key\": \"masterid:2\"}]}]}],"
+            + " \"temporalConstraints\": [{\"first\": {\"queryId\": \"A\", \"joinColumn\": \"STARTDATE\","
+            + " \"aggregate\": \"FIRST\"}, \"operator\": \"LESS\", \"second\": {\"queryId\": \"B\"},"
+            + " \"spans\": []}]}";
+
+    private static String temporal(String span) {
+        return TEMPORAL.replace("\"spans\": []", "\"spans\": [{" + span + "}]");
+    }
+
     @Test
     void ageAtEventSurvivesTheRoundTrip() {
         QueryDefinition query = QueryJson.read("{\"panels\": [{\"items\": [{\"key\": \"\\\\\\\\i2b2\\\\Meds\\\\\","

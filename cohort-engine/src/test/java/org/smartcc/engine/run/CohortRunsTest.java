@@ -1,6 +1,8 @@
 package org.smartcc.engine.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +14,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,6 +113,42 @@ class CohortRunsTest {
         runs.submit(request(q, "carol", EXACT, ResultType.PATIENT_COUNT_XML)); // exact roles are never locked out
     }
 
+    /** The review got 9 of 14 simultaneous submissions through a limit of 7, and renamed items made "new" queries. */
+    @Test
+    void theLockoutCountsConcurrentSubmissionsAndSeesThroughRenaming() throws Exception {
+        QueryDefinition q = query(MEDS.replace("Medications", "Vital signs"));
+        int attempts = 8;
+        ExecutorService clients = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Long>> submissions = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            submissions.add(clients.submit(() -> {
+                start.await();
+                return runs.submit(request(q, "dora", Set.of(), ResultType.PATIENT_COUNT_XML)).instanceId();
+            }));
+        }
+        start.countDown();
+        List<Long> accepted = new ArrayList<>();
+        for (Future<Long> submission : submissions) {
+            try {
+                accepted.add(submission.get(2, TimeUnit.MINUTES));
+            } catch (ExecutionException e) {
+                assertInstanceOf(PrivacyLockoutException.class, e.getCause());
+            }
+        }
+        clients.shutdown();
+        assertEquals(3, accepted.size(), "the limit is 3");
+        for (long id : accepted) {
+            runs.await(id, Duration.ofMinutes(2));
+        }
+        QueryDefinition renamedItem = query(MEDS.replace("Medications", "Vital signs").replace("<item>",
+                "<panel_number>9</panel_number><item><item_name>not the same at all</item_name>"));
+        QueryDefinition renamed = new QueryDefinition(Optional.empty(), "another name", renamedItem.timing(),
+                renamedItem.panels(), renamedItem.subqueries(), renamedItem.temporalConstraints());
+        assertThrows(PrivacyLockoutException.class, () -> runs.submit(request(renamed, "dora", Set.of(),
+                ResultType.PATIENT_COUNT_XML)));
+    }
+
     @Test
     void anInvalidDefinitionIsRefusedBeforeAnythingIsStored() {
         QueryDefinition bad = query("<panel><item><item_key>masterid:first</item_key></item></panel>");
@@ -179,7 +224,10 @@ class CohortRunsTest {
             QueryRun failed = failing.await(failing.submit(request(query(MEDS), "hank", EXACT,
                     ResultType.PATIENT_COUNT_XML)).instanceId(), Duration.ofMinutes(2));
             assertEquals(QueryStatus.ERROR, failed.status());
-            assertTrue(failed.message().orElseThrow().startsWith("the run failed"), failed.message().orElseThrow());
+            String message = failed.message().orElseThrow();
+            assertTrue(message.matches("RUN_FAILED: the run failed; incident [0-9a-f-]{36} .*"), message);
+            assertFalse(message.contains("parquet") || message.contains("Exception") || message.contains(
+                    location.toString()), "Spark's text stays in the log: " + message);
         }
         QueryRun next = runs.await(runs.submit(request(query(MEDS), "hank", EXACT, ResultType.PATIENT_COUNT_XML))
                 .instanceId(), Duration.ofMinutes(2));
@@ -235,8 +283,7 @@ class CohortRunsTest {
     }
 
     private static String fingerprint(QueryDefinition q) {
-        return org.smartcc.engine.privacy.QueryLockout.fingerprint(QueryJson.write(new QueryDefinition(
-                Optional.empty(), "", q.timing(), q.panels(), q.subqueries(), q.temporalConstraints())));
+        return QueryFingerprint.of(q);
     }
 
     private static QueryDefinition query(String body) {

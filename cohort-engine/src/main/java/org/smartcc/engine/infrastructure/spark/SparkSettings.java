@@ -43,15 +43,32 @@ public final class SparkSettings {
             "spark.scheduler.mode", "FAIR",
             "spark.metrics.conf.*.sink.servlet.class", NoServletMetricsSink.class.getName());
 
+    /**
+     * What no deployment setting may change: SQL on files ({@code SELECT ... FROM text.`/etc/passwd`}) would let any
+     * expression that reaches Spark read the server's files; the engine reads its snapshots through the DataFrame
+     * API and never needs it.
+     */
+    private static final Map<String, String> FIXED = Map.of("spark.sql.runSQLOnFiles", "false");
+
     private SparkSettings() {
     }
 
     public static SparkConf conf(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
         merged.putAll(overrides);
+        fix(merged);
         SparkConf conf = new SparkConf(false);
         merged.forEach(conf::set);
         return conf;
+    }
+
+    private static void fix(Map<String, String> settings) {
+        FIXED.forEach((key, value) -> {
+            String asked = settings.put(key, value);
+            if (asked != null && !asked.equals(value)) {
+                LOG.warning(key + "=" + asked + " is not allowed: the engine keeps " + key + "=" + value);
+            }
+        });
     }
 
     /** The Spark Connect URL the settings name, if any. */
@@ -77,6 +94,7 @@ public final class SparkSettings {
         if (!ignored.isEmpty()) {
             LOG.warning("Spark Connect: the server's own settings apply; ignored " + ignored);
         }
+        fix(session);
         // the URL may carry a token after ';': messages name the server only
         String server = url.split(";", 2)[0];
         requireReachable(server);

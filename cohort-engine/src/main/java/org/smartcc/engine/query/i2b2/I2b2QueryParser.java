@@ -7,10 +7,8 @@ import static org.smartcc.engine.query.i2b2.XmlElements.text;
 
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.smartcc.engine.query.Comparison;
 import org.smartcc.engine.query.DateWindow;
 import org.smartcc.engine.query.Item;
@@ -28,13 +26,6 @@ import org.w3c.dom.Element;
  * refuse is a {@link QueryDefinitionException} naming the element, never another exception.
  */
 public final class I2b2QueryParser {
-
-    private static final Set<String> TEMPORAL_OPERATORS = Set.of("LESS", "LESSEQUAL", "EQUAL", "GREATER",
-            "GREATEREQUAL");
-    private static final Set<String> JOIN_COLUMNS = Set.of("STARTDATE", "ENDDATE", "ENCOUNTER_STARTDATE",
-            "ENCOUNTER_ENDDATE", "PATIENT", "ENCOUNTER", "INSTANCE");
-    private static final Set<String> AGGREGATES = Set.of("FIRST", "LAST", "ANY");
-    private static final Set<String> SPAN_UNITS = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND");
 
     private I2b2QueryParser() {
     }
@@ -67,9 +58,8 @@ public final class I2b2QueryParser {
         for (int i = 0; i < constraintElements.size(); i++) {
             constraints.add(temporal(constraintElements.get(i), path + "/subquery_constraint[" + (i + 1) + "]"));
         }
-        checkReferences(subqueries, constraints, path);
-        return new QueryDefinition(text(definition, "query_id"), text(definition, "query_name").orElse(""), timing,
-                panels, subqueries, constraints);
+        return QueryDefinitionException.at(path, () -> new QueryDefinition(text(definition, "query_id"),
+                text(definition, "query_name").orElse(""), timing, panels, subqueries, constraints));
     }
 
     private static Panel panel(Element panel, int position, String path) {
@@ -86,9 +76,6 @@ public final class I2b2QueryParser {
             occurrences = count.isEmpty() ? 1 : integer(count, countPath);
             operator = attribute(total.get(), "operator").map(o -> QueryEnums.of(Comparison.class, o, countPath + "/@operator"))
                     .orElse(Comparison.GE);
-            if (occurrences < 0) {
-                throw new QueryDefinitionException(countPath, "must not be negative");
-            }
         }
         DateWindow dates = I2b2ItemReader.window(panel, "panel_date_from", "panel_date_to", path);
         List<Item> items = new ArrayList<>();
@@ -96,56 +83,42 @@ public final class I2b2QueryParser {
         for (int i = 0; i < itemElements.size(); i++) {
             items.add(I2b2ItemReader.read(itemElements.get(i), path + "/item[" + (i + 1) + "]"));
         }
-        return new Panel(number, timing, invert, operator, occurrences, dates, items);
+        Comparison occurrenceOperator = operator;
+        int occurrenceCount = occurrences;
+        return QueryDefinitionException.at(path, () -> new Panel(number, timing, invert, occurrenceOperator,
+                occurrenceCount, dates, items));
     }
 
     private static TemporalConstraint temporal(Element constraint, String path) {
         TemporalConstraint.Event first = event(child(constraint, "first_query"), path + "/first_query");
         TemporalConstraint.Event second = event(child(constraint, "second_query"), path + "/second_query");
-        String operator = oneOf(text(constraint, "operator").orElse("LESS"), TEMPORAL_OPERATORS, path + "/operator");
+        TemporalConstraint.Operator operator = QueryEnums.of(TemporalConstraint.Operator.class,
+                text(constraint, "operator").orElse("LESS"), path + "/operator");
         List<TemporalConstraint.Span> spans = new ArrayList<>();
         for (Element span : children(constraint, "span")) {
             if (children(span).isEmpty()) {
                 continue; // the i2b2 web client writes an empty <span/> when no span is set
             }
             String spanPath = path + "/span";
-            spans.add(new TemporalConstraint.Span(
-                    oneOf(text(span, "operator").orElse(""), TEMPORAL_OPERATORS, spanPath + "/operator"),
-                    integer(text(span, "span_value").orElse(""), spanPath + "/span_value"),
-                    oneOf(text(span, "units").orElse(""), SPAN_UNITS, spanPath + "/units")));
+            TemporalConstraint.Operator spanOperator = QueryEnums.of(TemporalConstraint.Operator.class,
+                    text(span, "operator").orElse(""), spanPath + "/operator");
+            long value = integer(text(span, "span_value").orElse(""), spanPath + "/span_value");
+            TemporalConstraint.Unit units = QueryEnums.of(TemporalConstraint.Unit.class, text(span, "units")
+                    .orElse(""), spanPath + "/units");
+            spans.add(QueryDefinitionException.at(spanPath, () -> new TemporalConstraint.Span(spanOperator, value,
+                    units)));
         }
-        return new TemporalConstraint(first, operator, second, spans);
+        return QueryDefinitionException.at(path, () -> new TemporalConstraint(first, operator, second, spans));
     }
 
     private static TemporalConstraint.Event event(java.util.Optional<Element> query, String path) {
         Element e = query.orElseThrow(() -> new QueryDefinitionException(path, "is missing"));
         return new TemporalConstraint.Event(
                 text(e, "query_id").orElseThrow(() -> new QueryDefinitionException(path + "/query_id", "is missing")),
-                oneOf(text(e, "join_column").orElse("STARTDATE"), JOIN_COLUMNS, path + "/join_column"),
-                oneOf(text(e, "aggregate_operator").orElse("ANY"), AGGREGATES, path + "/aggregate_operator"));
-    }
-
-    private static void checkReferences(List<QueryDefinition> subqueries, List<TemporalConstraint> constraints,
-                                        String path) {
-        Set<String> ids = new HashSet<>();
-        subqueries.forEach(q -> q.id().ifPresent(ids::add));
-        for (TemporalConstraint c : constraints) {
-            for (TemporalConstraint.Event e : List.of(c.first(), c.second())) {
-                if (!ids.contains(e.queryId())) {
-                    throw new QueryDefinitionException(path + "/subquery_constraint", "refers to query_id '"
-                            + e.queryId() + "', which no subquery has");
-                }
-            }
-        }
-    }
-
-    private static String oneOf(String value, Set<String> allowed, String path) {
-        String upper = value.trim().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(upper)) {
-            throw new QueryDefinitionException(path, "'" + value + "' is not one of "
-                    + String.join(", ", allowed.stream().sorted().toList()));
-        }
-        return upper;
+                QueryEnums.of(TemporalConstraint.JoinColumn.class, text(e, "join_column").orElse("STARTDATE"),
+                        path + "/join_column"),
+                QueryEnums.of(TemporalConstraint.Aggregate.class, text(e, "aggregate_operator").orElse("ANY"),
+                        path + "/aggregate_operator"));
     }
 
     private static int integer(String text, String path) {

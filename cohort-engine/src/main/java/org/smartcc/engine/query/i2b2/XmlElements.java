@@ -2,7 +2,9 @@ package org.smartcc.engine.query.i2b2;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -15,6 +17,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Namespace-blind access to the elements of an i2b2 message (its prefixes vary between clients), parsed without
@@ -25,18 +28,28 @@ public final class XmlElements {
     private XmlElements() {
     }
 
+    /** Deeper than any i2b2 message (about 15 levels), far below what would exhaust a thread's stack. */
+    public static final int MAX_DEPTH = 100;
+
     public static Document parse(InputStream in) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            // the JDK's own parser, whatever the application server puts on the class path: it knows the limits
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
+            builder.setErrorHandler(new DefaultHandler() {
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    throw e; // the default handler would also print it to standard error
+                }
+            });
             return builder.parse(in);
         } catch (SAXParseException e) {
             throw new QueryDefinitionException("message", "not well-formed XML at line " + e.getLineNumber()
@@ -50,15 +63,18 @@ public final class XmlElements {
         }
     }
 
-    /** The first element with this local name in document order, at any depth. */
+    /** The first element with this local name in document order, at any depth (a walk without recursion). */
     public static Optional<Element> find(Element root, String localName) {
-        if (localName.equals(root.getLocalName())) {
-            return Optional.of(root);
-        }
-        for (Element child : children(root)) {
-            Optional<Element> found = find(child, localName);
-            if (found.isPresent()) {
-                return found;
+        Deque<Element> pending = new ArrayDeque<>();
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Element element = pending.pop();
+            if (localName.equals(element.getLocalName())) {
+                return Optional.of(element);
+            }
+            List<Element> children = children(element);
+            for (int i = children.size() - 1; i >= 0; i--) {
+                pending.push(children.get(i));
             }
         }
         return Optional.empty();

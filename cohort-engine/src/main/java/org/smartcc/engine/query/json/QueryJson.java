@@ -25,6 +25,7 @@ import org.smartcc.engine.query.QueryEnums;
 import org.smartcc.engine.query.TemporalConstraint;
 import org.smartcc.engine.query.Timing;
 import org.smartcc.engine.query.ValueConstraint;
+import org.smartcc.engine.query.ValueOperator;
 
 /**
  * Query definitions as JSON, both ways. Field names follow the model ({@code panels[].items[].key} holds the i2b2
@@ -58,56 +59,69 @@ public final class QueryJson {
         if (panels.isEmpty() && subqueries.isEmpty()) {
             throw new QueryDefinitionException(path + "/panels", "a query needs at least one panel");
         }
-        return new QueryDefinition(optionalText(node, "id"), optionalText(node, "name").orElse(""),
-                optionalText(node, "timing").map(t -> QueryEnums.of(Timing.class, t, path + "/timing")).orElse(Timing.ANY),
-                panels, subqueries, list(node, path, "temporalConstraints", QueryJson::temporal));
+        Optional<String> id = optionalText(node, path, "id");
+        String name = optionalText(node, path, "name").orElse("");
+        Timing timing = optionalEnum(node, path, "timing", Timing.class).orElse(Timing.ANY);
+        List<TemporalConstraint> constraints = list(node, path, "temporalConstraints", QueryJson::temporal);
+        return QueryDefinitionException.at(path, () -> new QueryDefinition(id, name, timing, panels, subqueries,
+                constraints));
     }
 
     private static Panel panel(JsonNode node, String path) {
         object(node, path);
         JsonNode occurrences = node.path("occurrences");
-        return new Panel(node.path("number").asInt(0),
-                optionalText(node, "timing").map(t -> QueryEnums.of(Timing.class, t, path + "/timing")).orElse(Timing.ANY),
-                node.path("invert").asBoolean(false),
-                optionalText(occurrences, "operator")
-                        .map(o -> QueryEnums.of(Comparison.class, o, path + "/occurrences/operator")).orElse(Comparison.GE),
-                occurrences.path("count").asInt(1),
-                window(node.path("dates"), path + "/dates"),
-                list(node, path, "items", QueryJson::item));
+        String occurrencesPath = path + "/occurrences";
+        if (!occurrences.isMissingNode() && !occurrences.isNull()) {
+            object(occurrences, occurrencesPath);
+        }
+        int number = (int) integer(node, path, "number", 0L, Integer.MAX_VALUE);
+        Timing timing = optionalEnum(node, path, "timing", Timing.class).orElse(Timing.ANY);
+        boolean invert = bool(node, path, "invert", false);
+        Comparison operator = optionalEnum(occurrences, occurrencesPath, "operator", Comparison.class)
+                .orElse(Comparison.GE);
+        int count = (int) integer(occurrences, occurrencesPath, "count", 1L, Integer.MAX_VALUE);
+        DateWindow dates = window(node.path("dates"), path + "/dates");
+        List<Item> items = list(node, path, "items", QueryJson::item);
+        return QueryDefinitionException.at(path, () -> new Panel(number, timing, invert, operator, count, dates,
+                items));
     }
 
     private static Item item(JsonNode node, String path) {
         object(node, path);
-        String key = optionalText(node, "key").orElseThrow(() -> new QueryDefinitionException(path + "/key",
-                "is missing"));
+        String key = required(node, path, "key");
         Optional<ModifierConstraint> modifier = node.hasNonNull("modifier")
                 ? Optional.of(modifier(node.get("modifier"), path + "/modifier")) : Optional.empty();
-        return new Item(ItemKey.parse(key, path + "/key"), optionalText(node, "name").orElse(key),
+        return new Item(ItemKey.parse(key, path + "/key"), optionalText(node, path, "name").orElse(key),
                 list(node, path, "values", QueryJson::value), list(node, path, "dates", QueryJson::window), modifier,
                 list(node, path, "ageAtEvent", QueryJson::age));
     }
 
     private static AgeAtEvent age(JsonNode node, String path) {
         object(node, path);
-        return AgeAtEvent.of(QueryEnums.of(Comparison.class, optionalText(node, "operator").orElseThrow(() ->
-                new QueryDefinitionException(path + "/operator", "is missing")), path + "/operator"),
-                optionalText(node, "years").orElseThrow(() -> new QueryDefinitionException(path + "/years",
-                        "is missing")), path + "/years");
+        return AgeAtEvent.of(requiredEnum(node, path, "operator", Comparison.class), required(node, path, "years"),
+                path + "/years");
     }
 
     private static ModifierConstraint modifier(JsonNode node, String path) {
-        return new ModifierConstraint(optionalText(node, "key").orElseThrow(() ->
-                new QueryDefinitionException(path + "/key", "is missing")),
-                optionalText(node, "appliedPath").orElse("@"), list(node, path, "values", QueryJson::value));
+        object(node, path);
+        return new ModifierConstraint(required(node, path, "key"),
+                optionalText(node, path, "appliedPath").orElse("@"), list(node, path, "values", QueryJson::value));
     }
 
     private static ValueConstraint value(JsonNode node, String path) {
-        return new ValueConstraint(QueryEnums.of(ValueConstraint.ValueType.class, optionalText(node, "type")
-                .orElse(""), path + "/type"), optionalText(node, "operator").orElse("EQ"),
-                optionalText(node, "value").orElse(""), optionalText(node, "unit"));
+        object(node, path);
+        ValueConstraint.ValueType type = requiredEnum(node, path, "type", ValueConstraint.ValueType.class);
+        ValueOperator operator = optionalText(node, path, "operator").map(o -> ValueOperator.of(o, path
+                + "/operator")).orElse(ValueOperator.EQ);
+        String value = optionalText(node, path, "value").orElse("");
+        Optional<String> unit = optionalText(node, path, "unit");
+        return QueryDefinitionException.at(path, () -> new ValueConstraint(type, operator, value, unit));
     }
 
     private static DateWindow window(JsonNode node, String path) {
+        if (!node.isMissingNode() && !node.isNull()) {
+            object(node, path);
+        }
         return new DateWindow(bound(node.path("from"), path + "/from"), bound(node.path("to"), path + "/to"));
     }
 
@@ -115,11 +129,11 @@ public final class QueryJson {
         if (node.isMissingNode() || node.isNull()) {
             return Optional.empty();
         }
-        String value = optionalText(node, "value").orElseThrow(() -> new QueryDefinitionException(path + "/value",
-                "is missing"));
+        object(node, path);
+        String value = required(node, path, "value");
         try {
-            return Optional.of(new DateBound(LocalDateTime.parse(value), node.path("onEndDate").asBoolean(false),
-                    node.path("inclusive").asBoolean(true)));
+            return Optional.of(new DateBound(LocalDateTime.parse(value), bool(node, path, "onEndDate", false),
+                    bool(node, path, "inclusive", true)));
         } catch (DateTimeParseException e) {
             throw new QueryDefinitionException(path + "/value", "'" + value + "' is not a date-time "
                     + "(YYYY-MM-DDThh:mm:ss)");
@@ -127,16 +141,30 @@ public final class QueryJson {
     }
 
     private static TemporalConstraint temporal(JsonNode node, String path) {
-        return new TemporalConstraint(event(node.path("first"), path + "/first"),
-                optionalText(node, "operator").orElse("LESS"), event(node.path("second"), path + "/second"),
-                list(node, path, "spans", (n, p) -> new TemporalConstraint.Span(optionalText(n, "operator").orElse(""),
-                        n.path("value").asLong(), optionalText(n, "units").orElse(""))));
+        object(node, path);
+        TemporalConstraint.Event first = event(node.path("first"), path + "/first");
+        TemporalConstraint.Operator operator = optionalEnum(node, path, "operator", TemporalConstraint.Operator.class)
+                .orElse(TemporalConstraint.Operator.LESS);
+        TemporalConstraint.Event second = event(node.path("second"), path + "/second");
+        List<TemporalConstraint.Span> spans = list(node, path, "spans", QueryJson::span);
+        return QueryDefinitionException.at(path, () -> new TemporalConstraint(first, operator, second, spans));
+    }
+
+    private static TemporalConstraint.Span span(JsonNode node, String path) {
+        object(node, path);
+        TemporalConstraint.Operator operator = requiredEnum(node, path, "operator", TemporalConstraint.Operator.class);
+        long value = integer(node, path, "value", null, Long.MAX_VALUE);
+        TemporalConstraint.Unit units = requiredEnum(node, path, "units", TemporalConstraint.Unit.class);
+        return QueryDefinitionException.at(path, () -> new TemporalConstraint.Span(operator, value, units));
     }
 
     private static TemporalConstraint.Event event(JsonNode node, String path) {
-        return new TemporalConstraint.Event(optionalText(node, "queryId").orElseThrow(() ->
-                new QueryDefinitionException(path + "/queryId", "is missing")),
-                optionalText(node, "joinColumn").orElse("STARTDATE"), optionalText(node, "aggregate").orElse("ANY"));
+        object(node, path);
+        return new TemporalConstraint.Event(required(node, path, "queryId"),
+                optionalEnum(node, path, "joinColumn", TemporalConstraint.JoinColumn.class)
+                        .orElse(TemporalConstraint.JoinColumn.STARTDATE),
+                optionalEnum(node, path, "aggregate", TemporalConstraint.Aggregate.class)
+                        .orElse(TemporalConstraint.Aggregate.ANY));
     }
 
     private static <T> List<T> list(JsonNode parent, String path, String field, BiFunction<JsonNode, String, T> read) {
@@ -160,10 +188,58 @@ public final class QueryJson {
         }
     }
 
-    private static Optional<String> optionalText(JsonNode node, String field) {
+    /** A string or number field; anything else (an object, an array, a boolean) is refused. Blank is absent. */
+    private static Optional<String> optionalText(JsonNode node, String path, String field) {
         JsonNode value = node.path(field);
-        return value.isValueNode() && !value.isNull() && !value.asText().isBlank()
-                ? Optional.of(value.asText().trim()) : Optional.empty();
+        if (value.isMissingNode() || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            throw new QueryDefinitionException(path + "/" + field, "must be a string");
+        }
+        return value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText().trim());
+    }
+
+    private static String required(JsonNode node, String path, String field) {
+        return optionalText(node, path, field).orElseThrow(() -> new QueryDefinitionException(path + "/" + field,
+                "is missing"));
+    }
+
+    private static <E extends Enum<E>> Optional<E> optionalEnum(JsonNode node, String path, String field,
+                                                                Class<E> type) {
+        return optionalText(node, path, field).map(t -> QueryEnums.of(type, t, path + "/" + field));
+    }
+
+    private static <E extends Enum<E>> E requiredEnum(JsonNode node, String path, String field, Class<E> type) {
+        return QueryEnums.of(type, required(node, path, field), path + "/" + field);
+    }
+
+    /** A whole number from 0 to {@code most}; {@code fallback} when absent, or refused as missing when that is null. */
+    private static long integer(JsonNode node, String path, String field, Long fallback, long most) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            if (fallback == null) {
+                throw new QueryDefinitionException(path + "/" + field, "is missing");
+            }
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0
+                || value.longValue() > most) {
+            throw new QueryDefinitionException(path + "/" + field, "must be a whole number from 0 to " + most
+                    + ", not " + value);
+        }
+        return value.longValue();
+    }
+
+    private static boolean bool(JsonNode node, String path, String field, boolean fallback) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isBoolean()) {
+            throw new QueryDefinitionException(path + "/" + field, "must be true or false, not " + value);
+        }
+        return value.booleanValue();
     }
 
     private static ObjectNode definition(QueryDefinition q) {
@@ -197,11 +273,11 @@ public final class QueryJson {
         for (TemporalConstraint c : q.temporalConstraints()) {
             ObjectNode constraint = constraints.addObject();
             constraint.set("first", event(c.first()));
-            constraint.put("operator", c.operator());
+            constraint.put("operator", c.operator().name());
             constraint.set("second", event(c.second()));
             ArrayNode spans = constraint.putArray("spans");
-            c.spans().forEach(s -> spans.addObject().put("operator", s.operator()).put("value", s.value())
-                    .put("units", s.units()));
+            c.spans().forEach(s -> spans.addObject().put("operator", s.operator().name())
+                    .put("value", s.value()).put("units", s.units().name()));
         }
         return node;
     }
@@ -209,7 +285,7 @@ public final class QueryJson {
     private static ArrayNode values(List<ValueConstraint> values) {
         ArrayNode array = JSON.createArrayNode();
         for (ValueConstraint v : values) {
-            ObjectNode value = array.addObject().put("type", v.type().name()).put("operator", v.operator())
+            ObjectNode value = array.addObject().put("type", v.type().name()).put("operator", v.operator().text())
                     .put("value", v.value());
             v.unit().ifPresent(u -> value.put("unit", u));
         }
@@ -229,7 +305,7 @@ public final class QueryJson {
     }
 
     private static ObjectNode event(TemporalConstraint.Event e) {
-        return JSON.createObjectNode().put("queryId", e.queryId()).put("joinColumn", e.joinColumn())
-                .put("aggregate", e.aggregate());
+        return JSON.createObjectNode().put("queryId", e.queryId()).put("joinColumn", e.joinColumn().name())
+                .put("aggregate", e.aggregate().name());
     }
 }

@@ -1,9 +1,10 @@
 package org.smartcc.engine.query.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.timestamp_add;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +15,9 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.smartcc.engine.query.QueryDefinition;
-import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.TemporalConstraint;
 import org.smartcc.engine.query.TemporalConstraint.Event;
+import org.smartcc.engine.query.TemporalConstraint.Operator;
 import org.smartcc.engine.query.TemporalConstraint.Span;
 
 /**
@@ -26,7 +27,7 @@ import org.smartcc.engine.query.TemporalConstraint.Span;
  * the spans. A patient must satisfy every constraint, belong to every subquery no constraint names, and meet the
  * top-level panels if there are any.
  *
- * <p>Spans compare calendar arithmetic ({@code timestampadd}) from the earlier of the two events to the later one:
+ * <p>Spans compare calendar arithmetic ({@code timestamp_add}) from the earlier of the two events to the later one:
  * "Query0 LESS Query1, span GREATER 14 DAY" keeps a second event more than 14 days after the first.
  */
 final class TemporalPlanner {
@@ -57,8 +58,7 @@ final class TemporalPlanner {
             TemporalConstraint constraint = query.temporalConstraints().get(i);
             named.add(constraint.first().queryId());
             named.add(constraint.second().queryId());
-            Dataset<Row> satisfying = satisfying(constraint, events,
-                    "query_definition/subquery_constraint[" + (i + 1) + "]");
+            Dataset<Row> satisfying = satisfying(constraint, events);
             result = result == null ? satisfying : Grain.PATIENT.filter(result, satisfying, "left_semi");
         }
         for (Map.Entry<String, PatientSetPlanner.Evaluation> sub : events.entrySet()) {
@@ -70,19 +70,15 @@ final class TemporalPlanner {
         return result;
     }
 
-    private Dataset<Row> satisfying(TemporalConstraint constraint, Map<String, PatientSetPlanner.Evaluation> events,
-                                    String path) {
+    private Dataset<Row> satisfying(TemporalConstraint constraint, Map<String, PatientSetPlanner.Evaluation> events) {
         Dataset<Row> first = values(constraint.first(), events.get(constraint.first().queryId()).events(), "a");
         Dataset<Row> second = values(constraint.second(), events.get(constraint.second().queryId()).events(), "b");
         Column a = col("a");
         Column b = col("b");
         // aliased: both sides derive from the same fact scan, whose patient_num would otherwise be one attribute
         Column on = col("x.patient_num").equalTo(col("y.patient_num")).and(compare(a, constraint.operator(), b));
-        boolean dates = isDate(constraint.first().joinColumn()) && isDate(constraint.second().joinColumn());
-        if (!constraint.spans().isEmpty() && !dates) {
-            throw new QueryDefinitionException(path + "/span", "spans apply to date join columns only");
-        }
-        boolean firstIsEarlier = !constraint.operator().startsWith("GREATER");
+        boolean firstIsEarlier = constraint.operator() != Operator.GREATER
+                && constraint.operator() != Operator.GREATEREQUAL;
         for (Span span : constraint.spans()) {
             Column earlier = firstIsEarlier ? a : b;
             Column later = firstIsEarlier ? b : a;
@@ -94,41 +90,39 @@ final class TemporalPlanner {
     /** The event values of one side, column {@code name}, per patient: all of them, or the earliest or latest. */
     private Dataset<Row> values(Event event, Dataset<Row> eventFacts, String name) {
         Dataset<Row> withValue = switch (event.joinColumn()) {
-            case "STARTDATE" -> eventFacts.select(col("patient_num"), col("start_date").as(name));
-            case "ENDDATE" -> eventFacts.select(col("patient_num"), col("end_date").as(name));
-            case "ENCOUNTER_STARTDATE", "ENCOUNTER_ENDDATE" -> {
+            case STARTDATE -> eventFacts.select(col("patient_num"), col("start_date").as(name));
+            case ENDDATE -> eventFacts.select(col("patient_num"), col("end_date").as(name));
+            case ENCOUNTER_STARTDATE, ENCOUNTER_ENDDATE -> {
                 Dataset<Row> v = visits.select(col("encounter_num").as("v_encounter"),
-                        col(event.joinColumn().equals("ENCOUNTER_STARTDATE") ? "start_date" : "end_date").as(name));
+                        col(event.joinColumn() == TemporalConstraint.JoinColumn.ENCOUNTER_STARTDATE ? "start_date"
+                                : "end_date").as(name));
                 yield eventFacts.join(v, eventFacts.col("encounter_num").equalTo(v.col("v_encounter")))
                         .select(col("patient_num"), col(name));
             }
-            case "PATIENT" -> eventFacts.select(col("patient_num"), col("patient_num").as(name));
-            case "ENCOUNTER" -> eventFacts.select(col("patient_num"), col("encounter_num").as(name));
-            default -> eventFacts.select(col("patient_num"), col("instance_num").as(name)); // INSTANCE
+            case PATIENT -> eventFacts.select(col("patient_num"), col("patient_num").as(name));
+            case ENCOUNTER -> eventFacts.select(col("patient_num"), col("encounter_num").as(name));
+            case INSTANCE -> eventFacts.select(col("patient_num"), col("instance_num").as(name));
         };
         withValue = withValue.filter(col(name).isNotNull());
         return switch (event.aggregate()) {
-            case "FIRST" -> withValue.groupBy("patient_num").agg(min(name).as(name));
-            case "LAST" -> withValue.groupBy("patient_num").agg(max(name).as(name));
-            default -> withValue.distinct();
+            case FIRST -> withValue.groupBy("patient_num").agg(min(name).as(name));
+            case LAST -> withValue.groupBy("patient_num").agg(max(name).as(name));
+            case ANY -> withValue.distinct();
         };
     }
 
-    private static boolean isDate(String joinColumn) {
-        return joinColumn.endsWith("DATE");
-    }
-
-    private static Column compare(Column left, String operator, Column right) {
+    private static Column compare(Column left, Operator operator, Column right) {
         return switch (operator) {
-            case "LESS" -> left.lt(right);
-            case "LESSEQUAL" -> left.leq(right);
-            case "EQUAL" -> left.equalTo(right);
-            case "GREATER" -> left.gt(right);
-            default -> left.geq(right); // GREATEREQUAL; the parser admits no other operator
+            case LESS -> left.lt(right);
+            case LESSEQUAL -> left.leq(right);
+            case EQUAL -> left.equalTo(right);
+            case GREATER -> left.gt(right);
+            case GREATEREQUAL -> left.geq(right);
         };
     }
 
+    /** Calendar arithmetic, as i2b2's SQL does it; the unit is a constant's name, the amount a literal. */
     private static Column shifted(Column date, Span span) {
-        return expr("timestampadd(" + span.units() + ", " + span.value() + ", " + date + ")");
+        return timestamp_add(span.units().name(), lit(span.value()), date);
     }
 }

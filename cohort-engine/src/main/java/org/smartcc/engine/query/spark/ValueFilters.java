@@ -25,34 +25,31 @@ final class ValueFilters {
 
     static Column of(ValueConstraint value, String path) {
         return switch (value.type()) {
-            case NUMBER -> number(value, path);
+            case NUMBER -> number(value);
             case TEXT -> col("valtype_cd").equalTo("T").and(text(col("tval_char"), value, path));
-            case FLAG -> flag(value, path);
+            case FLAG -> flag(value);
             case MODIFIER -> col("valtype_cd").equalTo("M").and(text(col("tval_char"), value, path));
             case LARGETEXT -> col("valtype_cd").equalTo("B").and(largeText(value, path));
         };
     }
 
-    private static Column number(ValueConstraint value, String path) {
+    private static Column number(ValueConstraint value) {
         Column n = col("nval_num");
         Column flag = col("tval_char");
         Column numeric = col("valtype_cd").equalTo("N");
-        String v = value.value().trim();
         Column exact = numeric.and(flag.equalTo("E"));
+        List<Double> numbers = ValueConstraint.numbers(value.operator(), value.value());
+        Column first = lit(numbers.get(0));
         return switch (value.operator()) {
-            case "EQ" -> exact.and(n.equalTo(number(v, path)));
-            case "NE" -> exact.and(n.notEqual(number(v, path)));
-            case "GT" -> exact.and(n.gt(number(v, path))).or(numeric.and(flag.isin("G", "GE")).and(n.geq(number(v, path))));
-            case "GE" -> exact.and(n.geq(number(v, path))).or(numeric.and(flag.isin("G", "GE")).and(n.geq(number(v, path))));
-            case "LT" -> exact.and(n.lt(number(v, path))).or(numeric.and(flag.isin("L", "LE")).and(n.leq(number(v, path))));
-            case "LE" -> exact.and(n.leq(number(v, path))).or(numeric.and(flag.isin("L", "LE")).and(n.leq(number(v, path))));
-            case "BETWEEN" -> {
-                String[] bounds = v.split("(?i)\\s+and\\s+");
-                yield exact.and(n.between(number(bounds[0], path), number(bounds[1], path)));
-            }
-            case "IN" -> exact.and(n.isin(list(v).stream().map(s -> number(s, path)).toArray()));
-            default -> throw new QueryDefinitionException(path + "/value_operator", "'" + value.operator()
-                    + "' does not apply to NUMBER values");
+            case EQ -> exact.and(n.equalTo(first));
+            case NE -> exact.and(n.notEqual(first));
+            case GT -> exact.and(n.gt(first)).or(numeric.and(flag.isin("G", "GE")).and(n.geq(first)));
+            case GE -> exact.and(n.geq(first)).or(numeric.and(flag.isin("G", "GE")).and(n.geq(first)));
+            case LT -> exact.and(n.lt(first)).or(numeric.and(flag.isin("L", "LE")).and(n.leq(first)));
+            case LE -> exact.and(n.leq(first)).or(numeric.and(flag.isin("L", "LE")).and(n.leq(first)));
+            case BETWEEN -> exact.and(n.between(first, lit(numbers.get(1))));
+            case IN -> exact.and(n.isin(numbers.toArray()));
+            default -> throw new IllegalStateException("the model admits no NUMBER " + value.operator());
         };
     }
 
@@ -60,14 +57,14 @@ final class ValueFilters {
         String v = value.value();
         String folded = v.toUpperCase(Locale.ROOT);
         return switch (value.operator()) {
-            case "EQ", "LIKE[EXACT]" -> column.equalTo(unquote(v));
-            case "NE" -> column.notEqual(unquote(v));
-            case "IN" -> column.isin(list(v).toArray());
-            case "LIKE[BEGIN]" -> upper(column).startsWith(unquote(folded));
-            case "LIKE[END]" -> upper(column).endsWith(unquote(folded));
-            case "LIKE", "LIKE[CONTAINS]" -> upper(column).contains(unquote(folded));
+            case EQ, LIKE_EXACT -> column.equalTo(unquote(v));
+            case NE -> column.notEqual(unquote(v));
+            case IN -> column.isin(list(v).toArray());
+            case LIKE_BEGIN -> upper(column).startsWith(unquote(folded));
+            case LIKE_END -> upper(column).endsWith(unquote(folded));
+            case LIKE, LIKE_CONTAINS -> upper(column).contains(unquote(folded));
             default -> throw new QueryDefinitionException(path + "/value_operator",
-                    "not supported by this engine yet: TEXT " + value.operator());
+                    "not supported by this engine yet: TEXT " + value.operator().text());
         };
     }
 
@@ -79,7 +76,7 @@ final class ValueFilters {
     private static Column largeText(ValueConstraint value, String path) {
         Column text = upper(col("observation_blob"));
         return switch (value.operator()) {
-            case "CONTAINS" -> {
+            case CONTAINS -> {
                 List<String> terms = searchTerms(value.value());
                 if (terms.isEmpty()) {
                     throw new QueryDefinitionException(path + "/value_constraint", "names no word to search for");
@@ -90,7 +87,7 @@ final class ValueFilters {
                 }
                 yield all;
             }
-            case "CONTAINS[DATABASE]" -> text.contains(unquote(value.value().trim()).toUpperCase(Locale.ROOT));
+            case CONTAINS_DATABASE -> text.contains(unquote(value.value().trim()).toUpperCase(Locale.ROOT));
             default -> text(col("observation_blob"), value, path);
         };
     }
@@ -108,14 +105,13 @@ final class ValueFilters {
         return terms;
     }
 
-    private static Column flag(ValueConstraint value, String path) {
+    private static Column flag(ValueConstraint value) {
         Column flag = col("valueflag_cd");
         return switch (value.operator()) {
-            case "EQ" -> flag.equalTo(unquote(value.value()));
-            case "NE" -> flag.notEqual(unquote(value.value()));
-            case "IN" -> flag.isin(list(value.value()).toArray());
-            default -> throw new QueryDefinitionException(path + "/value_operator", "'" + value.operator()
-                    + "' does not apply to FLAG values");
+            case EQ -> flag.equalTo(unquote(value.value()));
+            case NE -> flag.notEqual(unquote(value.value()));
+            case IN -> flag.isin(list(value.value()).toArray());
+            default -> throw new IllegalStateException("the model admits no FLAG " + value.operator());
         };
     }
 
@@ -131,13 +127,5 @@ final class ValueFilters {
     static String unquote(String s) {
         String t = s.trim();
         return t.length() >= 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
-    }
-
-    private static Column number(String text, String path) {
-        try {
-            return lit(Double.parseDouble(unquote(text)));
-        } catch (NumberFormatException e) {
-            throw new QueryDefinitionException(path + "/value_constraint", "'" + text + "' is not a number");
-        }
     }
 }

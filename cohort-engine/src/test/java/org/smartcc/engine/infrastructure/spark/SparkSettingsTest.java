@@ -16,6 +16,13 @@ import org.junit.jupiter.api.Test;
 class SparkSettingsTest {
 
     @Test
+    void sqlOnFilesStaysOffWhateverTheDeploymentSets() {
+        assertEquals("false", SparkSettings.conf(Map.of()).get("spark.sql.runSQLOnFiles"));
+        assertEquals("false", SparkSettings.conf(Map.of("spark.sql.runSQLOnFiles", "true"))
+                .get("spark.sql.runSQLOnFiles"));
+    }
+
+    @Test
     void aConnectUrlIsFoundUnderTheMasterOrTheRemoteKeys() {
         assertEquals(Optional.of("sc://h:1"), SparkSettings.connectUrl(Map.of("spark.master", "sc://h:1")));
         assertEquals(Optional.of("sc://h:2"), SparkSettings.connectUrl(Map.of("spark.remote", "sc://h:2")));
