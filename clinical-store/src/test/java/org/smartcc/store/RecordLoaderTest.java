@@ -122,6 +122,18 @@ class RecordLoaderTest {
     }
 
     @Test
+    void anInternalEntityNeverReachesAStoredGivenName() throws Exception {
+        String patient = Files.readString(SampleData.samplePatients().resolve("p1032702.xml"));
+        String declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>";
+        String entity = patient.replace(declaration, declaration + "<!--" + "x".repeat(5 * 1024) + "-->"
+                + "<!DOCTYPE rdf:RDF [<!ENTITY x \"Mallory\">]>").replace(">Amy<", ">&x;<");
+        LoadResult result = loader.load("900004", "entity.xml", entity.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), result.loaded());
+        assertEquals("RDF_DOCTYPE", result.rejected().get(0).code());
+        assertTrue(store.patientNum("900004").isEmpty());
+    }
+
+    @Test
     void statementBlobsKeepTheCompleteRdfWithMintedUris() throws Exception {
         int patientNum = store.patientNum("1134281").orElseThrow();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();

@@ -92,6 +92,23 @@ class ClinicalNotePosterTest {
     }
 
     @Test
+    void anInternalEntityInAUtf16NoteIsRefusedAndNothingIsStored() {
+        String body = example.replace("encoding=\"utf-8\"?>", "encoding=\"UTF-16\"?><!DOCTYPE rdf:RDF "
+                + "[<!ENTITY x \"injected text\">]>").replace("Patient states", "&x;");
+        int before = storedNotes();
+        RecordsException e = assertThrows(RecordsException.class, () -> store.poster.post(store.match("POST", NOTES),
+                body.getBytes(StandardCharsets.UTF_16), TestStore.API_BASE));
+        assertEquals(ErrorCode.RDF_PARSE, e.code());
+        assertTrue(e.getMessage().contains("DOCTYPE"), e.getMessage());
+        assertEquals(before, storedNotes());
+    }
+
+    private static int storedNotes() {
+        return store.get(NOTES, Map.of()).model().listSubjectsWithProperty(RDF.type, Vocab.sp("ClinicalNote"))
+                .toList().size();
+    }
+
+    @Test
     void bodyWithoutExactlyOneNoteIsBadContent() {
         String two = example.replace("</rdf:RDF>", example.substring(example.indexOf("<sp:ClinicalNote>"),
                 example.indexOf("</sp:ClinicalNote>") + "</sp:ClinicalNote>".length()) + "</rdf:RDF>");

@@ -67,7 +67,10 @@ public class StartupLoad {
             state = ContainerState.READY;
             message = "ready";
             LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
-                    + settings.publicUrl() + "/, status " + settings.publicUrl() + "/status)");
+                    + settings.publicUrl() + "/, status " + settings.publicUrl() + "/status"
+                    + ListenerExposure.describe(settings.httpAddress()).map(a -> "; " + a).orElse("") + ")");
+            ListenerExposure.warning(settings.httpAddress(), ListenerExposure.developmentCredentials(settings))
+                    .ifPresent(LOG::warning);
         } catch (Exception | Error e) {
             // Errors too: this runs in a Future nobody reads, where anything not caught here would vanish
             state = ContainerState.FAILED;

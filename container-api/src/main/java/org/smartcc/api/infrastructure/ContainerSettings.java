@@ -19,6 +19,9 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 @ApplicationScoped
 public class ContainerSettings {
 
+    /** Consumer secret of the installed apps while {@code smartcc.apps.secret} is unset: development only. */
+    public static final String DEFAULT_APPS_SECRET = "smartapp-secret";
+
     private final Config config = ConfigProvider.getConfig();
 
     /** Folder for the embedded database and the Parquet snapshots. */
@@ -53,6 +56,11 @@ public class ContainerSettings {
     /** The address users open; printed when the container is ready. */
     public String publicUrl() {
         return config.getOptionalValue("smartcc.public-url", String.class).orElse("http://localhost:8080");
+    }
+
+    /** The address the HTTP listener is bound to, when the launch set it (embedded run); else the server decides. */
+    public Optional<String> httpAddress() {
+        return config.getOptionalValue("smartcc.http.address", String.class).filter(s -> !s.isBlank());
     }
 
     /** The administrator's password for /admin; the admin API is off while it is unset. */
@@ -93,7 +101,7 @@ public class ContainerSettings {
 
     /** Consumer secret of the apps installed from {@link #appsDirectory()}: a development convenience, not for production. */
     public String appsSecret() {
-        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse("smartapp-secret");
+        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse(DEFAULT_APPS_SECRET);
     }
 
     public OAuthSettings oauthSettings() {

@@ -1,7 +1,6 @@
 package org.smartcc.store.infrastructure.rdf;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
@@ -11,8 +10,11 @@ import org.apache.jena.riot.system.ErrorHandler;
 import org.smartcc.store.domain.InvalidRecordException;
 
 /**
- * Parses untrusted RDF/XML. A DOCTYPE is refused before the parser sees the document, so no entity (internal or
- * external) is ever expanded and nothing is fetched; relative IRIs resolve against a fixed, non-network base.
+ * Parses untrusted RDF/XML. {@link XmlPrePass} reads the same bytes first and refuses a DOCTYPE, so no entity
+ * (internal or external) is ever expanded and nothing is fetched; relative IRIs resolve against a fixed, non-network
+ * base. Jena 5.6.0's RDF/XML parser (RRX on SAX, {@code ReaderRDFXML_SAX}) would expand the internal entities of a
+ * DOCTYPE; it turns off external DTDs and external entities itself, but on whichever SAX parser the class path
+ * supplies, which is why the guard is the JDK's own parser run beforehand.
  */
 public final class SafeRdfXml {
 
@@ -23,11 +25,7 @@ public final class SafeRdfXml {
 
     /** @throws InvalidRecordException with code {@code RDF_PARSE} or {@code RDF_DOCTYPE} naming the problem */
     public static Model parse(byte[] content, String sourceName) {
-        String head = new String(content, 0, Math.min(content.length, 4096), StandardCharsets.UTF_8);
-        if (head.contains("<!DOCTYPE") || head.contains("<!ENTITY")) {
-            throw new InvalidRecordException("RDF_DOCTYPE",
-                    sourceName + ": DOCTYPE and entity declarations are not accepted in RDF/XML");
-        }
+        XmlPrePass.check(content, sourceName);
         Model model = ModelFactory.createDefaultModel();
         try {
             RDFParser.create()
