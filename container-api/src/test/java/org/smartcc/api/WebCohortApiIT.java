@@ -103,6 +103,10 @@ class WebCohortApiIT {
         HttpResponse<String> list = client.send("GET", "cohort/patient-sets/" + result.getJsonNumber("id"), null,
                 null, "rita", "rita-password");
         assertEquals(403, list.statusCode(), list.body());
+        HttpResponse<String> plan = client.send("GET", "cohort/runs/" + run.getInt("id") + "/plan", null, null,
+                "rita", "rita-password");
+        assertEquals(403, plan.statusCode(), "the plan's statistics hold the exact count: " + plan.body());
+        assertTrue(plan.body().contains("PLAN_NEEDS_EXACT_COUNTS"), plan.body());
     }
 
     @Test

@@ -114,13 +114,20 @@ public class CohortResource {
         return CohortViews.of(resources.cohortRuns().cancel(id));
     }
 
-    /** The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended. */
+    /**
+     * The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended: only for roles that see exact
+     * counts, since the plan's statistics carry the exact row counts and its filters the literal values of the query.
+     */
     @GET
     @Path("runs/{id}/plan")
     @Produces(MediaType.TEXT_PLAIN)
     public Response plan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
         CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
         own(researcher, id);
+        if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
+            return ErrorResponse.of(Response.Status.FORBIDDEN, "PLAN_NEEDS_EXACT_COUNTS", "a plan reveals exact"
+                    + " counts: your roles " + researcher.roles() + " do not allow them");
+        }
         return resources.cohortRuns().store().plan(id).map(p -> Response.ok(p, MediaType.TEXT_PLAIN_TYPE).build())
                 .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "PLAN_NOT_READY",
                         "the plan is stored when the run ends"));
