@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.smartcc.oauth.domain.App;
@@ -161,6 +162,16 @@ public final class OAuthProvider {
     /** Revokes one token of any kind; false if it is unknown or already revoked. */
     public boolean revoke(String token) {
         return tokens.revoke(token);
+    }
+
+    /** Revokes one token of any kind and returns it as it was; empty if it is unknown or already revoked. */
+    public Optional<Token> revokeAndDescribe(String token) {
+        return tokens.find(token).filter(t -> tokens.revoke(t.value()));
+    }
+
+    /** Revokes every token of an app, e.g. when its secret leaked; returns how many. */
+    public int revokeAllOfApp(String appId) {
+        return tokens.revokeAllOfApp(appId);
     }
 
     /** Revokes all tokens of a user, e.g. at logout. */
