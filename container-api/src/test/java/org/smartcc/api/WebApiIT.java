@@ -306,16 +306,40 @@ class WebApiIT {
     }
 
     @Test
-    void onlyFrameUiAndHelperAppsSearchRecords() throws Exception {
-        SignedClient frameUi = new SignedClient("emr-view@apps.smartplatforms.org");
-        HttpResponse<byte[]> found = frameUi.send(Verb.GET, base + "/records/search?family_name=lewis&given_name=KAR",
-                null, null, Map.of(), null, null);
+    void onlyFrameUiAndHelperAppsSearchRecordsWithATokenAUserApproved() throws Exception {
+        String frameUiApp = "emr-view@apps.smartplatforms.org";
+        HttpResponse<String> launch = launcher("POST", "/oauth/internal/launch", "app_id="
+                + java.net.URLEncoder.encode(frameUiApp, java.nio.charset.StandardCharsets.UTF_8) + "&user_id="
+                + DEV_USER + "&record_id=2169591");
+        assertEquals(200, launch.statusCode(), launch.body());
+        JsonObject credentials = Json.createReader(new StringReader(launch.body())).readObject();
+        SignedClient frameUi = new SignedClient(frameUiApp);
+        String search = base + "/records/search?family_name=lewis&given_name=KAR";
+        HttpResponse<byte[]> found = frameUi.send(Verb.GET, search, credentials.getString("rest_token"),
+                credentials.getString("rest_secret"), Map.of(), null, null);
         assertEquals(200, found.statusCode(), new String(found.body()));
         assertTrue(new String(found.body()).contains("/records/2169591/demographics"), new String(found.body()));
-        HttpResponse<byte[]> refused = new SignedClient(BACKGROUND_APP).send(Verb.GET, base + "/records/search",
+
+        HttpResponse<byte[]> twoLegged = frameUi.send(Verb.GET, search, null, null, Map.of(), null, null);
+        assertEquals(403, twoLegged.statusCode(), "a consumer signature alone is no user's approval");
+        assertTrue(new String(twoLegged.body()).contains("FORBIDDEN_TOKEN_KIND"), new String(twoLegged.body()));
+        HttpResponse<byte[]> background = new SignedClient(BACKGROUND_APP).send(Verb.GET, base + "/records/search",
                 null, null, Map.of(), null, null);
-        assertEquals(403, refused.statusCode());
-        assertTrue(new String(refused.body()).contains("FORBIDDEN_APP_MODE"));
+        assertEquals(403, background.statusCode());
+    }
+
+    @Test
+    void aBackgroundAppCannotListTheUsers() throws Exception {
+        SignedClient background = new SignedClient(BACKGROUND_APP);
+        HttpResponse<byte[]> search = background.send(Verb.GET, base + "/users/search", null, null, Map.of(), null,
+                null);
+        assertEquals(403, search.statusCode(), new String(search.body()));
+        assertTrue(new String(search.body()).contains("FORBIDDEN_TOKEN_KIND"), new String(search.body()));
+        Map<String, String> token = SignedClient.form(background.send(Verb.GET, base + "/apps/" + BACKGROUND_APP
+                + "/tokens/records/2169591", null, null).body());
+        HttpResponse<byte[]> withRecordToken = background.send(Verb.GET, base + "/users/" + DEV_USER,
+                token.get("oauth_token"), token.get("oauth_token_secret"), Map.of(), null, null);
+        assertEquals(403, withRecordToken.statusCode(), "a background token has no user behind it");
     }
 
     @Test

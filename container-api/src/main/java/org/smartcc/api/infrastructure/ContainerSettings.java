@@ -3,9 +3,12 @@ package org.smartcc.api.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.smartcc.oauth.application.OAuthSettings;
@@ -94,6 +97,16 @@ public class ContainerSettings {
     /** Consumer secret of the apps installed from {@link #appsDirectory()}: a development convenience, not for production. */
     public String appsSecret() {
         return config.getOptionalValue("smartcc.apps.secret", String.class).orElse("smartapp-secret");
+    }
+
+    /**
+     * Helper apps the administrator flagged ({@code smartcc.apps.admin-helpers}, comma-separated ids): like the
+     * reference's {@code admin_p}, they may search records signing 2-legged.
+     */
+    public Set<String> adminHelperApps() {
+        return config.getOptionalValue("smartcc.apps.admin-helpers", String.class).stream()
+                .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public OAuthSettings oauthSettings() {
