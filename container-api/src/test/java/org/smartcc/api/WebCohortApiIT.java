@@ -122,6 +122,13 @@ class WebCohortApiIT {
         HttpResponse<String> notJson = client.send("POST", "cohort/runs", "application/json", "[1, 2", "sam",
                 "sam-password");
         assertEquals(400, notJson.statusCode(), notJson.body());
+        for (String wrongType : new String[] {"\"timeoutSeconds\": \"abc\"", "\"timeoutSeconds\": 1.5",
+                "\"timeoutSeconds\": -3", "\"results\": \"PATIENTSET\""}) {
+            HttpResponse<String> wrong = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                    + MEDS + ", " + wrongType + "}", "sam", "sam-password");
+            assertEquals(400, wrong.statusCode(), wrongType + ": " + wrong.body());
+            assertTrue(wrong.body().contains("QUERY_DEFINITION_INVALID"), wrong.body());
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.smartcc.api.interfaces.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
@@ -72,20 +74,40 @@ public class CohortResource {
         QueryDefinition definition;
         if (request.containsKey("definition")) {
             definition = QueryJson.read(request.get("definition").toString());
-        } else if (request.get("i2b2") instanceof jakarta.json.JsonString xml) {
+        } else if (request.get("i2b2") instanceof JsonString xml) {
             definition = i2b2(xml.getString());
         } else {
             throw new QueryDefinitionException("/", "send the query as \"definition\" (JSON) or \"i2b2\" (XML text)");
         }
-        List<String> results = new ArrayList<>();
-        if (request.get("results") instanceof JsonArray array) {
-            array.forEach(v -> results.add(v.getValueType() == JsonValue.ValueType.STRING
-                    ? ((jakarta.json.JsonString) v).getString() : v.toString()));
+        return accepted(researcher, definition, results(request), timeout(request), uri);
+    }
+
+    /** The result names of a JSON request; absent means the engine's default. */
+    private static List<String> results(JsonObject request) {
+        JsonValue value = request.get("results");
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
         }
-        Optional<Duration> timeout = request.containsKey("timeoutSeconds")
-                ? Optional.of(Duration.ofSeconds(request.getJsonNumber("timeoutSeconds").longValueExact()))
-                : Optional.empty();
-        return accepted(researcher, definition, results, timeout, uri);
+        if (!(value instanceof JsonArray array)) {
+            throw new QueryDefinitionException("/results", "must be an array of result type names");
+        }
+        List<String> results = new ArrayList<>();
+        array.forEach(v -> results.add(v instanceof JsonString name ? name.getString() : v.toString()));
+        return results;
+    }
+
+    /** The timeout a JSON request asks for: whole seconds above 0; absent means the engine's default. */
+    private static Optional<Duration> timeout(JsonObject request) {
+        JsonValue value = request.get("timeoutSeconds");
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber seconds && seconds.isIntegral() && seconds.bigIntegerValue().signum() > 0
+                && seconds.bigIntegerValue().bitLength() < 40) {
+            return Optional.of(Duration.ofSeconds(seconds.longValue()));
+        }
+        throw new QueryDefinitionException("/timeoutSeconds", "must be a whole number of seconds above 0, not "
+                + value);
     }
 
     @POST

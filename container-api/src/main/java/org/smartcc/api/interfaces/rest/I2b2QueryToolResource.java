@@ -40,9 +40,11 @@ import org.w3c.dom.Element;
  * PROCESSING, for the client to poll), lists the runs of a query and the results of a run, and returns result
  * documents and patient sets. The message's security element logs in as a cohort user.
  */
-@Path("i2b2/services/QueryToolService/request")
+@Path(I2b2QueryToolResource.PATH)
 @RequestScoped
 public class I2b2QueryToolResource {
+
+    static final String PATH = "i2b2/services/QueryToolService/request";
 
     /** The longest a request waits for its run: i2b2's web client sends 180 s. */
     static final long MAX_WAIT_MS = 180_000;
