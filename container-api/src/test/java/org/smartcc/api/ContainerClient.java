@@ -65,6 +65,14 @@ final class ContainerClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST whose body is sent in chunks, without a declared length. */
+    HttpResponse<String> postChunked(String path, String contentType, byte[] body) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .version(HttpClient.Version.HTTP_1_1).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     JsonObject status() throws Exception {
         return json(get("status").body());
     }

@@ -161,6 +161,25 @@ class WebCohortApiIT {
         assertTrue(broken.body().contains("not well-formed XML"), broken.body());
     }
 
+    @Test
+    void cohortAndI2b2BodiesAboveTheCohortLimitAreRefusedDeclaredOrChunked() throws Exception {
+        String padding = " ".repeat(1024 * 1024 + 1);
+        HttpResponse<String> declared = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + MEDS + padding + "}", "sam", "sam-password");
+        assertEquals(413, declared.statusCode(), declared.body());
+        assertTrue(declared.body().contains("BODY_TOO_LARGE") && declared.body().contains("smartcc.cohort.max-body-kb"),
+                declared.body());
+
+        Path file = Path.of(System.getProperty("smartcc.shared.dir"), "cohort-data", "i2b2-crc-testfiles",
+                "setfinder_paneltiming_same_[133].xml");
+        byte[] padded = Files.readString(file).replace("<message_body>", "<message_body><!--" + padding + "-->")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> chunked = client.postChunked("i2b2/services/QueryToolService/request",
+                "application/xml", padded);
+        assertEquals(413, chunked.statusCode(), chunked.body());
+        assertTrue(chunked.body().contains("<status type=\"ERROR\">BODY_TOO_LARGE"), chunked.body());
+    }
+
     private JsonObject finished(String path, String user) throws Exception {
         JsonObject run = null;
         for (int i = 0; i < 600; i++) {

@@ -161,6 +161,14 @@ public class ContainerSettings {
         return config.getOptionalValue("smartcc.http.max-body-mb", Long.class).orElse(64L) * 1024 * 1024;
     }
 
+    /**
+     * The largest body of the cohort and i2b2 endpoints, in bytes ({@code smartcc.cohort.max-body-kb}, default 1024):
+     * query definitions and i2b2 messages are small, and these endpoints parse what they read.
+     */
+    public long maxCohortBodyBytes() {
+        return config.getOptionalValue("smartcc.cohort.max-body-kb", Long.class).orElse(1024L) * 1024;
+    }
+
     /** The largest preferences or scratchpad document, in bytes ({@code smartcc.app-data.max-kb}, default 1024). */
     public int maxAppDataBytes() {
         return config.getOptionalValue("smartcc.app-data.max-kb", Integer.class).orElse(1024) * 1024;

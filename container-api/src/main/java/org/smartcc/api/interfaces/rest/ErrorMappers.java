@@ -38,12 +38,12 @@ public final class ErrorMappers {
         }
     }
 
-    /** A request body that passed {@code smartcc.http.max-body-mb} while it was read. */
+    /** A request body that passed its limit while it was read. */
     @Provider
     public static class BodyTooLarge implements ExceptionMapper<BodySizeLimit.TooLarge> {
         @Override
         public Response toResponse(BodySizeLimit.TooLarge e) {
-            return BodySizeLimit.tooLarge(e.limit());
+            return BodySizeLimit.tooLarge(e);
         }
     }
 

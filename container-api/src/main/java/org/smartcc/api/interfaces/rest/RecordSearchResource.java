@@ -18,9 +18,9 @@ import org.smartcc.records.application.RecordSearch;
 import org.smartcc.records.infrastructure.RdfFormat;
 
 /**
- * {@code GET /records/search}: demographics of the matching records. As smart-classic §4.8 says: an access token a user
- * approved, of a frame_ui or helper app (a record-scoped app has no business seeing who else is in the container), or
- * a helper app the administrator flagged in {@code smartcc.apps.admin-helpers}, signing 2-legged.
+ * {@code GET /records/search}: demographics of the matching records. As smart-classic §4.8 says: an access token a
+ * user approved, of a frame_ui or helper app (a record-scoped app has no business seeing who else is in the
+ * container), or a helper app the administrator flagged in {@code smartcc.apps.admin-helpers}, signing 2-legged.
  */
 @Path("records/search")
 @RequestScoped

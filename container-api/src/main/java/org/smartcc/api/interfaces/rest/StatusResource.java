@@ -57,7 +57,7 @@ public class StatusResource {
         ContainerState state = startup.state();
         StoreSummary summary = state == ContainerState.READY || state == ContainerState.LOADING
                 ? resources.store().summary() : null;
-        return new Status(state.name(), startup.message(), summary, SnapshotView.of(startup.snapshot()), startup.rejections(),
-                records.cache().stats());
+        return new Status(state.name(), startup.message(), summary, SnapshotView.of(startup.snapshot()),
+                startup.rejections(), records.cache().stats());
     }
 }

@@ -28,9 +28,9 @@ import org.smartcc.records.infrastructure.SmartPrefixes;
 import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /**
- * Container users as RDF (smart-classic §2.6), for apps with a token a user approved. Each user is an {@code sp:User} with a
- * {@code v:n} name as the ontology says, and also carries the reference server's {@code sp:user} type, FOAF names and
- * {@code foaf:mbox} (§11.7), which its clients read.
+ * Container users as RDF (smart-classic §2.6), for apps with a token a user approved (§4.8). Each user is an
+ * {@code sp:User} with a {@code v:n} name as the ontology says, and also carries the reference server's {@code sp:user}
+ * type, FOAF names and {@code foaf:mbox} (§11.7), which its clients read.
  */
 @Path("users")
 @RequestScoped
