@@ -65,6 +65,28 @@ final class ContainerClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Sends only the head of a POST that declares a body of the given length, and returns the raw answer: a server
+     * that waits for the body instead times out here.
+     */
+    String declareOnly(String path, String contentType, long length) throws Exception {
+        URI target = base.resolve(path);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost()
+                    + "\r\nContent-Type: " + contentType + "\r\nContent-Length: " + length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n > 0 && answer.indexOf("}") < 0; n = in.read(buffer)) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            return answer.toString();
+        }
+    }
+
     /** A POST whose body is sent in chunks, without a declared length. */
     HttpResponse<String> postChunked(String path, String contentType, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.store.infrastructure.jdbc.Database;
 
@@ -21,6 +22,8 @@ import org.smartcc.store.infrastructure.jdbc.Database;
  */
 @ApplicationScoped
 public class ContainerSettings {
+
+    private static final String APP_SECRET_PREFIX = "smartcc.apps.secret.";
 
     private final Config config = ConfigProvider.getConfig();
 
@@ -87,16 +90,45 @@ public class ContainerSettings {
     }
 
     /**
-     * App manifests installed on start (embedded run: the shared sample apps), each with {@link #appsSecret()} as its
-     * consumer secret.
+     * Whether this is the development run ({@code smartcc.dev-mode}, set by the embedded run and the integration
+     * tests): only there do the installed apps share one consumer secret.
+     */
+    public boolean devMode() {
+        return config.getOptionalValue("smartcc.dev-mode", Boolean.class).orElse(false);
+    }
+
+    /**
+     * App manifests installed on start (embedded run: the shared sample apps): in the development run all with
+     * {@link #appsSecret()}, otherwise each with a secret of its own.
      */
     public Optional<Path> appsDirectory() {
         return config.getOptionalValue("smartcc.apps.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
     }
 
-    /** Consumer secret of the apps installed from {@link #appsDirectory()}: a development convenience, not for production. */
+    /** The consumer secret every app shares in the development run ({@code smartcc.apps.secret}). */
     public String appsSecret() {
-        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse("smartapp-secret");
+        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse(AppInstaller.DEV_CONSUMER_SECRET);
+    }
+
+    /** The consumer secret configured for one app ({@code smartcc.apps.secret.<app id>}). */
+    public Optional<String> appSecret(String appId) {
+        return config.getOptionalValue(APP_SECRET_PREFIX + appId, String.class).filter(s -> !s.isBlank());
+    }
+
+    /** Why the configured consumer secrets may not start this run, if they may not: only the development run shares. */
+    public Optional<String> appSecretsRefused() {
+        if (devMode()) {
+            return Optional.empty();
+        }
+        Map<String, String> secretsOfApps = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(APP_SECRET_PREFIX)) {
+                String appId = name.substring(APP_SECRET_PREFIX.length());
+                appSecret(appId).ifPresent(secret -> secretsOfApps.put(appId, secret));
+            }
+        }
+        return AppInstaller.refusedOutsideDevelopment(
+                config.getOptionalValue("smartcc.apps.secret", String.class).filter(s -> !s.isBlank()), secretsOfApps);
     }
 
     /**
