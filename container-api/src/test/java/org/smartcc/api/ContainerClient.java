@@ -65,6 +65,54 @@ final class ContainerClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * A POST over a plain socket, the body sent in the background (declared by {@code Content-Length}, or in chunks)
+     * while the answer is read, so that a server that answers before it has read the body is seen to do so. Returns
+     * the raw answer up to the end of its first JSON or XML document.
+     */
+    String postRaw(String path, String contentType, byte[] body, boolean chunked) throws Exception {
+        URI target = base.resolve(path);
+        try (java.net.Socket socket = new java.net.Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + "\r\nContent-Type: "
+                    + contentType + "\r\n" + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + body.length)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread sender = new Thread(() -> {
+                try {
+                    for (int at = 0; at < body.length; at += 8192) {
+                        int n = Math.min(8192, body.length - at);
+                        if (chunked) {
+                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        }
+                        out.write(body, at, n);
+                        if (chunked) {
+                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        }
+                    }
+                    if (chunked) {
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    // the server answered and closed before it took the whole body: the answer is what counts
+                }
+            });
+            sender.setDaemon(true);
+            sender.start();
+            java.io.InputStream in = socket.getInputStream();
+            StringBuilder answer = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                answer.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                if (answer.indexOf("}") >= 0 || answer.indexOf("</ns5:response>") >= 0) {
+                    break;
+                }
+            }
+            return answer.toString();
+        }
+    }
+
     JsonObject status() throws Exception {
         return json(get("status").body());
     }

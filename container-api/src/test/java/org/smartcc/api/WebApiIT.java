@@ -1,6 +1,7 @@
 package org.smartcc.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.scribejava.core.model.OAuthRequest;
@@ -57,6 +58,57 @@ class WebApiIT {
     void ready() throws Exception {
         new ContainerClient(url).awaitReady(Duration.ofMinutes(5));
         base = url.toString().replaceAll("/$", "");
+    }
+
+    @Test
+    void thePublicStatusDoesNotShowWhereTheDataLies() throws Exception {
+        ContainerClient client = new ContainerClient(url);
+        JsonObject snapshot = client.awaitSnapshot(Duration.ofMinutes(5));
+        assertEquals("DONE", snapshot.getString("state"), snapshot.toString());
+        assertTrue(snapshot.getJsonObject("snapshot").getString("id").length() > 0, snapshot.toString());
+        String status = client.get("status").body();
+        assertFalse(status.contains("location") || status.contains("it-data"), status);
+    }
+
+    @Test
+    void anAdministratorRevokesATokenOrEveryTokenOfAnAppAndTheyAreRefusedAtOnce() throws Exception {
+        ContainerClient client = new ContainerClient(url);
+        SignedClient app = new SignedClient(BACKGROUND_APP);
+        String tokens = base + "/apps/" + BACKGROUND_APP + "/tokens/records/2169591";
+        Map<String, String> first = SignedClient.form(app.send(Verb.GET, tokens, null, null).body());
+        Map<String, String> second = SignedClient.form(app.send(Verb.GET, tokens, null, null).body());
+        String medications = base + "/records/2169591/medications/";
+        assertEquals(200, app.send(Verb.GET, medications, first.get("oauth_token"), first.get("oauth_token_secret"))
+                .statusCode());
+
+        HttpResponse<String> anonymous = client.send("DELETE", "admin/tokens/" + first.get("oauth_token"), null, null,
+                null, null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> one = client.send("DELETE", "admin/tokens/" + first.get("oauth_token"), null, null,
+                "admin", ContainerClient.ADMIN_PASSWORD);
+        assertEquals(200, one.statusCode(), one.body());
+        JsonObject revoked = ContainerClient.json(one.body());
+        assertEquals(1, revoked.getInt("revoked"));
+        assertEquals(BACKGROUND_APP, revoked.getString("appId"));
+        assertEquals("BACKGROUND", revoked.getString("kind"));
+        assertEquals("2169591", revoked.getString("recordId"));
+        HttpResponse<String> refused = app.send(Verb.GET, medications, first.get("oauth_token"),
+                first.get("oauth_token_secret"));
+        assertEquals(401, refused.statusCode());
+        assertTrue(refused.body().contains("OAUTH_TOKEN_REVOKED"), refused.body());
+        assertEquals(404, client.send("DELETE", "admin/tokens/" + first.get("oauth_token"), null, null, "admin",
+                ContainerClient.ADMIN_PASSWORD).statusCode(), "already revoked");
+
+        assertEquals(200, app.send(Verb.GET, medications, second.get("oauth_token"),
+                second.get("oauth_token_secret")).statusCode());
+        HttpResponse<String> all = client.send("DELETE", "admin/apps/" + BACKGROUND_APP + "/tokens", null, null,
+                "admin", ContainerClient.ADMIN_PASSWORD);
+        assertEquals(200, all.statusCode(), all.body());
+        assertTrue(ContainerClient.json(all.body()).getInt("revoked") >= 1, all.body());
+        assertEquals(401, app.send(Verb.GET, medications, second.get("oauth_token"),
+                second.get("oauth_token_secret")).statusCode());
+        assertEquals(404, client.send("DELETE", "admin/apps/no-such-app@example.org/tokens", null, null, "admin",
+                ContainerClient.ADMIN_PASSWORD).statusCode());
     }
 
     @Test
@@ -254,16 +306,40 @@ class WebApiIT {
     }
 
     @Test
-    void onlyFrameUiAndHelperAppsSearchRecords() throws Exception {
-        SignedClient frameUi = new SignedClient("emr-view@apps.smartplatforms.org");
-        HttpResponse<byte[]> found = frameUi.send(Verb.GET, base + "/records/search?family_name=lewis&given_name=KAR",
-                null, null, Map.of(), null, null);
+    void onlyFrameUiAndHelperAppsSearchRecordsWithATokenAUserApproved() throws Exception {
+        String frameUiApp = "emr-view@apps.smartplatforms.org";
+        HttpResponse<String> launch = launcher("POST", "/oauth/internal/launch", "app_id="
+                + java.net.URLEncoder.encode(frameUiApp, java.nio.charset.StandardCharsets.UTF_8) + "&user_id="
+                + DEV_USER + "&record_id=2169591");
+        assertEquals(200, launch.statusCode(), launch.body());
+        JsonObject credentials = Json.createReader(new StringReader(launch.body())).readObject();
+        SignedClient frameUi = new SignedClient(frameUiApp);
+        String search = base + "/records/search?family_name=lewis&given_name=KAR";
+        HttpResponse<byte[]> found = frameUi.send(Verb.GET, search, credentials.getString("rest_token"),
+                credentials.getString("rest_secret"), Map.of(), null, null);
         assertEquals(200, found.statusCode(), new String(found.body()));
         assertTrue(new String(found.body()).contains("/records/2169591/demographics"), new String(found.body()));
-        HttpResponse<byte[]> refused = new SignedClient(BACKGROUND_APP).send(Verb.GET, base + "/records/search",
+
+        HttpResponse<byte[]> twoLegged = frameUi.send(Verb.GET, search, null, null, Map.of(), null, null);
+        assertEquals(403, twoLegged.statusCode(), "a consumer signature alone is no user's approval");
+        assertTrue(new String(twoLegged.body()).contains("FORBIDDEN_TOKEN_KIND"), new String(twoLegged.body()));
+        HttpResponse<byte[]> background = new SignedClient(BACKGROUND_APP).send(Verb.GET, base + "/records/search",
                 null, null, Map.of(), null, null);
-        assertEquals(403, refused.statusCode());
-        assertTrue(new String(refused.body()).contains("FORBIDDEN_APP_MODE"));
+        assertEquals(403, background.statusCode());
+    }
+
+    @Test
+    void aBackgroundAppCannotListTheUsers() throws Exception {
+        SignedClient background = new SignedClient(BACKGROUND_APP);
+        HttpResponse<byte[]> search = background.send(Verb.GET, base + "/users/search", null, null, Map.of(), null,
+                null);
+        assertEquals(403, search.statusCode(), new String(search.body()));
+        assertTrue(new String(search.body()).contains("FORBIDDEN_TOKEN_KIND"), new String(search.body()));
+        Map<String, String> token = SignedClient.form(background.send(Verb.GET, base + "/apps/" + BACKGROUND_APP
+                + "/tokens/records/2169591", null, null).body());
+        HttpResponse<byte[]> withRecordToken = background.send(Verb.GET, base + "/users/" + DEV_USER,
+                token.get("oauth_token"), token.get("oauth_token_secret"), Map.of(), null, null);
+        assertEquals(403, withRecordToken.statusCode(), "a background token has no user behind it");
     }
 
     @Test

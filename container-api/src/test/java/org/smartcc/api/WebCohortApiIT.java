@@ -103,6 +103,10 @@ class WebCohortApiIT {
         HttpResponse<String> list = client.send("GET", "cohort/patient-sets/" + result.getJsonNumber("id"), null,
                 null, "rita", "rita-password");
         assertEquals(403, list.statusCode(), list.body());
+        HttpResponse<String> plan = client.send("GET", "cohort/runs/" + run.getInt("id") + "/plan", null, null,
+                "rita", "rita-password");
+        assertEquals(403, plan.statusCode(), "the plan's statistics hold the exact count: " + plan.body());
+        assertTrue(plan.body().contains("PLAN_NEEDS_EXACT_COUNTS"), plan.body());
     }
 
     @Test
@@ -118,6 +122,13 @@ class WebCohortApiIT {
         HttpResponse<String> notJson = client.send("POST", "cohort/runs", "application/json", "[1, 2", "sam",
                 "sam-password");
         assertEquals(400, notJson.statusCode(), notJson.body());
+        for (String wrongType : new String[] {"\"timeoutSeconds\": \"abc\"", "\"timeoutSeconds\": 1.5",
+                "\"timeoutSeconds\": -3", "\"results\": \"PATIENTSET\""}) {
+            HttpResponse<String> wrong = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                    + MEDS + ", " + wrongType + "}", "sam", "sam-password");
+            assertEquals(400, wrong.statusCode(), wrongType + ": " + wrong.body());
+            assertTrue(wrong.body().contains("QUERY_DEFINITION_INVALID"), wrong.body());
+        }
     }
 
     @Test
@@ -148,6 +159,23 @@ class WebCohortApiIT {
                 message.substring(0, message.length() / 2), null, null);
         assertEquals(400, broken.statusCode());
         assertTrue(broken.body().contains("not well-formed XML"), broken.body());
+    }
+
+    @Test
+    void cohortAndI2b2BodiesAboveTheCohortLimitAreRefusedDeclaredOrChunked() throws Exception {
+        String padding = " ".repeat(1024 * 1024 + 1);
+        String declared = client.postRaw("cohort/runs", "application/json", ("{\"definition\": " + MEDS + padding
+                + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+        assertTrue(declared.startsWith("HTTP/1.1 413"), declared);
+        assertTrue(declared.contains("BODY_TOO_LARGE") && declared.contains("smartcc.cohort.max-body-kb"), declared);
+
+        Path file = Path.of(System.getProperty("smartcc.shared.dir"), "cohort-data", "i2b2-crc-testfiles",
+                "setfinder_paneltiming_same_[133].xml");
+        byte[] padded = Files.readString(file).replace("<message_body>", "<message_body><!--" + padding + "-->")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String chunked = client.postRaw("i2b2/services/QueryToolService/request", "application/xml", padded, true);
+        assertTrue(chunked.startsWith("HTTP/1.1 413"), chunked);
+        assertTrue(chunked.contains("<status type=\"ERROR\">BODY_TOO_LARGE"), chunked);
     }
 
     private JsonObject finished(String path, String user) throws Exception {

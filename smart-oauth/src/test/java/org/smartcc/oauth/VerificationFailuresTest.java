@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.application.OAuthHttpRequest;
 import org.smartcc.oauth.application.OAuthSettings;
+import org.smartcc.oauth.application.TokenResponse;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 
@@ -230,6 +231,29 @@ class VerificationFailuresTest {
                         alice.restSecret()).toProvider()));
         assertEquals(OAuthError.OAUTH_TOKEN_REVOKED, revoked.error());
         assertEquals(401, revoked.httpStatus());
+    }
+
+    @Test
+    void anAdministratorRevokesOneTokenOrEveryTokenOfAnApp() {
+        LaunchCredentials bobs = container.launchRestApp(TestContainer.BOB, "1002");
+        TokenResponse background = container.module.backgroundTokens().forRecord(container.backgroundClient()
+                .sign(Verb.GET, TestContainer.API_BASE + "/apps/" + TestContainer.BACKGROUND_APP
+                        + "/tokens/records/1003", null, null).toProvider(), TestContainer.BACKGROUND_APP, "1003");
+
+        assertEquals(TestContainer.REST_APP, container.module.provider().revokeAndDescribe(bobs.restToken())
+                .orElseThrow().appId());
+        assertTrue(container.module.provider().revokeAndDescribe(bobs.restToken()).isEmpty(), "already revoked");
+        assertError(OAuthError.OAUTH_TOKEN_REVOKED, () -> container.module.provider().verify(container.restClient()
+                .sign(Verb.GET, TestContainer.recordUrl("1002", "/"), bobs.restToken(), bobs.restSecret())
+                .toProvider()));
+
+        // Alice's ACCESS and CONNECT token of the launch in setUp; Bob's CONNECT token; Bob's ACCESS one is revoked
+        assertEquals(3, container.module.provider().revokeAllOfApp(TestContainer.REST_APP));
+        assertError(OAuthError.OAUTH_TOKEN_REVOKED, () -> container.module.provider().verify(container.restClient()
+                .sign(Verb.GET, TestContainer.recordUrl("1001", "/"), alice.restToken(), alice.restSecret())
+                .toProvider()));
+        container.module.provider().verify(container.backgroundClient().sign(Verb.GET,
+                TestContainer.recordUrl("1003", "/"), background.token(), background.tokenSecret()).toProvider());
     }
 
     @Test

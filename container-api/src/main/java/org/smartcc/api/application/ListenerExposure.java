@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.smartcc.api.infrastructure.ContainerSettings;
+import org.smartcc.oauth.application.AppInstaller;
 
 /**
  * What the start-up log says about the address the HTTP listener is bound to ({@code smartcc.http.address}, set by the
@@ -29,8 +30,8 @@ public final class ListenerExposure {
         if (settings.launcherSecret().filter(DEVELOPMENT_LAUNCHER_SECRET::equals).isPresent()) {
             on.add("development launcher secret (smartcc.launcher.secret)");
         }
-        if (settings.appsDirectory().isPresent()
-                && settings.appsSecret().equals(ContainerSettings.DEFAULT_APPS_SECRET)) {
+        if (settings.devMode() && settings.appsDirectory().isPresent()
+                && settings.appsSecret().equals(AppInstaller.DEV_CONSUMER_SECRET)) {
             on.add("development app secret (smartcc.apps.secret)");
         }
         return on;

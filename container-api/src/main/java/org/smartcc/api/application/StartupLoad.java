@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.engine.Snapshot;
+import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.store.domain.LoadResult;
 
 /**
@@ -57,6 +58,13 @@ public class StartupLoad {
     }
 
     private void run() {
+        Optional<String> refusedSecrets = settings.appSecretsRefused();
+        if (refusedSecrets.isPresent()) {
+            state = ContainerState.FAILED;
+            message = "not started: " + refusedSecrets.get();
+            LOG.severe(message);
+            return;
+        }
         try {
             resources.database();
             if (resources.store().summary().records() == 0) {
@@ -110,9 +118,20 @@ public class StartupLoad {
 
     private void installApps() {
         settings.appsDirectory().ifPresent(dir -> {
-            message = "installing app manifests from " + dir;
-            int installed = resources.oauth().installDevDefaults(dir).size();
-            LOG.info(() -> "installed " + installed + " apps from " + dir);
+            message = "installing app manifests";
+            if (settings.devMode()) {
+                int installed = resources.oauth().installDevDefaults(dir).size();
+                LOG.info(() -> "installed " + installed + " apps from " + dir + ", all with the development secret");
+                return;
+            }
+            List<AppInstaller.Installed> installed = resources.oauth().installer()
+                    .installDirectoryWithOwnSecrets(dir, settings::appSecret);
+            // the one place a consumer secret is ever shown: the administrator passes it on to the app
+            installed.stream().filter(AppInstaller.Installed::secretGenerated).map(AppInstaller.Installed::app)
+                    .forEach(app -> LOG.info(() -> "app " + app.id() + " was given the consumer secret "
+                            + app.consumerSecret() + " (shown this once; smartcc.apps.secret." + app.id()
+                            + " sets one instead)"));
+            LOG.info(() -> "installed " + installed.size() + " apps from " + dir + ", each with its own secret");
         });
     }
 

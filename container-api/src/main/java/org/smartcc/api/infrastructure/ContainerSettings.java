@@ -3,11 +3,15 @@ package org.smartcc.api.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.store.infrastructure.jdbc.Database;
 
@@ -19,8 +23,7 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 @ApplicationScoped
 public class ContainerSettings {
 
-    /** Consumer secret of the installed apps while {@code smartcc.apps.secret} is unset: development only. */
-    public static final String DEFAULT_APPS_SECRET = "smartapp-secret";
+    private static final String APP_SECRET_PREFIX = "smartcc.apps.secret.";
 
     private final Config config = ConfigProvider.getConfig();
 
@@ -92,16 +95,55 @@ public class ContainerSettings {
     }
 
     /**
-     * App manifests installed on start (embedded run: the shared sample apps), each with {@link #appsSecret()} as its
-     * consumer secret.
+     * Whether this is the development run ({@code smartcc.dev-mode}, set by the embedded run and the integration
+     * tests): only there do the installed apps share one consumer secret.
+     */
+    public boolean devMode() {
+        return config.getOptionalValue("smartcc.dev-mode", Boolean.class).orElse(false);
+    }
+
+    /**
+     * App manifests installed on start (embedded run: the shared sample apps): in the development run all with
+     * {@link #appsSecret()}, otherwise each with a secret of its own.
      */
     public Optional<Path> appsDirectory() {
         return config.getOptionalValue("smartcc.apps.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
     }
 
-    /** Consumer secret of the apps installed from {@link #appsDirectory()}: a development convenience, not for production. */
+    /** The consumer secret every app shares in the development run ({@code smartcc.apps.secret}). */
     public String appsSecret() {
-        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse(DEFAULT_APPS_SECRET);
+        return config.getOptionalValue("smartcc.apps.secret", String.class).orElse(AppInstaller.DEV_CONSUMER_SECRET);
+    }
+
+    /** The consumer secret configured for one app ({@code smartcc.apps.secret.<app id>}). */
+    public Optional<String> appSecret(String appId) {
+        return config.getOptionalValue(APP_SECRET_PREFIX + appId, String.class).filter(s -> !s.isBlank());
+    }
+
+    /** Why the configured consumer secrets may not start this run, if they may not: only the development run shares. */
+    public Optional<String> appSecretsRefused() {
+        if (devMode()) {
+            return Optional.empty();
+        }
+        Map<String, String> secretsOfApps = new TreeMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(APP_SECRET_PREFIX)) {
+                String appId = name.substring(APP_SECRET_PREFIX.length());
+                appSecret(appId).ifPresent(secret -> secretsOfApps.put(appId, secret));
+            }
+        }
+        return AppInstaller.refusedOutsideDevelopment(
+                config.getOptionalValue("smartcc.apps.secret", String.class).filter(s -> !s.isBlank()), secretsOfApps);
+    }
+
+    /**
+     * Helper apps the administrator flagged ({@code smartcc.apps.admin-helpers}, comma-separated ids): like the
+     * reference's {@code admin_p}, they may search records signing 2-legged.
+     */
+    public Set<String> adminHelperApps() {
+        return config.getOptionalValue("smartcc.apps.admin-helpers", String.class).stream()
+                .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public OAuthSettings oauthSettings() {
@@ -154,6 +196,14 @@ public class ContainerSettings {
     /** The largest request body accepted, in bytes ({@code smartcc.http.max-body-mb}, default 64). */
     public long maxBodyBytes() {
         return config.getOptionalValue("smartcc.http.max-body-mb", Long.class).orElse(64L) * 1024 * 1024;
+    }
+
+    /**
+     * The largest body of the cohort and i2b2 endpoints, in bytes ({@code smartcc.cohort.max-body-kb}, default 1024):
+     * query definitions and i2b2 messages are small, and these endpoints parse what they read.
+     */
+    public long maxCohortBodyBytes() {
+        return config.getOptionalValue("smartcc.cohort.max-body-kb", Long.class).orElse(1024L) * 1024;
     }
 
     /** The largest preferences or scratchpad document, in bytes ({@code smartcc.app-data.max-kb}, default 1024). */

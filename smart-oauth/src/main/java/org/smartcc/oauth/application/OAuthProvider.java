@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.smartcc.oauth.domain.App;
+import org.smartcc.oauth.domain.AppMode;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
@@ -28,6 +30,8 @@ public final class OAuthProvider {
     private static final Set<TokenKind> RECORD_TOKEN_KINDS = Set.of(TokenKind.ACCESS, TokenKind.BACKGROUND,
             TokenKind.CONNECT);
     private static final Set<TokenKind> USER_TOKEN_KINDS = Set.of(TokenKind.ACCESS, TokenKind.CONNECT);
+    /** Apps whose access tokens may search records (smart-classic §4.8): the others see only their own record. */
+    private static final Set<AppMode> RECORD_SEARCH_MODES = Set.of(AppMode.FRAME_UI, AppMode.HELPER);
 
     private final AppRepository apps;
     private final TokenRepository tokens;
@@ -131,6 +135,41 @@ public final class OAuthProvider {
     }
 
     /**
+     * For {@code /users/...} (smart-classic §4.8): an access or SMART Connect token, which a user approved. A
+     * 2-legged signature or a background token has no user behind it.
+     *
+     * @param call what is being called, for the message
+     * @throws OAuthException FORBIDDEN_TOKEN_KIND (403)
+     */
+    public void requireApprovedByUser(OAuthPrincipal principal, String call) {
+        TokenKind kind = principal.tokenKind().orElseThrow(() -> new OAuthException(OAuthError.FORBIDDEN_TOKEN_KIND,
+                call + " needs an access token a user approved, not a 2-legged signature"));
+        if (!USER_TOKEN_KINDS.contains(kind) || principal.userId().isEmpty()) {
+            throw new OAuthException(OAuthError.FORBIDDEN_TOKEN_KIND, call + " needs an access token a user approved,"
+                    + " not a " + kind.name().toLowerCase(Locale.ROOT) + " token");
+        }
+    }
+
+    /**
+     * For {@code /records/search} (smart-classic §4.8): an access token a user approved, of a frame_ui or helper app;
+     * or a 2-legged signature of a helper app the administrator flagged (the reference's {@code admin_p}).
+     *
+     * @param flaggedHelpers ids of the helper apps the administrator flagged
+     * @throws OAuthException FORBIDDEN_TOKEN_KIND or FORBIDDEN_APP_MODE (403)
+     */
+    public void requireRecordSearch(OAuthPrincipal principal, Set<String> flaggedHelpers) {
+        AppMode mode = principal.app().mode();
+        if (principal.twoLegged() && mode == AppMode.HELPER && flaggedHelpers.contains(principal.appId())) {
+            return;
+        }
+        requireApprovedByUser(principal, "record search");
+        if (!RECORD_SEARCH_MODES.contains(mode)) {
+            throw new OAuthException(OAuthError.FORBIDDEN_APP_MODE, "only frame_ui and helper apps may search records;"
+                    + " " + principal.appId() + " is a " + mode.manifestValue() + " app");
+        }
+    }
+
+    /**
      * The principal of a SMART Connect token, for the container's own same-origin proxy which authenticates the
      * browser session itself: no signature is involved, the token never leaves the server.
      *
@@ -161,6 +200,16 @@ public final class OAuthProvider {
     /** Revokes one token of any kind; false if it is unknown or already revoked. */
     public boolean revoke(String token) {
         return tokens.revoke(token);
+    }
+
+    /** Revokes one token of any kind and returns it as it was; empty if it is unknown or already revoked. */
+    public Optional<Token> revokeAndDescribe(String token) {
+        return tokens.find(token).filter(t -> tokens.revoke(t.value()));
+    }
+
+    /** Revokes every token of an app, e.g. when its secret leaked; returns how many. */
+    public int revokeAllOfApp(String appId) {
+        return tokens.revokeAllOfApp(appId);
     }
 
     /** Revokes all tokens of a user, e.g. at logout. */

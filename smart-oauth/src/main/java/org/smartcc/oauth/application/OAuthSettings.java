@@ -31,7 +31,7 @@ public record OAuthSettings(Duration timestampWindow, Duration accessTokenTtl, D
      */
     public static OAuthSettings defaults() {
         return new OAuthSettings(Duration.ofMinutes(10), Duration.ofMinutes(60), Duration.ofMinutes(15), false,
-                "smartapp-secret", "http://localhost:8080/launcher");
+                AppInstaller.DEV_CONSUMER_SECRET, "http://localhost:8080/launcher");
     }
 
     public OAuthSettings withDebugEnabled(boolean enabled) {

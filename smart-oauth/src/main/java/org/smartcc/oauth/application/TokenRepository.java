@@ -20,6 +20,9 @@ public interface TokenRepository {
     /** Revokes every token of the user (logout); returns how many. */
     int revokeAllOfUser(String userId);
 
+    /** Revokes every token of the app (an administrator's decision); returns how many. */
+    int revokeAllOfApp(String appId);
+
     /** Deletes tokens that expired before the instant; returns how many. */
     int deleteExpiredBefore(Instant instant);
 }

@@ -24,6 +24,8 @@ public enum OAuthError {
     FORBIDDEN_WRONG_RECORD(403),
     FORBIDDEN_WRONG_USER(403),
     FORBIDDEN_WRONG_APP(403),
+    /** The app's mode does not allow the call (e.g. record search by a plain ui app, smart-classic §4.8). */
+    FORBIDDEN_APP_MODE(403),
     /** Only background and helper apps may use the per-record token loop. */
     FORBIDDEN_NOT_BACKGROUND_APP(403),
     /** Apps without {@code oauth_callback} in their manifest cannot be authorized (spec §4.4). */

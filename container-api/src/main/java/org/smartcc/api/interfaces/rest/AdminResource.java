@@ -3,6 +3,7 @@ package org.smartcc.api.interfaces.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -19,8 +20,8 @@ import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.store.domain.LoadResult;
 
 /**
- * Administration of the clinical store: load or replace one record from SMART RDF/XML, and write a new Parquet
- * snapshot. HTTP Basic as user {@code admin} with {@code smartcc.admin.password}; off while that is unset.
+ * Administration: load or replace one record from SMART RDF/XML, write a new Parquet snapshot, manage cohort users,
+ * revoke OAuth tokens. HTTP Basic as user {@code admin} with {@code smartcc.admin.password}; off while that is unset.
  */
 @Path("admin")
 @RequestScoped
@@ -113,6 +114,42 @@ public class AdminResource {
         }
         resources.cohortUsers().put(userId, password, roles);
         return Response.noContent().build();
+    }
+
+    /** What a revocation took back: one token (with its binding), or every token of an app. */
+    public record Revocation(int revoked, String appId, String kind, String userId, String recordId) {
+    }
+
+    /** Revokes one token of any kind; every data endpoint refuses it from the next request on. */
+    @DELETE
+    @Path("tokens/{token}")
+    public Response revokeToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                @PathParam("token") String token) {
+        Response denied = checkAdmin(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        return resources.oauth().provider().revokeAndDescribe(token)
+                .map(t -> Response.ok(new Revocation(1, t.appId(), t.kind().name(), t.userId().orElse(null),
+                        t.recordId().orElse(null))).build())
+                .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "TOKEN_NOT_FOUND",
+                        "no such token, or it is already revoked"));
+    }
+
+    /** Revokes every token of an app, e.g. when its consumer secret leaked. */
+    @DELETE
+    @Path("apps/{appId}/tokens")
+    public Response revokeTokensOfApp(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                      @PathParam("appId") String appId) {
+        Response denied = checkAdmin(authorization);
+        if (denied != null) {
+            return denied;
+        }
+        if (resources.oauth().apps().find(appId).isEmpty()) {
+            return ErrorResponse.of(Response.Status.NOT_FOUND, "APP_NOT_FOUND", "no app " + appId + " is installed");
+        }
+        int revoked = resources.oauth().provider().revokeAllOfApp(appId);
+        return Response.ok(new Revocation(revoked, appId, null, null, null)).build();
     }
 
     private Response checkAdmin(String authorization) {

@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -16,18 +17,32 @@ import org.smartcc.api.infrastructure.ContainerSettings;
 /**
  * Refuses request bodies above {@code smartcc.http.max-body-mb} with 413 {@code BODY_TOO_LARGE}: a declared
  * {@code Content-Length} before anything is read, a chunked body as soon as it passes the limit while being read.
- * Resources read bodies into memory, so without a limit one request could exhaust the heap.
+ * Resources read bodies into memory, so without a limit one request could exhaust the heap. The cohort and i2b2
+ * endpoints, which take only query definitions and messages, have the smaller {@code smartcc.cohort.max-body-kb}; the
+ * i2b2 endpoint answers in i2b2's envelope.
  */
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor {
 
+    static final String CODE = "BODY_TOO_LARGE";
+    /** The request property that hands the limit the filter chose by path to the reader interceptor. */
+    private static final String LIMIT_PROPERTY = BodySizeLimit.class.getName() + ".limit";
+
     @Inject
     ContainerSettings settings;
 
+    /** A limit and the key that sets it, for the message. */
+    record Limit(long bytes, String key) {
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (declaresMore(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), limit())) {
-            request.abortWith(tooLarge(limit()));
+        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
+        Limit limit = limitOf(path);
+        request.setProperty(LIMIT_PROPERTY, limit);
+        if (declaresMore(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), limit.bytes())) {
+            TooLarge refused = new TooLarge(limit);
+            request.abortWith(path.startsWith(I2b2QueryToolResource.PATH) ? i2b2TooLarge(refused) : tooLarge(refused));
         }
     }
 
@@ -39,27 +54,38 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Limited(context.getInputStream(), limit()));
+        Limit limit = context.getProperty(LIMIT_PROPERTY) instanceof Limit chosen ? chosen : generalLimit();
+        context.setInputStream(new Limited(context.getInputStream(), limit));
         return context.proceed();
     }
 
-    private long limit() {
-        return settings.maxBodyBytes();
+    private Limit limitOf(String path) {
+        return path.startsWith("cohort/") || path.startsWith(I2b2QueryToolResource.PATH)
+                ? new Limit(settings.maxCohortBodyBytes(), "smartcc.cohort.max-body-kb") : generalLimit();
     }
 
-    static Response tooLarge(long limit) {
-        return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "BODY_TOO_LARGE", "a request body may be"
-                + " at most " + limit + " bytes (smartcc.http.max-body-mb)");
+    private Limit generalLimit() {
+        return new Limit(settings.maxBodyBytes(), "smartcc.http.max-body-mb");
     }
 
-    /** A body that passed the limit while it was read; answered by {@link ErrorMappers.BodyTooLarge}. */
+    static Response tooLarge(TooLarge e) {
+        return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, CODE, e.getMessage());
+    }
+
+    /** The same in i2b2's envelope, for i2b2 clients. */
+    static Response i2b2TooLarge(TooLarge e) {
+        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_XML_TYPE)
+                .entity(I2b2Messages.error(CODE + ": " + e.getMessage())).build();
+    }
+
+    /** A body above its limit; answered by {@link ErrorMappers.BodyTooLarge} when it passed the limit while read. */
     static final class TooLarge extends RuntimeException {
 
         private final long limit;
 
-        TooLarge(long limit) {
-            super("the request body passed " + limit + " bytes");
-            this.limit = limit;
+        TooLarge(Limit limit) {
+            super("a request body here may be at most " + limit.bytes() + " bytes (" + limit.key() + ")");
+            this.limit = limit.bytes();
         }
 
         long limit() {
@@ -70,10 +96,10 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
     /** Counts what is read and fails once more than the limit has come. */
     static final class Limited extends FilterInputStream {
 
-        private final long limit;
+        private final Limit limit;
         private long read;
 
-        Limited(InputStream in, long limit) {
+        Limited(InputStream in, Limit limit) {
             super(in);
             this.limit = limit;
         }
@@ -105,7 +131,7 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
 
         private void count(long n) {
             read += n;
-            if (read > limit) {
+            if (read > limit.bytes()) {
                 throw new TooLarge(limit);
             }
         }

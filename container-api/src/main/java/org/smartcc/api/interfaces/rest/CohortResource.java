@@ -3,7 +3,9 @@ package org.smartcc.api.interfaces.rest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
@@ -72,20 +74,40 @@ public class CohortResource {
         QueryDefinition definition;
         if (request.containsKey("definition")) {
             definition = QueryJson.read(request.get("definition").toString());
-        } else if (request.get("i2b2") instanceof jakarta.json.JsonString xml) {
+        } else if (request.get("i2b2") instanceof JsonString xml) {
             definition = i2b2(xml.getString());
         } else {
             throw new QueryDefinitionException("/", "send the query as \"definition\" (JSON) or \"i2b2\" (XML text)");
         }
-        List<String> results = new ArrayList<>();
-        if (request.get("results") instanceof JsonArray array) {
-            array.forEach(v -> results.add(v.getValueType() == JsonValue.ValueType.STRING
-                    ? ((jakarta.json.JsonString) v).getString() : v.toString()));
+        return accepted(researcher, definition, results(request), timeout(request), uri);
+    }
+
+    /** The result names of a JSON request; absent means the engine's default. */
+    private static List<String> results(JsonObject request) {
+        JsonValue value = request.get("results");
+        if (value == null || value == JsonValue.NULL) {
+            return List.of();
         }
-        Optional<Duration> timeout = request.containsKey("timeoutSeconds")
-                ? Optional.of(Duration.ofSeconds(request.getJsonNumber("timeoutSeconds").longValueExact()))
-                : Optional.empty();
-        return accepted(researcher, definition, results, timeout, uri);
+        if (!(value instanceof JsonArray array)) {
+            throw new QueryDefinitionException("/results", "must be an array of result type names");
+        }
+        List<String> results = new ArrayList<>();
+        array.forEach(v -> results.add(v instanceof JsonString name ? name.getString() : v.toString()));
+        return results;
+    }
+
+    /** The timeout a JSON request asks for: whole seconds above 0; absent means the engine's default. */
+    private static Optional<Duration> timeout(JsonObject request) {
+        JsonValue value = request.get("timeoutSeconds");
+        if (value == null || value == JsonValue.NULL) {
+            return Optional.empty();
+        }
+        if (value instanceof JsonNumber seconds && seconds.isIntegral() && seconds.bigIntegerValue().signum() > 0
+                && seconds.bigIntegerValue().bitLength() < 40) {
+            return Optional.of(Duration.ofSeconds(seconds.longValue()));
+        }
+        throw new QueryDefinitionException("/timeoutSeconds", "must be a whole number of seconds above 0, not "
+                + value);
     }
 
     @POST
@@ -114,13 +136,20 @@ public class CohortResource {
         return CohortViews.of(resources.cohortRuns().cancel(id));
     }
 
-    /** The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended. */
+    /**
+     * The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended: only for roles that see exact
+     * counts, since the plan's statistics carry the exact row counts and its filters the literal values of the query.
+     */
     @GET
     @Path("runs/{id}/plan")
     @Produces(MediaType.TEXT_PLAIN)
     public Response plan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
         CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
         own(researcher, id);
+        if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
+            return ErrorResponse.of(Response.Status.FORBIDDEN, "PLAN_NEEDS_EXACT_COUNTS", "a plan reveals exact"
+                    + " counts: your roles " + researcher.roles() + " do not allow them");
+        }
         return resources.cohortRuns().store().plan(id).map(p -> Response.ok(p, MediaType.TEXT_PLAIN_TYPE).build())
                 .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "PLAN_NOT_READY",
                         "the plan is stored when the run ends"));

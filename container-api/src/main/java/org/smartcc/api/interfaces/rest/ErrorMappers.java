@@ -2,18 +2,15 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Turns exceptions into {@link ErrorResponse} bodies; nothing internal (stack traces, SQL) reaches the client. */
 public final class ErrorMappers {
-
-    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
     private ErrorMappers() {
     }
@@ -41,12 +38,12 @@ public final class ErrorMappers {
         }
     }
 
-    /** A request body that passed {@code smartcc.http.max-body-mb} while it was read. */
+    /** A request body that passed its limit while it was read. */
     @Provider
     public static class BodyTooLarge implements ExceptionMapper<BodySizeLimit.TooLarge> {
         @Override
         public Response toResponse(BodySizeLimit.TooLarge e) {
-            return BodySizeLimit.tooLarge(e.limit());
+            return BodySizeLimit.tooLarge(e);
         }
     }
 
@@ -74,18 +71,32 @@ public final class ErrorMappers {
         }
     }
 
-    /** A bug or an outage: logged with an incident id that the answer repeats, so the two can be matched. */
+    /**
+     * A bug, an outage or an Error (StackOverflowError, OutOfMemoryError; Spark's checked exceptions come here too):
+     * {@code 500 INTERNAL} with an incident id that the log repeats, always JSON, and on the i2b2 endpoint i2b2's
+     * error envelope. The more specific mappers above still win, as JAX-RS picks the nearest superclass.
+     */
     @Provider
-    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+    public static class Unexpected implements ExceptionMapper<Throwable> {
+
+        @Context
+        UriInfo uri;
+
         @Override
-        public Response toResponse(RuntimeException e) {
+        public Response toResponse(Throwable e) {
             if (e instanceof WebApplicationException wae) {
                 return new WebApplication().toResponse(wae);
             }
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "incident " + incident, e);
-            return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "INTERNAL",
-                    "the server could not complete the request (incident " + incident + ")");
+            return answer(Incidents.log(e), uri.getPath());
+        }
+
+        static Response answer(String incident, String path) {
+            String message = "the server could not complete the request (incident " + incident + ")";
+            if (path.replaceFirst("^/", "").startsWith(I2b2QueryToolResource.PATH)) {
+                return Response.serverError().type(MediaType.APPLICATION_XML_TYPE)
+                        .entity(I2b2Messages.error("INTERNAL: " + message)).build();
+            }
+            return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "INTERNAL", message);
         }
     }
 

@@ -9,7 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +34,20 @@ import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunException;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 /**
  * i2b2's CRC query tool endpoint, so that i2b2 clients and i2b2's own test messages talk to the cohort engine: runs a
  * query definition (waiting up to {@code result_waittime_ms}, then answering with the run as it is, QUEUED or
  * PROCESSING, for the client to poll), lists the runs of a query and the results of a run, and returns result
- * documents and patient sets. The message's security element logs in as a cohort user.
+ * documents and patient sets. The message's security element logs in as a cohort user, read before the rest of the
+ * message ({@link I2b2Login}).
  */
-@Path("i2b2/services/QueryToolService/request")
+@Path(I2b2QueryToolResource.PATH)
 @RequestScoped
 public class I2b2QueryToolResource {
+
+    static final String PATH = "i2b2/services/QueryToolService/request";
 
     /** The longest a request waits for its run: i2b2's web client sends 180 s. */
     static final long MAX_WAIT_MS = 180_000;
@@ -53,11 +58,16 @@ public class I2b2QueryToolResource {
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_XML)
-    public Response request(byte[] body) {
+    public Response request(InputStream stream) {
         try {
-            Document message = XmlElements.parse(new ByteArrayInputStream(body));
-            Element root = message.getDocumentElement();
-            CohortAuth.Researcher researcher = login(root);
+            // marked at the start so that the whole message can be parsed after the login; the body's size limit
+            // bounds what the mark keeps
+            BufferedInputStream in = new BufferedInputStream(stream);
+            in.mark(Integer.MAX_VALUE);
+            CohortAuth.Researcher researcher = login(I2b2Login.read(in));
+            in.reset();
+            byte[] body = in.readAllBytes();
+            Element root = XmlElements.parse(new ByteArrayInputStream(body)).getDocumentElement();
             String group = XmlElements.find(root, "project_id").map(Element::getTextContent).orElse("SMARTCC");
             String type = XmlElements.find(root, "request_type").map(e -> e.getTextContent().trim()).orElseThrow(
                     () -> new QueryDefinitionException("message_body/psmheader/request_type", "is missing"));
@@ -69,6 +79,11 @@ public class I2b2QueryToolResource {
                     + e.getMessage())).build();
         } catch (RunException e) {
             return Response.status(e.code().httpStatus()).entity(I2b2Messages.error(e.getMessage())).build();
+        } catch (BodySizeLimit.TooLarge e) {
+            return BodySizeLimit.i2b2TooLarge(e);
+        } catch (IOException e) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(I2b2Messages.error(
+                    "the message could not be read")).build();
         } catch (WebApplicationException e) {
             return Response.status(e.getResponse().getStatus()).entity(I2b2Messages.error(
                     "authentication failed: wrong domain, user or password")).build();
@@ -143,16 +158,14 @@ public class I2b2QueryToolResource {
         }
     }
 
-    private CohortAuth.Researcher login(Element root) {
-        Element security = XmlElements.find(root, "security").orElseThrow(() ->
+    private CohortAuth.Researcher login(Optional<I2b2Login.Credentials> credentials) {
+        I2b2Login.Credentials login = credentials.orElseThrow(() ->
                 new WebApplicationException(Response.Status.UNAUTHORIZED));
-        String user = XmlElements.text(security, "username").orElse("");
-        String password = XmlElements.text(security, "password").orElse("");
-        String domain = XmlElements.text(security, "domain").orElse("");
-        if (user.equals(org.smartcc.api.infrastructure.CohortUsers.DEMO_USER) && !domain.equals("i2b2demo")) {
+        if (login.username().equals(org.smartcc.api.infrastructure.CohortUsers.DEMO_USER)
+                && !login.domain().equals("i2b2demo")) {
             throw new WebApplicationException(Response.Status.UNAUTHORIZED);
         }
-        return CohortAuth.login(user, password, resources.cohortUsers());
+        return CohortAuth.login(login.username(), login.password(), resources.cohortUsers());
     }
 
     /** The requested results; names this engine does not produce are refused by name. */

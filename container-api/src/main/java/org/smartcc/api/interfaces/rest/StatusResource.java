@@ -11,6 +11,7 @@ import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
 import org.smartcc.api.infrastructure.RecordServices;
 import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.engine.Snapshot;
 import org.smartcc.store.domain.LoadResult;
 import org.smartcc.store.domain.StoreSummary;
 
@@ -27,8 +28,27 @@ public class StatusResource {
     RecordServices records;
 
     /** The status document; {@code store} is null until the store is open. */
-    public record Status(String state, String message, StoreSummary store, StartupLoad.SnapshotStatus snapshot,
+    public record Status(String state, String message, StoreSummary store, SnapshotView snapshot,
                          List<LoadResult.Rejection> rejectedSources, String recordResponseCache) {
+    }
+
+    /**
+     * The snapshot step without the snapshot's location: it is public, and the location showed where the data and
+     * the database file lie. The error names only the exception's class, as its message may hold a path too; the
+     * administrator's {@code POST /admin/snapshots} answers with everything.
+     */
+    public record SnapshotView(String state, SnapshotSummary snapshot, String error) {
+
+        static SnapshotView of(StartupLoad.SnapshotStatus status) {
+            Snapshot s = status.snapshot();
+            return new SnapshotView(status.state(), s == null ? null
+                    : new SnapshotSummary(s.id(), s.createdAt().toString(), s.patientCount(), s.factCount()),
+                    status.error() == null ? null
+                            : status.error().replaceFirst("(?s):.*", "") + " (see the server log)");
+        }
+    }
+
+    public record SnapshotSummary(String id, String createdAt, long patientCount, long factCount) {
     }
 
     @GET
@@ -37,7 +57,7 @@ public class StatusResource {
         ContainerState state = startup.state();
         StoreSummary summary = state == ContainerState.READY || state == ContainerState.LOADING
                 ? resources.store().summary() : null;
-        return new Status(state.name(), startup.message(), summary, startup.snapshot(), startup.rejections(),
-                records.cache().stats());
+        return new Status(state.name(), startup.message(), summary, SnapshotView.of(startup.snapshot()),
+                startup.rejections(), records.cache().stats());
     }
 }

@@ -18,6 +18,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
@@ -27,9 +28,9 @@ import org.smartcc.records.infrastructure.SmartPrefixes;
 import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /**
- * Container users as RDF (smart-classic §2.6), for any signed caller. Each user is an {@code sp:User} with a
- * {@code v:n} name as the ontology says, and also carries the reference server's {@code sp:user} type, FOAF names and
- * {@code foaf:mbox} (§11.7), which its clients read.
+ * Container users as RDF (smart-classic §2.6), for apps with a token a user approved (§4.8). Each user is an
+ * {@code sp:User} with a {@code v:n} name as the ontology says, and also carries the reference server's {@code sp:user}
+ * type, FOAF names and {@code foaf:mbox} (§11.7), which its clients read.
  */
 @Path("users")
 @RequestScoped
@@ -73,8 +74,10 @@ public class UsersResource {
         return rdf(List.of(user));
     }
 
+    /** Only for a token a user approved (smart-classic §4.8): the user list is no business of an app alone. */
     private void verify() {
-        resources.oauth().provider().verify(OAuthRequests.of("GET", uri, headers));
+        OAuthProvider provider = resources.oauth().provider();
+        provider.requireApprovedByUser(provider.verify(OAuthRequests.of("GET", uri, headers)), "the users API");
     }
 
     private Response rdf(List<User> users) {

@@ -14,16 +14,19 @@ import org.junit.jupiter.api.Test;
 /** Bodies up to the limit pass unchanged; a larger one is refused, declared or not. */
 class BodySizeLimitTest {
 
+    static final BodySizeLimit.Limit TEN = new BodySizeLimit.Limit(10, "test.limit");
+
     @Test
     void aStreamUpToTheLimitReadsWholeAndOneByteMoreFails() throws IOException {
         byte[] ten = "0123456789".getBytes();
-        try (InputStream in = new BodySizeLimit.Limited(new ByteArrayInputStream(ten), 10)) {
+        try (InputStream in = new BodySizeLimit.Limited(new ByteArrayInputStream(ten), TEN)) {
             assertArrayEquals(ten, in.readAllBytes());
         }
-        InputStream longer = new BodySizeLimit.Limited(new ByteArrayInputStream("0123456789A".getBytes()), 10);
+        InputStream longer = new BodySizeLimit.Limited(new ByteArrayInputStream("0123456789A".getBytes()), TEN);
         BodySizeLimit.TooLarge e = assertThrows(BodySizeLimit.TooLarge.class, longer::readAllBytes);
         assertEquals(10, e.limit());
-        InputStream byteByByte = new BodySizeLimit.Limited(new ByteArrayInputStream(new byte[3]), 2);
+        InputStream byteByByte = new BodySizeLimit.Limited(new ByteArrayInputStream(new byte[3]),
+                new BodySizeLimit.Limit(2, "test.limit"));
         byteByByte.read();
         byteByByte.read();
         assertThrows(BodySizeLimit.TooLarge.class, byteByByte::read);

@@ -80,6 +80,14 @@ public final class JpaTokenRepository implements TokenRepository {
     }
 
     @Override
+    public int revokeAllOfApp(String appId) {
+        return persistence.inTransaction(em -> em.createQuery(
+                        "UPDATE TokenEntity t SET t.revoked = TRUE WHERE t.appId = :app AND t.revoked = FALSE")
+                .setParameter("app", appId)
+                .executeUpdate());
+    }
+
+    @Override
     public int deleteExpiredBefore(Instant instant) {
         return persistence.inTransaction(em -> em.createQuery("DELETE FROM TokenEntity t WHERE t.expiresMs < :before")
                 .setParameter("before", instant.toEpochMilli())
