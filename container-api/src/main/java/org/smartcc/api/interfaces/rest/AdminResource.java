@@ -4,36 +4,32 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
-import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.store.domain.LoadResult;
 
 /**
  * Administration: load or replace one record from SMART RDF/XML, write a new Parquet snapshot, manage cohort users,
- * revoke OAuth tokens. HTTP Basic as user {@code admin} with {@code smartcc.admin.password}; off while that is unset.
+ * revoke OAuth tokens. HTTP Basic as user {@code admin} with {@code smartcc.admin.password}; off while that is unset
+ * ({@link AdminOnly}).
  */
 @Path("admin")
+@AdminOnly
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    static final String ADMIN_USER = "admin";
     /** The largest record accepted in one request; the biggest sample patient is under 2 MB. */
     static final int MAX_RECORD_BYTES = 50 * 1024 * 1024;
 
-    @Inject
-    ContainerSettings settings;
     @Inject
     StoreResources resources;
     @Inject
@@ -46,12 +42,7 @@ public class AdminResource {
     @PUT
     @Path("records/{recordId}")
     @Consumes({"application/rdf+xml", MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    public Response putRecord(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                              @PathParam("recordId") String recordId, byte[] body) {
-        Response denied = checkAdmin(authorization);
-        if (denied != null) {
-            return denied;
-        }
+    public Response putRecord(@PathParam("recordId") String recordId, byte[] body) {
         if (startup.state() != ContainerState.READY) {
             return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE, "NOT_READY",
                     "the store is " + startup.state().name().toLowerCase(java.util.Locale.ROOT) + "; try again shortly");
@@ -76,11 +67,7 @@ public class AdminResource {
     /** Writes a snapshot now and answers with the snapshot status (DONE with the snapshot, or FAILED with why). */
     @POST
     @Path("snapshots")
-    public Response writeSnapshot(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        Response denied = checkAdmin(authorization);
-        if (denied != null) {
-            return denied;
-        }
+    public Response writeSnapshot() {
         startup.writeSnapshot();
         StartupLoad.SnapshotStatus status = startup.snapshot();
         return Response.status("DONE".equals(status.state()) ? Response.Status.CREATED : Response.Status.INTERNAL_SERVER_ERROR)
@@ -91,12 +78,7 @@ public class AdminResource {
     @PUT
     @Path("cohort-users/{userId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response putCohortUser(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                  @PathParam("userId") String userId, String body) {
-        Response denied = checkAdmin(authorization);
-        if (denied != null) {
-            return denied;
-        }
+    public Response putCohortUser(@PathParam("userId") String userId, String body) {
         jakarta.json.JsonObject user;
         try {
             user = Jsonp.JSON.createReader(new java.io.StringReader(body)).readObject();
@@ -123,12 +105,7 @@ public class AdminResource {
     /** Revokes one token of any kind; every data endpoint refuses it from the next request on. */
     @DELETE
     @Path("tokens/{token}")
-    public Response revokeToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                @PathParam("token") String token) {
-        Response denied = checkAdmin(authorization);
-        if (denied != null) {
-            return denied;
-        }
+    public Response revokeToken(@PathParam("token") String token) {
         return resources.oauth().provider().revokeAndDescribe(token)
                 .map(t -> Response.ok(new Revocation(1, t.appId(), t.kind().name(), t.userId().orElse(null),
                         t.recordId().orElse(null))).build())
@@ -139,21 +116,11 @@ public class AdminResource {
     /** Revokes every token of an app, e.g. when its consumer secret leaked. */
     @DELETE
     @Path("apps/{appId}/tokens")
-    public Response revokeTokensOfApp(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                      @PathParam("appId") String appId) {
-        Response denied = checkAdmin(authorization);
-        if (denied != null) {
-            return denied;
-        }
+    public Response revokeTokensOfApp(@PathParam("appId") String appId) {
         if (resources.oauth().apps().find(appId).isEmpty()) {
             return ErrorResponse.of(Response.Status.NOT_FOUND, "APP_NOT_FOUND", "no app " + appId + " is installed");
         }
         int revoked = resources.oauth().provider().revokeAllOfApp(appId);
         return Response.ok(new Revocation(revoked, appId, null, null, null)).build();
-    }
-
-    private Response checkAdmin(String authorization) {
-        return new BasicAuth(ADMIN_USER, "ADMIN", "smartcc-admin").check(authorization, settings.adminPassword(),
-                "the admin API is off; set smartcc.admin.password to turn it on");
     }
 }

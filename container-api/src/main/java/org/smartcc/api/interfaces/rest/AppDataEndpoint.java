@@ -5,20 +5,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import org.smartcc.api.domain.AppData;
 import org.smartcc.api.domain.AppDataKind;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.StoreResources;
-import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 
 /**
  * What the preferences and scratchpad endpoints share (smart-classic §2.6): opaque bytes returned with the content
- * type they were stored with, and the OAuth checks.
+ * type they were stored with, and which signed tokens may use them (the signature is {@link SignedByApp}'s).
  */
 abstract class AppDataEndpoint {
 
@@ -26,8 +23,8 @@ abstract class AppDataEndpoint {
     StoreResources resources;
     @Inject
     ContainerSettings settings;
-    @Context
-    UriInfo uri;
+    @Inject
+    Caller caller;
     @Context
     HttpHeaders headers;
 
@@ -57,24 +54,16 @@ abstract class AppDataEndpoint {
         return Response.ok("ok", MediaType.TEXT_PLAIN).build();
     }
 
-    void requireUser(String method, String userId, String appId) {
-        requireUser(method, userId, appId, new byte[0]);
+    /** The signing token must be that user's, of that app. */
+    void requireUser(String userId, String appId) {
+        resources.oauth().provider().requireUser(caller.app(), userId, appId);
     }
 
-    void requireUser(String method, String userId, String appId, byte[] body) {
-        OAuthProvider provider = resources.oauth().provider();
-        provider.requireUser(verify(provider, method, body), userId, appId);
-    }
-
-    OAuthPrincipal requireRecord(String method, String recordId, byte[] body) {
-        OAuthProvider provider = resources.oauth().provider();
-        OAuthPrincipal principal = verify(provider, method, body);
-        provider.requireRecord(principal, recordId);
+    /** The signing token must be bound to that record; answers who signed. */
+    OAuthPrincipal requireRecord(String recordId) {
+        OAuthPrincipal principal = caller.app();
+        resources.oauth().provider().requireRecord(principal, recordId);
         return principal;
-    }
-
-    private OAuthPrincipal verify(OAuthProvider provider, String method, byte[] body) {
-        return provider.verify(OAuthRequests.of(method, uri, headers, new String(body, StandardCharsets.UTF_8)));
     }
 
     static void requireOwnApp(OAuthPrincipal principal, String appId) {

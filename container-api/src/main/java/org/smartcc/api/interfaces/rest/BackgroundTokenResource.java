@@ -17,6 +17,7 @@ import org.smartcc.api.infrastructure.StoreResources;
 /** Background and helper apps walk every record with per-record tokens, 2-legged (smart-classic §4.6); 404 ends it. */
 @Path("apps/{app_id}/tokens/records")
 @RequestScoped
+@SignedTokenRequest
 public class BackgroundTokenResource {
 
     @Inject

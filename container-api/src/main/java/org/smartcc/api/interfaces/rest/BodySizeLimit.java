@@ -46,6 +46,13 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
         }
     }
 
+    /** The body of a request as a filter reads it, under the limit this filter chose for its path. */
+    static InputStream limited(ContainerRequestContext request) {
+        Limit limit = (Limit) java.util.Objects.requireNonNull(request.getProperty(LIMIT_PROPERTY),
+                "BodySizeLimit, a pre-matching filter, runs first");
+        return new Limited(request.getEntityStream(), limit);
+    }
+
     /** Whether the declared length exceeds the limit (a malformed length is the server's to refuse, not ours). */
     static boolean declaresMore(String contentLength, long limit) {
         String declared = contentLength == null ? "" : contentLength.trim();

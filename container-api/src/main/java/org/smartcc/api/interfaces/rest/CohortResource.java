@@ -12,13 +12,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,9 +44,10 @@ import org.smartcc.engine.run.RunRequest;
 /**
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
  * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, list the runs of a
- * query, and page through a patient set. Users see only their own runs and sets.
+ * query, and page through a patient set. Users see only their own runs and sets; {@link CohortUser} logs them in.
  */
 @Path("cohort")
+@CohortUser
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CohortResource {
@@ -58,13 +57,14 @@ public class CohortResource {
 
     @Inject
     StoreResources resources;
+    @Inject
+    Caller caller;
 
     @POST
     @Path("runs")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submitJson(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
-                               @jakarta.ws.rs.core.Context UriInfo uri) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+    public Response submitJson(String body, @jakarta.ws.rs.core.Context UriInfo uri) {
+        CohortAuth.Researcher researcher = caller.researcher();
         JsonObject request;
         try {
             request = Jsonp.JSON.createReader(new StringReader(body)).readObject();
@@ -113,25 +113,23 @@ public class CohortResource {
     @POST
     @Path("runs")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
-    public Response submitXml(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body,
-                              @QueryParam("result") List<String> results, @jakarta.ws.rs.core.Context UriInfo uri) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+    public Response submitXml(String body, @QueryParam("result") List<String> results,
+                              @jakarta.ws.rs.core.Context UriInfo uri) {
+        CohortAuth.Researcher researcher = caller.researcher();
         return accepted(researcher, i2b2(body), results, Optional.empty(), uri);
     }
 
     @GET
     @Path("runs/{id}")
-    public CohortViews.Run run(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                               @PathParam("id") long id) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+    public CohortViews.Run run(@PathParam("id") long id) {
+        CohortAuth.Researcher researcher = caller.researcher();
         return CohortViews.of(own(researcher, id));
     }
 
     @DELETE
     @Path("runs/{id}")
-    public CohortViews.Run cancel(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                  @PathParam("id") long id) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+    public CohortViews.Run cancel(@PathParam("id") long id) {
+        CohortAuth.Researcher researcher = caller.researcher();
         own(researcher, id);
         return CohortViews.of(resources.cohortRuns().cancel(id));
     }
@@ -143,8 +141,8 @@ public class CohortResource {
     @GET
     @Path("runs/{id}/plan")
     @Produces(MediaType.TEXT_PLAIN)
-    public Response plan(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") long id) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+    public Response plan(@PathParam("id") long id) {
+        CohortAuth.Researcher researcher = caller.researcher();
         own(researcher, id);
         if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
             return ErrorResponse.of(Response.Status.FORBIDDEN, "PLAN_NEEDS_EXACT_COUNTS", "a plan reveals exact"
@@ -157,9 +155,8 @@ public class CohortResource {
 
     @GET
     @Path("queries/{masterId}/runs")
-    public List<CohortViews.Run> runsOfQuery(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                             @PathParam("masterId") long masterId) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+    public List<CohortViews.Run> runsOfQuery(@PathParam("masterId") long masterId) {
+        CohortAuth.Researcher researcher = caller.researcher();
         CohortRuns runs = resources.cohortRuns();
         if (!runs.store().ownerOfMaster(masterId).map(researcher.user()::equals).orElse(false)) {
             throw new RunException(RunException.Code.RUN_NOT_FOUND, "no query " + masterId + " of yours");
@@ -170,11 +167,10 @@ public class CohortResource {
     /** Members of a patient set with their SMART record ids: only for roles that may see exact counts. */
     @GET
     @Path("patient-sets/{resultId}")
-    public CohortViews.PatientSetPage patientSet(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                                 @PathParam("resultId") long resultId,
+    public CohortViews.PatientSetPage patientSet(@PathParam("resultId") long resultId,
                                                  @QueryParam("offset") @DefaultValue("0") int offset,
                                                  @QueryParam("limit") @DefaultValue("1000") int limit) {
-        CohortAuth.Researcher researcher = CohortAuth.researcher(authorization, resources.cohortUsers());
+        CohortAuth.Researcher researcher = caller.researcher();
         CohortRuns runs = resources.cohortRuns();
         if (!runs.store().ownerOfResult(resultId).map(researcher.user()::equals).orElse(false)) {
             throw new RunException(RunException.Code.SET_NOT_FOUND, "no patient set " + resultId + " of yours");

@@ -18,6 +18,8 @@ public class ContainerApplication extends Application {
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
                 RecordSearchResource.class,
                 LauncherServiceResource.class, CohortResource.class, I2b2QueryToolResource.class,
+                AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
+                CallTableRouting.class,
                 ErrorMappers.QueryDefinition.class, ErrorMappers.Lockout.class, ErrorMappers.Runs.class,
                 ErrorMappers.NotFound.class, ErrorMappers.Records.class, ErrorMappers.WebApplication.class,
                 ErrorMappers.OAuth.class, ErrorMappers.BodyTooLarge.class, ErrorMappers.Unexpected.class);

@@ -7,18 +7,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.oauth.application.Approval;
 import org.smartcc.oauth.application.LaunchCredentials;
@@ -29,17 +26,14 @@ import org.smartcc.oauth.domain.App;
  * The services the launcher (the UI host) calls on behalf of its logged-in user, like the reference container's
  * {@code /oauth/internal/...} for its "chrome" app (smart-classic §2.7): what a request token asks for, the user's
  * approval, and app launch credentials. Only the launcher may call them, with HTTP Basic user {@code launcher} and
- * {@code smartcc.launcher.secret}; they are off while that is unset.
+ * {@code smartcc.launcher.secret}; they are off while that is unset ({@link LauncherOnly}).
  */
 @Path("oauth/internal")
+@LauncherOnly
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class LauncherServiceResource {
 
-    static final String LAUNCHER_USER = "launcher";
-
-    @Inject
-    ContainerSettings settings;
     @Inject
     StoreResources resources;
     @Inject
@@ -49,9 +43,7 @@ public class LauncherServiceResource {
 
     @GET
     @Path("request_tokens/{token}/info")
-    public JsonObject info(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @PathParam("token") String token) {
-        requireLauncher(authorization);
+    public JsonObject info(@PathParam("token") String token) {
         PendingAuthorization pending = resources.oauth().authorization().pendingAuthorization(token);
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", pending.app().id())
@@ -66,10 +58,8 @@ public class LauncherServiceResource {
     @POST
     @Path("request_tokens/{token}/approve")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public JsonObject approve(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                              @PathParam("token") String token, @FormParam("user_id") String userId,
+    public JsonObject approve(@PathParam("token") String token, @FormParam("user_id") String userId,
                               @FormParam("record_id") String recordId) {
-        requireLauncher(authorization);
         Approval approval = resources.oauth().authorization().approve(token, required("user_id", userId), recordId);
         return Jsonp.JSON.createObjectBuilder().add("redirect_url", approval.redirectUrl())
                 .add("oauth_verifier", approval.verifier()).build();
@@ -79,10 +69,8 @@ public class LauncherServiceResource {
     @POST
     @Path("launch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public JsonObject launch(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                             @FormParam("app_id") String appId, @FormParam("user_id") String userId,
+    public JsonObject launch(@FormParam("app_id") String appId, @FormParam("user_id") String userId,
                              @FormParam("record_id") String recordId) {
-        requireLauncher(authorization);
         LaunchCredentials launch = resources.oauth().launch().launch(required("app_id", appId),
                 required("user_id", userId), recordId);
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
@@ -100,15 +88,6 @@ public class LauncherServiceResource {
             json.add("record_id", launch.recordId());
         }
         return json.build();
-    }
-
-    private void requireLauncher(String authorization) {
-        Response denied = new BasicAuth(LAUNCHER_USER, "LAUNCHER", "smartcc-launcher").check(authorization,
-                settings.launcherSecret(), "the launcher services are off; set smartcc.launcher.secret in the API "
-                        + "server and the launcher");
-        if (denied != null) {
-            throw new WebApplicationException(denied);
-        }
     }
 
     private static String required(String name, String value) {

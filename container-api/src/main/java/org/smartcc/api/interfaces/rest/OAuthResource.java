@@ -28,6 +28,7 @@ public class OAuthResource {
     /** Step 1, signed 2-legged; {@code smart_record_id} binds the token to a record, {@code oauth_callback=oob}. */
     @POST
     @Path("request_token")
+    @SignedTokenRequest
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String requestToken(String body) {
@@ -38,6 +39,7 @@ public class OAuthResource {
     /** Step 3, signed with the approved request token and its verifier; answers {@code record_id} and {@code user_id}. */
     @POST
     @Path("access_token")
+    @SignedTokenRequest
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String accessToken(String body) {

@@ -14,11 +14,12 @@ import org.smartcc.api.domain.AppDataKind;
 /** Preferences per (user, app), also at their 0.4 path {@code /accounts/...}; only that user's token of that app. */
 @Path("{users: users|accounts}/{user_id}/apps/{app_id}/preferences")
 @RequestScoped
+@SignedByApp
 public class PreferencesResource extends AppDataEndpoint {
 
     @GET
     public Response getPreferences(@PathParam("user_id") String userId, @PathParam("app_id") String appId) {
-        requireUser("GET", userId, appId);
+        requireUser(userId, appId);
         return read(AppDataKind.PREFERENCES, userId, appId);
     }
 
@@ -26,13 +27,13 @@ public class PreferencesResource extends AppDataEndpoint {
     @Consumes(MediaType.WILDCARD)
     public Response putPreferences(@PathParam("user_id") String userId, @PathParam("app_id") String appId,
                                    byte[] body) {
-        requireUser("PUT", userId, appId, body);
+        requireUser(userId, appId);
         return write(AppDataKind.PREFERENCES, userId, appId, body);
     }
 
     @DELETE
     public Response deletePreferences(@PathParam("user_id") String userId, @PathParam("app_id") String appId) {
-        requireUser("DELETE", userId, appId);
+        requireUser(userId, appId);
         return delete(AppDataKind.PREFERENCES, userId, appId);
     }
 }

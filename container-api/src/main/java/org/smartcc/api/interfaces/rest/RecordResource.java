@@ -8,20 +8,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.Set;
 import org.smartcc.api.infrastructure.RecordServices;
 import org.smartcc.api.infrastructure.StoreResources;
-import org.smartcc.oauth.application.OAuthProvider;
-import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.application.ResponseCache;
 import org.smartcc.records.domain.CallMatch;
@@ -32,10 +27,13 @@ import org.smartcc.records.infrastructure.RdfFormat;
 /**
  * Every record call of the ontology ({@code /records/{record_id}/...}) through one resource: the path is matched
  * against the ontology's {@code api:Call} table, so a call added to the ontology is served without code here.
- * Scratchpad and {@code /records/search} have resources of their own (more literal paths win in JAX-RS).
+ * Scratchpad and {@code /records/search} have resources of their own (more literal paths win in JAX-RS). A path no
+ * call has answers 404 or 405 before the signature is looked at ({@link RoutedByCallTable}).
  */
 @Path("records/{path: .+}")
 @ApplicationScoped
+@RoutedByCallTable
+@SignedByApp
 public class RecordResource {
 
     @Inject
@@ -44,46 +42,46 @@ public class RecordResource {
     StoreResources resources;
     @Inject
     ApiBases apiBases;
+    @Inject
+    MatchedCall matched;
+    @Inject
+    Caller caller;
 
     // One instance for all requests (a request-scoped bean cost a sixth of a cached read): the request comes in as
-    // method parameters.
+    // method parameters, the matched call and the signer through request-scoped holders the filters filled.
 
     @GET
     public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return call(new Request("GET", uri, headers, new byte[0]));
+        return call(new Request(uri, headers, new byte[0]));
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response post(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return call(new Request("POST", uri, headers, body));
+        return call(new Request(uri, headers, body));
     }
 
     @PUT
     @Consumes(MediaType.WILDCARD)
     public Response put(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
-        return call(new Request("PUT", uri, headers, body));
+        return call(new Request(uri, headers, body));
     }
 
     @DELETE
     public Response delete(@Context UriInfo uri, @Context HttpHeaders headers) {
-        return call(new Request("DELETE", uri, headers, new byte[0]));
+        return call(new Request(uri, headers, new byte[0]));
     }
 
-    private record Request(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
+    private record Request(UriInfo uri, HttpHeaders headers, byte[] body) {
     }
 
     private Response call(Request request) {
-        String method = request.method();
         UriInfo uri = request.uri();
         HttpHeaders headers = request.headers();
         byte[] body = request.body();
-        String path = LegacyPaths.current("/" + uri.getPath(false));
-        CallMatch match = records.table().match(method, path).orElseThrow(() -> unmatched(method, path));
-        OAuthProvider provider = resources.oauth().provider();
-        OAuthPrincipal principal = provider.verify(
-                OAuthRequests.of(method, uri, headers, new String(body, StandardCharsets.UTF_8)));
-        provider.requireRecord(principal, match.recordId().orElseThrow());
+        String path = matched.path();
+        CallMatch match = matched.match();
+        resources.oauth().provider().requireRecord(caller.app(), match.recordId().orElseThrow());
 
         String apiBase = apiBases.of(uri);
         RdfFormat format = RdfNegotiation.choose(headers.getAcceptableMediaTypes());
@@ -126,18 +124,5 @@ public class RecordResource {
 
     private static Response ok(Object entity, String contentType) {
         return Response.ok(entity, contentType).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
-    }
-
-    /** 404 when no call has this path, 405 (with Allow) when calls have it for other methods. */
-    private RuntimeException unmatched(String method, String path) {
-        Set<String> allowed = records.table().allowedMethods(path);
-        if (allowed.isEmpty()) {
-            return new RecordsException(ErrorCode.NOT_FOUND, "no SMART call at " + path);
-        }
-        return new WebApplicationException(Response.status(Response.Status.METHOD_NOT_ALLOWED)
-                .allow(allowed).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorResponse("METHOD_NOT_ALLOWED",
-                        method + " is not allowed on " + path + "; allowed: " + String.join(", ", allowed)))
-                .build());
     }
 }

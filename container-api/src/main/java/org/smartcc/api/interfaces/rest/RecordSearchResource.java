@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.RecordServices;
 import org.smartcc.api.infrastructure.StoreResources;
-import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.application.RecordSearch;
 import org.smartcc.records.infrastructure.RdfFormat;
@@ -24,6 +23,7 @@ import org.smartcc.records.infrastructure.RdfFormat;
  */
 @Path("records/search")
 @RequestScoped
+@SignedByApp
 public class RecordSearchResource {
 
     @Inject
@@ -34,6 +34,8 @@ public class RecordSearchResource {
     ContainerSettings settings;
     @Inject
     ApiBases apiBases;
+    @Inject
+    Caller caller;
     @Context
     UriInfo uri;
     @Context
@@ -41,9 +43,7 @@ public class RecordSearchResource {
 
     @GET
     public Response search() {
-        OAuthProvider provider = resources.oauth().provider();
-        provider.requireRecordSearch(provider.verify(OAuthRequests.of("GET", uri, headers)),
-                settings.adminHelperApps());
+        resources.oauth().provider().requireRecordSearch(caller.app(), settings.adminHelperApps());
         RecordResponse found = records.search().search(RecordSearch.Criteria.of(uri.getQueryParameters()),
                 apiBases.of(uri));
         RdfFormat format = RdfNegotiation.choose(headers.getAcceptableMediaTypes());

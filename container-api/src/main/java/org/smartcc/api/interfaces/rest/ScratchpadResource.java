@@ -14,11 +14,12 @@ import org.smartcc.api.domain.AppDataKind;
 /** The scratchpad per (record, app): any app with a token for the record reads, only the owning app writes. */
 @Path("records/{record_id}/apps/{app_id}/scratchpad")
 @RequestScoped
+@SignedByApp
 public class ScratchpadResource extends AppDataEndpoint {
 
     @GET
     public Response getScratchpad(@PathParam("record_id") String recordId, @PathParam("app_id") String appId) {
-        requireRecord("GET", recordId, new byte[0]);
+        requireRecord(recordId);
         return read(AppDataKind.SCRATCHPAD, recordId, appId);
     }
 
@@ -26,13 +27,13 @@ public class ScratchpadResource extends AppDataEndpoint {
     @Consumes(MediaType.WILDCARD)
     public Response putScratchpad(@PathParam("record_id") String recordId, @PathParam("app_id") String appId,
                                   byte[] body) {
-        requireOwnApp(requireRecord("PUT", recordId, body), appId);
+        requireOwnApp(requireRecord(recordId), appId);
         return write(AppDataKind.SCRATCHPAD, recordId, appId, body);
     }
 
     @DELETE
     public Response deleteScratchpad(@PathParam("record_id") String recordId, @PathParam("app_id") String appId) {
-        requireOwnApp(requireRecord("DELETE", recordId, new byte[0]), appId);
+        requireOwnApp(requireRecord(recordId), appId);
         return delete(AppDataKind.SCRATCHPAD, recordId, appId);
     }
 }

@@ -18,7 +18,6 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
 import org.smartcc.api.infrastructure.StoreResources;
-import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
@@ -34,6 +33,7 @@ import org.smartcc.store.infrastructure.rdf.Vocab;
  */
 @Path("users")
 @RequestScoped
+@SignedByApp
 public class UsersResource {
 
     private static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
@@ -43,6 +43,8 @@ public class UsersResource {
     StoreResources resources;
     @Inject
     ApiBases apiBases;
+    @Inject
+    Caller caller;
     @Context
     UriInfo uri;
     @Context
@@ -52,7 +54,7 @@ public class UsersResource {
     @GET
     @Path("search")
     public Response search() {
-        verify();
+        requireUserApproval();
         var query = uri.getQueryParameters();
         String given = first(query.getFirst("given_name"), query.getFirst("givenName"));
         String family = first(query.getFirst("family_name"), query.getFirst("familyName"));
@@ -68,16 +70,15 @@ public class UsersResource {
     @GET
     @Path("{user_id}")
     public Response user(@PathParam("user_id") String userId) {
-        verify();
+        requireUserApproval();
         User user = resources.oauth().users().find(userId).orElseThrow(() ->
                 new RecordsException(ErrorCode.NOT_FOUND, "no user " + userId));
         return rdf(List.of(user));
     }
 
     /** Only for a token a user approved (smart-classic §4.8): the user list is no business of an app alone. */
-    private void verify() {
-        OAuthProvider provider = resources.oauth().provider();
-        provider.requireApprovedByUser(provider.verify(OAuthRequests.of("GET", uri, headers)), "the users API");
+    private void requireUserApproval() {
+        resources.oauth().provider().requireApprovedByUser(caller.app(), "the users API");
     }
 
     private Response rdf(List<User> users) {

@@ -1,0 +1,36 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.function.Function;
+import org.smartcc.api.infrastructure.ContainerSettings;
+
+/** What the filters of the container's own service users share: one {@link BasicAuth} check, answered as it says. */
+abstract class BasicAuthFilter implements ContainerRequestFilter {
+
+    private final BasicAuth auth;
+    private final Function<ContainerSettings, Optional<String>> password;
+    private final String offHint;
+
+    @Inject
+    ContainerSettings settings;
+
+    BasicAuthFilter(BasicAuth auth, Function<ContainerSettings, Optional<String>> password, String offHint) {
+        this.auth = auth;
+        this.password = password;
+        this.offHint = offHint;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Response denied = auth.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), password.apply(settings),
+                offHint);
+        if (denied != null) {
+            request.abortWith(denied);
+        }
+    }
+}
