@@ -17,8 +17,9 @@ import org.smartcc.store.infrastructure.jdbc.Database;
 
 /**
  * The container's configuration, read through MicroProfile Config (system properties, environment variables such as
- * {@code SMARTCC_DB_URL}, the smartcc.properties file, {@code META-INF/microprofile-config.properties}). README lists
- * every key.
+ * {@code SMARTCC_DB_URL}, the smartcc.properties file, {@code META-INF/microprofile-config.properties}). Every default
+ * lives in that properties file, none here: {@link #value} reads a key that has one, {@link #optional} a key that may
+ * stay unset. docs/configuration.md explains every key.
  */
 @ApplicationScoped
 public class ContainerSettings {
@@ -27,9 +28,19 @@ public class ContainerSettings {
 
     private final Config config = ConfigProvider.getConfig();
 
+    /** A key with a default in microprofile-config.properties, converted to its type. */
+    private <T> T value(String key, Class<T> type) {
+        return config.getValue(key, type);
+    }
+
+    /** A key without a default; blank counts as unset. */
+    private Optional<String> optional(String key) {
+        return config.getOptionalValue(key, String.class).filter(s -> !s.isBlank());
+    }
+
     /** Folder for the embedded database and the Parquet snapshots. */
     public Path dataDirectory() {
-        return Path.of(config.getOptionalValue("smartcc.data.dir", String.class).orElse("data")).toAbsolutePath();
+        return Path.of(value("smartcc.data.dir", String.class)).toAbsolutePath();
     }
 
     /** JDBC URL of the store; an embedded H2 file in the data folder unless set. */
@@ -39,16 +50,16 @@ public class ContainerSettings {
     }
 
     public String databaseUser() {
-        return config.getOptionalValue("smartcc.db.user", String.class).orElse("sa");
+        return value("smartcc.db.user", String.class);
     }
 
     public String databasePassword() {
-        return config.getOptionalValue("smartcc.db.password", String.class).orElse("");
+        return config.getOptionalValue("smartcc.db.password", String.class).orElse(""); // unset = empty
     }
 
     /** SMART RDF/XML patient files loaded into an empty store on first start; none when unset. */
     public Optional<Path> sampleDataDirectory() {
-        return config.getOptionalValue("smartcc.sample-data.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
+        return optional("smartcc.sample-data.dir").map(Path::of);
     }
 
     public Path snapshotDirectory() {
@@ -58,17 +69,17 @@ public class ContainerSettings {
 
     /** The address users open; printed when the container is ready. */
     public String publicUrl() {
-        return config.getOptionalValue("smartcc.public-url", String.class).orElse("http://localhost:8080");
+        return value("smartcc.public-url", String.class);
     }
 
     /** The address the HTTP listener is bound to, when the launch set it (embedded run); else the server decides. */
     public Optional<String> httpAddress() {
-        return config.getOptionalValue("smartcc.http.address", String.class).filter(s -> !s.isBlank());
+        return optional("smartcc.http.address");
     }
 
     /** The administrator's password for /admin; the admin API is off while it is unset. */
     public Optional<String> adminPassword() {
-        return config.getOptionalValue("smartcc.admin.password", String.class).filter(s -> !s.isBlank());
+        return optional("smartcc.admin.password");
     }
 
     /**
@@ -99,7 +110,7 @@ public class ContainerSettings {
      * tests): only there do the installed apps share one consumer secret.
      */
     public boolean devMode() {
-        return config.getOptionalValue("smartcc.dev-mode", Boolean.class).orElse(false);
+        return value("smartcc.dev-mode", Boolean.class);
     }
 
     /**
@@ -107,17 +118,21 @@ public class ContainerSettings {
      * {@link #appsSecret()}, otherwise each with a secret of its own.
      */
     public Optional<Path> appsDirectory() {
-        return config.getOptionalValue("smartcc.apps.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
+        return optional("smartcc.apps.dir").map(Path::of);
     }
 
-    /** The consumer secret every app shares in the development run ({@code smartcc.apps.secret}). */
+    /**
+     * The consumer secret every app shares in the development run ({@code smartcc.apps.secret}); unset, the OAuth
+     * library's development secret. It has no default in the properties file because setting it is what
+     * {@link #appSecretsRefused()} refuses outside the development run.
+     */
     public String appsSecret() {
         return config.getOptionalValue("smartcc.apps.secret", String.class).orElse(AppInstaller.DEV_CONSUMER_SECRET);
     }
 
     /** The consumer secret configured for one app ({@code smartcc.apps.secret.<app id>}). */
     public Optional<String> appSecret(String appId) {
-        return config.getOptionalValue(APP_SECRET_PREFIX + appId, String.class).filter(s -> !s.isBlank());
+        return optional(APP_SECRET_PREFIX + appId);
     }
 
     /** Why the configured consumer secrets may not start this run, if they may not: only the development run shares. */
@@ -133,7 +148,7 @@ public class ContainerSettings {
             }
         }
         return AppInstaller.refusedOutsideDevelopment(
-                config.getOptionalValue("smartcc.apps.secret", String.class).filter(s -> !s.isBlank()), secretsOfApps);
+                optional("smartcc.apps.secret"), secretsOfApps);
     }
 
     /**
@@ -141,23 +156,22 @@ public class ContainerSettings {
      * reference's {@code admin_p}, they may search records signing 2-legged.
      */
     public Set<String> adminHelperApps() {
-        return config.getOptionalValue("smartcc.apps.admin-helpers", String.class).stream()
+        return optional("smartcc.apps.admin-helpers").stream()
                 .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     public OAuthSettings oauthSettings() {
         return OAuthSettings.defaults()
-                .withAccessTokenTtl(Duration.ofMinutes(
-                        config.getOptionalValue("smartcc.oauth.token-minutes", Integer.class).orElse(60)))
-                .withDebugEnabled(config.getOptionalValue("smartcc.oauth.debug", Boolean.class).orElse(false))
+                .withAccessTokenTtl(Duration.ofMinutes(value("smartcc.oauth.token-minutes", Integer.class)))
+                .withDebugEnabled(value("smartcc.oauth.debug", Boolean.class))
                 .withDevConsumerSecret(appsSecret())
                 .withUiServerBaseUrl(launcherUrl());
     }
 
     /** Files of documents and photographs, as {@code <folder>/<record id>/<sp:fileName>}; none when unset. */
     public Optional<Path> documentsDirectory() {
-        return config.getOptionalValue("smartcc.documents.dir", String.class).filter(s -> !s.isBlank()).map(Path::of);
+        return optional("smartcc.documents.dir").map(Path::of);
     }
 
     /**
@@ -165,55 +179,55 @@ public class ContainerSettings {
      * right unless a proxy rewrites the host.
      */
     public Optional<String> apiBase() {
-        return config.getOptionalValue("smartcc.api-base", String.class).filter(s -> !s.isBlank())
+        return optional("smartcc.api-base")
                 .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 
     /** The launcher's password for the API's /oauth/internal services (user {@code launcher}); off while unset. */
     public Optional<String> launcherSecret() {
-        return config.getOptionalValue("smartcc.launcher.secret", String.class).filter(s -> !s.isBlank());
+        return optional("smartcc.launcher.secret");
     }
 
-    /** Where the launcher (the UI host: app launch and authorize pages) is reached. */
+    /**
+     * Where the launcher (the UI host: app launch and authorize pages) is reached; default
+     * {@code <public url>/launcher}.
+     */
     public String launcherUrl() {
-        return config.getOptionalValue("smartcc.launcher-url", String.class).orElse(publicUrl() + "/launcher");
+        return value("smartcc.launcher-url", String.class);
     }
 
     /** Name, description and admin contact of the container manifest. */
     public ContainerIdentity identity() {
-        return new ContainerIdentity(
-                config.getOptionalValue("smartcc.container.name", String.class).orElse("SMART Cohort Container"),
-                config.getOptionalValue("smartcc.container.description", String.class)
-                        .orElse("SMART classic 0.6.1 container with an i2b2-style cohort engine on Apache Spark"),
-                config.getOptionalValue("smartcc.container.admin", String.class).orElse("admin@localhost"));
+        return new ContainerIdentity(value("smartcc.container.name", String.class),
+                value("smartcc.container.description", String.class), value("smartcc.container.admin", String.class));
     }
 
     /** Size of the cache of serialized record responses, in megabytes; 0 turns it off. */
     public int recordCacheMegabytes() {
-        return config.getOptionalValue("smartcc.records.cache-mb", Integer.class).orElse(64);
+        return value("smartcc.records.cache-mb", Integer.class);
     }
 
-    /** The largest request body accepted, in bytes ({@code smartcc.http.max-body-mb}, default 64). */
+    /** The largest request body accepted, in bytes ({@code smartcc.http.max-body-mb}). */
     public long maxBodyBytes() {
-        return config.getOptionalValue("smartcc.http.max-body-mb", Long.class).orElse(64L) * 1024 * 1024;
+        return value("smartcc.http.max-body-mb", Long.class) * 1024 * 1024;
     }
 
     /**
-     * The largest body of the cohort and i2b2 endpoints, in bytes ({@code smartcc.cohort.max-body-kb}, default 1024):
+     * The largest body of the cohort and i2b2 endpoints, in bytes ({@code smartcc.cohort.max-body-kb}):
      * query definitions and i2b2 messages are small, and these endpoints parse what they read.
      */
     public long maxCohortBodyBytes() {
-        return config.getOptionalValue("smartcc.cohort.max-body-kb", Long.class).orElse(1024L) * 1024;
+        return value("smartcc.cohort.max-body-kb", Long.class) * 1024;
     }
 
-    /** The largest preferences or scratchpad document, in bytes ({@code smartcc.app-data.max-kb}, default 1024). */
+    /** The largest preferences or scratchpad document, in bytes ({@code smartcc.app-data.max-kb}). */
     public int maxAppDataBytes() {
-        return config.getOptionalValue("smartcc.app-data.max-kb", Integer.class).orElse(1024) * 1024;
+        return value("smartcc.app-data.max-kb", Integer.class) * 1024;
     }
 
     /** Origins allowed to call the API from a browser (CORS): {@code *} or a comma-separated list. */
     public String corsOrigins() {
-        return config.getOptionalValue("smartcc.cors.origins", String.class).orElse("*");
+        return value("smartcc.cors.origins", String.class);
     }
 
     /** Small-cell protection of cohort counts ({@code smartcc.privacy.*}, see docs/privacy.md). */
@@ -223,18 +237,16 @@ public class ContainerSettings {
 
     /** How many cohort runs are processed at once, and when a run times out. */
     public org.smartcc.engine.run.RunSettings runSettings() {
-        return new org.smartcc.engine.run.RunSettings(
-                config.getOptionalValue("smartcc.cohort.concurrent-runs", Integer.class).orElse(3),
-                java.time.Duration.ofMinutes(config.getOptionalValue("smartcc.cohort.timeout-minutes", Integer.class)
-                        .orElse(60)), true);
+        return new org.smartcc.engine.run.RunSettings(value("smartcc.cohort.concurrent-runs", Integer.class),
+                Duration.ofMinutes(value("smartcc.cohort.timeout-minutes", Integer.class)), true);
     }
 
     /**
      * Whether i2b2's public demo login (domain {@code i2b2demo}, user {@code demo}, password {@code demouser}) is a
-     * cohort user, so that i2b2's own test messages run unchanged: on in the embedded run only.
+     * cohort user, so that i2b2's own test messages run unchanged: on in the development profile only.
      */
     public boolean cohortDemoLogin() {
-        return config.getOptionalValue("smartcc.cohort.demo-login", Boolean.class).orElse(false);
+        return value("smartcc.cohort.demo-login", Boolean.class);
     }
 
     /** What the container manifest says about the container itself. */
