@@ -12,8 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -176,6 +180,52 @@ class WebCohortApiIT {
         String chunked = client.postRaw("i2b2/services/QueryToolService/request", "application/xml", padded, true);
         assertTrue(chunked.startsWith("HTTP/1.1 413"), chunked);
         assertTrue(chunked.contains("<status type=\"ERROR\">BODY_TOO_LARGE"), chunked);
+    }
+
+    /**
+     * The copy-paste examples of the docs (fenced bash blocks that start with {@code # example: <name>}) run as they
+     * stand, with this deployment's base URL for {@code http://localhost:8080}, so they cannot drift from the API.
+     */
+    @Test
+    void theDocsExamplesRunAsWritten() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("docs/api.md"))) {
+            root = root.getParent();
+        }
+        Map<String, String> examples = new TreeMap<>();
+        Pattern block = Pattern.compile("(?s)```bash\n# example: ([\\w-]+)\n(.*?)```");
+        try (var docs = Files.list(root.resolve("docs"))) {
+            for (Path doc : Stream.concat(Stream.of(root.resolve("README.md")), docs.filter(p -> p.toString()
+                    .endsWith(".md"))).toList()) {
+                Matcher m = block.matcher(Files.readString(doc));
+                while (m.find()) {
+                    assertEquals(null, examples.put(m.group(1), m.group(2)), "two examples named " + m.group(1));
+                }
+            }
+        }
+        assertEquals(Set.of("cohort-run", "i2b2-query", "record-read"), examples.keySet());
+        String base = url.toString().replaceAll("/$", "");
+
+        String run = runExample(root, examples.get("cohort-run"), base);
+        assertTrue(run.contains("\"status\":\"FINISHED\""), run);
+        assertTrue(Integer.parseInt(first(run, "\"count\":\\{[^}]*\"value\":(\\d+)")) > 10, run);
+
+        String i2b2 = runExample(root, examples.get("i2b2-query"), base);
+        assertTrue(i2b2.contains("<status type=\"DONE\">DONE</status>"), i2b2);
+        assertTrue(Integer.parseInt(first(i2b2, "<set_size>(\\d+)</set_size>")) > 10, i2b2);
+
+        String record = runExample(root, examples.get("record-read"), base);
+        assertTrue(record.contains("rdf:resource=\"http://smartplatforms.org/terms#Medication\""), record);
+        assertTrue(record.contains(base + "/records/2169591/medications/"), record);
+    }
+
+    private static String runExample(Path root, String script, String base) throws Exception {
+        Process bash = new ProcessBuilder("bash", "-c", script.replace("http://localhost:8080", base))
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(bash.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), script);
+        assertEquals(0, bash.exitValue(), "needs bash, curl and openssl (.ci/run installs them): " + output);
+        return output;
     }
 
     private JsonObject finished(String path, String user) throws Exception {

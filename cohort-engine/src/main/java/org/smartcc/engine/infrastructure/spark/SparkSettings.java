@@ -30,18 +30,22 @@ public final class SparkSettings {
     /** Of the defaults, what a Connect session gets too (the rest is the server's): the engine's dates are UTC. */
     private static final String SESSION_TIME_ZONE = "spark.sql.session.timeZone";
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            "spark.master", "local[*]",
-            "spark.app.name", "smartcc-cohort-engine",
-            "spark.ui.enabled", "false",
-            "spark.ui.showConsoleProgress", "false",
-            "spark.driver.host", "127.0.0.1",
-            "spark.driver.bindAddress", "127.0.0.1",
-            "spark.sql.shuffle.partitions", "4",
-            SESSION_TIME_ZONE, "UTC",
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry("spark.master", "local[*]"),
+            Map.entry("spark.app.name", "smartcc-cohort-engine"),
+            Map.entry("spark.ui.enabled", "false"),
+            Map.entry("spark.ui.showConsoleProgress", "false"),
+            Map.entry("spark.driver.host", "127.0.0.1"),
+            Map.entry("spark.driver.bindAddress", "127.0.0.1"),
+            Map.entry("spark.sql.shuffle.partitions", "4"),
+            Map.entry(SESSION_TIME_ZONE, "UTC"),
             // each concurrent cohort run has its own pool, so small queries are not queued behind a large one
-            "spark.scheduler.mode", "FAIR",
-            "spark.metrics.conf.*.sink.servlet.class", NoServletMetricsSink.class.getName());
+            Map.entry("spark.scheduler.mode", "FAIR"),
+            Map.entry("spark.metrics.conf.*.sink.servlet.class", NoServletMetricsSink.class.getName()),
+            // Hadoop's URL handler (hdfs: URLs for ADD JAR, which the engine never runs) cannot be installed in an
+            // application server, which has set the JVM's one URLStreamHandlerFactory already; Spark would warn
+            // "failed to set FsUrlStreamHandlerFactory" on every start
+            Map.entry("spark.sql.defaultUrlStreamHandlerFactory.enabled", "false"));
 
     /**
      * What no deployment setting may change: SQL on files ({@code SELECT ... FROM text.`/etc/passwd`}) would let any
