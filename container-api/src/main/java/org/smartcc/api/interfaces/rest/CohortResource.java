@@ -128,7 +128,10 @@ public class CohortResource {
         return CohortViews.of(cohorts.cancel(caller.researcher(), id));
     }
 
-    /** The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended; {@link CohortService#plan}. */
+    /**
+     * The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended; who may read it is
+     * {@link CohortService#plan}'s rule.
+     */
     @GET
     @Path("runs/{id}/plan")
     @Produces(MediaType.TEXT_PLAIN)
