@@ -158,7 +158,7 @@ public class CohortService {
 
     private QueryRun own(Researcher researcher, long id, Terms terms) {
         return runs.get().find(id).filter(r -> r.user().equals(researcher.user())).orElseThrow(() ->
-                new RunException(RunException.Code.RUN_NOT_FOUND, "no " + terms.run + " " + id + " of yours"));
+                new RunException(RunException.Code.RUN_NOT_FOUND, "no " + terms.run() + " " + id + " of yours"));
     }
 
     private QueryRun cancel(Researcher researcher, long id, Terms terms) {
@@ -169,7 +169,7 @@ public class CohortService {
     private List<QueryRun> runsOfMaster(Researcher researcher, long masterId, Terms terms) {
         CohortRuns current = runs.get();
         if (!current.store().ownerOfMaster(masterId).map(researcher.user()::equals).orElse(false)) {
-            throw new RunException(RunException.Code.RUN_NOT_FOUND, "no " + terms.query + " " + masterId
+            throw new RunException(RunException.Code.RUN_NOT_FOUND, "no " + terms.query() + " " + masterId
                     + " of yours");
         }
         return current.store().runsOfMaster(masterId);
@@ -177,7 +177,7 @@ public class CohortService {
 
     private void ownResult(Researcher researcher, long resultId, Terms terms) {
         if (!runs.get().store().ownerOfResult(resultId).map(researcher.user()::equals).orElse(false)) {
-            throw new RunException(RunException.Code.SET_NOT_FOUND, "no " + terms.result + " " + resultId
+            throw new RunException(RunException.Code.SET_NOT_FOUND, "no " + terms.result() + " " + resultId
                     + " of yours");
         }
     }
@@ -185,7 +185,7 @@ public class CohortService {
     /** The role rule of patient lists, checked after the owner's so that another user's set stays absent. */
     private PatientSet listable(Researcher researcher, long resultId, Terms terms) {
         if (!seesExactCounts(researcher)) {
-            throw new RunException(RunException.Code.NOT_YOURS, terms.patientListRefusal(researcher));
+            throw new RunException(RunException.Code.NOT_YOURS, terms.patientListRefusal().apply(researcher));
         }
         return new PatientSet(resultId);
     }
@@ -195,30 +195,11 @@ public class CohortService {
     }
 
     /** How each API names a run, a query and a result, and how it words the patient-list refusal. */
-    private enum Terms {
-        COHORT_API("run", "query", "patient set") {
-            @Override
-            String patientListRefusal(Researcher researcher) {
-                return "patient lists reveal exact counts: your roles " + researcher.roles() + " do not allow them";
-            }
-        },
-        I2B2("query instance", "query master", "result instance") {
-            @Override
-            String patientListRefusal(Researcher researcher) {
-                return "patient lists need a role that sees exact counts";
-            }
-        };
+    private record Terms(String run, String query, String result, Function<Researcher, String> patientListRefusal) {
 
-        private final String run;
-        private final String query;
-        private final String result;
-
-        Terms(String run, String query, String result) {
-            this.run = run;
-            this.query = query;
-            this.result = result;
-        }
-
-        abstract String patientListRefusal(Researcher researcher);
+        static final Terms COHORT_API = new Terms("run", "query", "patient set", researcher ->
+                "patient lists reveal exact counts: your roles " + researcher.roles() + " do not allow them");
+        static final Terms I2B2 = new Terms("query instance", "query master", "result instance", researcher ->
+                "patient lists need a role that sees exact counts");
     }
 }
