@@ -39,7 +39,8 @@ import org.w3c.dom.Element;
  * query definition (waiting up to {@code result_waittime_ms}, then answering with the run as it is, QUEUED or
  * PROCESSING, for the client to poll), lists the runs of a query and the results of a run, and returns result
  * documents and patient sets. The message's security element logs in as a cohort user, read before the rest of the
- * message ({@link I2b2Login}), so the login is this resource's own ({@link I2b2MessageLogin}).
+ * message ({@link I2b2Login}), so the login is this resource's own ({@link I2b2MessageLogin}). {@link CohortService}
+ * answers for the researcher, with its ownership and role rules; this resource translates i2b2 XML and its errors.
  */
 @Path(I2b2QueryToolResource.PATH)
 @I2b2MessageLogin
