@@ -5,7 +5,9 @@ public final class RunException extends RuntimeException {
 
     /** The codes, each with the HTTP status it maps to. */
     public enum Code {
-        RUN_NOT_FOUND(404), SET_NOT_FOUND(404), NO_SNAPSHOT(503), NOT_YOURS(403);
+        RUN_NOT_FOUND(404), SET_NOT_FOUND(404), NO_SNAPSHOT(503), NOT_YOURS(403),
+        /** A run's plan carries exact row counts and the query's literal values. */
+        PLAN_NEEDS_EXACT_COUNTS(403);
 
         private final int httpStatus;
 

@@ -1,6 +1,7 @@
 package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import org.smartcc.api.domain.Researcher;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 
 /**
@@ -11,7 +12,7 @@ import org.smartcc.oauth.domain.OAuthPrincipal;
 public class Caller {
 
     private OAuthPrincipal app;
-    private CohortAuth.Researcher researcher;
+    private Researcher researcher;
 
     /** The app, and its token if any, whose signature {@link SignedByAppFilter} verified. */
     public OAuthPrincipal app() {
@@ -22,7 +23,7 @@ public class Caller {
     }
 
     /** The cohort user {@link CohortUserFilter} logged in. */
-    public CohortAuth.Researcher researcher() {
+    public Researcher researcher() {
         if (researcher == null) {
             throw new IllegalStateException("no cohort user: the resource method is not @CohortUser");
         }
@@ -33,7 +34,7 @@ public class Caller {
         this.app = verified;
     }
 
-    public void loggedIn(CohortAuth.Researcher loggedIn) {
+    public void loggedIn(Researcher loggedIn) {
         this.researcher = loggedIn;
     }
 }

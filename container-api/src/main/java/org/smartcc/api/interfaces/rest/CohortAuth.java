@@ -6,17 +6,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Set;
+import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 
 /** HTTP Basic credentials of a cohort user (a researcher); codes {@code COHORT_CREDENTIALS_MISSING}, {@code _WRONG}. */
 final class CohortAuth {
 
     private CohortAuth() {
-    }
-
-    /** A researcher and their data roles. */
-    record Researcher(String user, Set<String> roles) {
     }
 
     static Researcher researcher(String authorization, CohortUsers users) {

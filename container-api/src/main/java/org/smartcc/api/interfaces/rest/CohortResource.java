@@ -27,24 +27,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import org.smartcc.api.infrastructure.JdbcRecordIds;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.application.CohortService;
+import org.smartcc.api.domain.Researcher;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.json.QueryJson;
-import org.smartcc.engine.run.CohortRuns;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.ResultType;
-import org.smartcc.engine.run.RunException;
-import org.smartcc.engine.run.RunRequest;
 
 /**
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
  * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, list the runs of a
- * query, and page through a patient set. Users see only their own runs and sets; {@link CohortUser} logs them in.
+ * query, and page through a patient set. {@link CohortUser} logs the user in; {@link CohortService} serves them, with
+ * its ownership and role rules, and this resource translates HTTP and JSON.
  */
 @Path("cohort")
 @CohortUser
@@ -56,7 +53,7 @@ public class CohortResource {
     static final int MAX_PAGE = 10_000;
 
     @Inject
-    StoreResources resources;
+    CohortService cohorts;
     @Inject
     Caller caller;
 
@@ -64,7 +61,7 @@ public class CohortResource {
     @Path("runs")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(String body, @jakarta.ws.rs.core.Context UriInfo uri) {
-        CohortAuth.Researcher researcher = caller.researcher();
+        Researcher researcher = caller.researcher();
         JsonObject request;
         try {
             request = Jsonp.JSON.createReader(new StringReader(body)).readObject();
@@ -115,40 +112,31 @@ public class CohortResource {
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     public Response submitXml(String body, @QueryParam("result") List<String> results,
                               @jakarta.ws.rs.core.Context UriInfo uri) {
-        CohortAuth.Researcher researcher = caller.researcher();
+        Researcher researcher = caller.researcher();
         return accepted(researcher, i2b2(body), results, Optional.empty(), uri);
     }
 
     @GET
     @Path("runs/{id}")
     public CohortViews.Run run(@PathParam("id") long id) {
-        CohortAuth.Researcher researcher = caller.researcher();
-        return CohortViews.of(own(researcher, id));
+        return CohortViews.of(cohorts.run(caller.researcher(), id));
     }
 
     @DELETE
     @Path("runs/{id}")
     public CohortViews.Run cancel(@PathParam("id") long id) {
-        CohortAuth.Researcher researcher = caller.researcher();
-        own(researcher, id);
-        return CohortViews.of(resources.cohortRuns().cancel(id));
+        return CohortViews.of(cohorts.cancel(caller.researcher(), id));
     }
 
     /**
-     * The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended: only for roles that see exact
-     * counts, since the plan's statistics carry the exact row counts and its filters the literal values of the query.
+     * The Spark plan the run executed (EXPLAIN FORMATTED), once the run has ended; who may read it is
+     * {@link CohortService#plan}'s rule.
      */
     @GET
     @Path("runs/{id}/plan")
     @Produces(MediaType.TEXT_PLAIN)
     public Response plan(@PathParam("id") long id) {
-        CohortAuth.Researcher researcher = caller.researcher();
-        own(researcher, id);
-        if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
-            return ErrorResponse.of(Response.Status.FORBIDDEN, "PLAN_NEEDS_EXACT_COUNTS", "a plan reveals exact"
-                    + " counts: your roles " + researcher.roles() + " do not allow them");
-        }
-        return resources.cohortRuns().store().plan(id).map(p -> Response.ok(p, MediaType.TEXT_PLAIN_TYPE).build())
+        return cohorts.plan(caller.researcher(), id).map(p -> Response.ok(p, MediaType.TEXT_PLAIN_TYPE).build())
                 .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "PLAN_NOT_READY",
                         "the plan is stored when the run ends"));
     }
@@ -156,12 +144,7 @@ public class CohortResource {
     @GET
     @Path("queries/{masterId}/runs")
     public List<CohortViews.Run> runsOfQuery(@PathParam("masterId") long masterId) {
-        CohortAuth.Researcher researcher = caller.researcher();
-        CohortRuns runs = resources.cohortRuns();
-        if (!runs.store().ownerOfMaster(masterId).map(researcher.user()::equals).orElse(false)) {
-            throw new RunException(RunException.Code.RUN_NOT_FOUND, "no query " + masterId + " of yours");
-        }
-        return runs.store().runsOfMaster(masterId).stream().map(CohortViews::of).toList();
+        return cohorts.runsOfQuery(caller.researcher(), masterId).stream().map(CohortViews::of).toList();
     }
 
     /** Members of a patient set with their SMART record ids: only for roles that may see exact counts. */
@@ -170,26 +153,17 @@ public class CohortResource {
     public CohortViews.PatientSetPage patientSet(@PathParam("resultId") long resultId,
                                                  @QueryParam("offset") @DefaultValue("0") int offset,
                                                  @QueryParam("limit") @DefaultValue("1000") int limit) {
-        CohortAuth.Researcher researcher = caller.researcher();
-        CohortRuns runs = resources.cohortRuns();
-        if (!runs.store().ownerOfResult(resultId).map(researcher.user()::equals).orElse(false)) {
-            throw new RunException(RunException.Code.SET_NOT_FOUND, "no patient set " + resultId + " of yours");
-        }
-        if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
-            throw new RunException(RunException.Code.NOT_YOURS, "patient lists reveal exact counts: your roles "
-                    + researcher.roles() + " do not allow them");
-        }
+        // the page is checked after the owner and the role, so that another user's set answers as an absent one
+        CohortService.PatientSet set = cohorts.patientSet(caller.researcher(), resultId);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new jakarta.ws.rs.BadRequestException(ErrorResponse.of(Response.Status.BAD_REQUEST, "BAD_PAGE",
                     "offset must be ≥ 0 and limit between 1 and " + MAX_PAGE));
         }
-        List<Integer> members = runs.store().patientSet(resultId, offset, limit);
-        Map<Integer, String> recordIds = new JdbcRecordIds(resources.database()).recordIdsOf(members);
-        return new CohortViews.PatientSetPage(resultId, offset, members.stream()
-                .map(n -> new CohortViews.Member(n, recordIds.get(n))).toList());
+        return new CohortViews.PatientSetPage(resultId, offset, set.members(offset, limit).stream()
+                .map(m -> new CohortViews.Member(m.patientNum(), m.recordId().orElse(null))).toList());
     }
 
-    private Response accepted(CohortAuth.Researcher researcher, QueryDefinition definition, List<String> results,
+    private Response accepted(Researcher researcher, QueryDefinition definition, List<String> results,
                               Optional<Duration> timeout, UriInfo uri) {
         List<ResultType> types = new ArrayList<>();
         for (String name : results) {
@@ -200,15 +174,9 @@ public class CohortResource {
                         + java.util.Arrays.toString(ResultType.values()));
             }
         }
-        QueryRun run = resources.cohortRuns().submit(new RunRequest(definition, QueryJson.write(definition),
-                researcher.user(), researcher.roles(), types, timeout));
+        QueryRun run = cohorts.submit(researcher, definition, types, timeout);
         return Response.accepted(CohortViews.of(run))
                 .location(uri.getBaseUriBuilder().path("cohort/runs/{id}").build(run.instanceId())).build();
-    }
-
-    private QueryRun own(CohortAuth.Researcher researcher, long id) {
-        return resources.cohortRuns().find(id).filter(r -> r.user().equals(researcher.user()))
-                .orElseThrow(() -> new RunException(RunException.Code.RUN_NOT_FOUND, "no run " + id + " of yours"));
     }
 
     private static QueryDefinition i2b2(String xml) {

@@ -20,19 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.smartcc.api.infrastructure.JdbcRecordIds;
+import org.smartcc.api.application.CohortService;
+import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.i2b2.XmlElements;
-import org.smartcc.engine.query.json.QueryJson;
-import org.smartcc.engine.run.CohortRuns;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunException;
-import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
 import org.w3c.dom.Element;
 
@@ -41,7 +39,8 @@ import org.w3c.dom.Element;
  * query definition (waiting up to {@code result_waittime_ms}, then answering with the run as it is, QUEUED or
  * PROCESSING, for the client to poll), lists the runs of a query and the results of a run, and returns result
  * documents and patient sets. The message's security element logs in as a cohort user, read before the rest of the
- * message ({@link I2b2Login}), so the login is this resource's own ({@link I2b2MessageLogin}).
+ * message ({@link I2b2Login}), so the login is this resource's own ({@link I2b2MessageLogin}). {@link CohortService}
+ * answers for the researcher, with its ownership and role rules; this resource translates i2b2 XML and its errors.
  */
 @Path(I2b2QueryToolResource.PATH)
 @I2b2MessageLogin
@@ -55,6 +54,8 @@ public class I2b2QueryToolResource {
 
     @Inject
     StoreResources resources;
+    @Inject
+    CohortService cohorts;
 
     @POST
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
@@ -65,7 +66,7 @@ public class I2b2QueryToolResource {
             // bounds what the mark keeps
             BufferedInputStream in = new BufferedInputStream(stream);
             in.mark(Integer.MAX_VALUE);
-            CohortAuth.Researcher researcher = login(I2b2Login.read(in));
+            Researcher researcher = login(I2b2Login.read(in));
             in.reset();
             byte[] body = in.readAllBytes();
             Element root = XmlElements.parse(new ByteArrayInputStream(body)).getDocumentElement();
@@ -95,59 +96,47 @@ public class I2b2QueryToolResource {
         }
     }
 
-    private String answer(String type, Element root, byte[] body, CohortAuth.Researcher researcher, String group)
+    private String answer(String type, Element root, byte[] body, Researcher researcher, String group)
             throws InterruptedException {
-        CohortRuns runs = resources.cohortRuns();
         switch (type) {
             case "CRC_QRY_runQueryInstance_fromQueryDefinition" -> {
                 QueryDefinition definition = I2b2QueryParser.parse(new ByteArrayInputStream(body));
-                QueryRun queued = runs.submit(new RunRequest(definition, QueryJson.write(definition),
-                        researcher.user(), researcher.roles(), resultTypes(root), Optional.empty()));
+                QueryRun queued = cohorts.submit(researcher, definition, resultTypes(root), Optional.empty());
                 long wait = XmlElements.find(root, "result_waittime_ms").map(e -> number(e, "result_waittime_ms"))
                         .orElse(MAX_WAIT_MS);
-                QueryRun run = runs.await(queued.instanceId(), Duration.ofMillis(Math.min(Math.max(wait, 0),
-                        MAX_WAIT_MS)));
+                QueryRun run = cohorts.awaitQueryInstance(researcher, queued.instanceId(), Duration.ofMillis(Math.min(
+                        Math.max(wait, 0), MAX_WAIT_MS)));
                 String results = run.results().stream().map(r -> I2b2Messages.resultInstance(run, r))
                         .collect(Collectors.joining());
                 return I2b2Messages.done("master_instance_result_responseType", I2b2Messages.master(run, group)
                         + I2b2Messages.instance(run, group) + results, run.warnings());
             }
             case "CRC_QRY_getQueryInstanceList_fromQueryMasterId" -> {
-                long masterId = id(root, "query_master_id");
-                if (!runs.store().ownerOfMaster(masterId).map(researcher.user()::equals).orElse(false)) {
-                    throw new RunException(RunException.Code.RUN_NOT_FOUND, "no query master " + masterId
-                            + " of yours");
-                }
-                return I2b2Messages.done("instance_responseType", runs.store().runsOfMaster(masterId).stream()
-                        .map(r -> I2b2Messages.instance(r, group)).collect(Collectors.joining()), List.of());
+                return I2b2Messages.done("instance_responseType", cohorts.queryInstancesOfMaster(researcher,
+                        id(root, "query_master_id")).stream().map(r -> I2b2Messages.instance(r, group))
+                        .collect(Collectors.joining()), List.of());
             }
             case "CRC_QRY_getQueryResultInstanceList_fromQueryInstanceId" -> {
-                QueryRun run = own(runs, researcher, id(root, "query_instance_id"));
+                QueryRun run = cohorts.queryInstance(researcher, id(root, "query_instance_id"));
                 return I2b2Messages.done("result_responseType", run.results().stream()
                         .map(r -> I2b2Messages.resultInstance(run, r)).collect(Collectors.joining()), List.of());
             }
             case "CRC_QRY_getResultDocument_fromResultInstanceId" -> {
-                RunResult result = ownResult(runs, researcher, id(root, "query_result_instance_id"));
+                RunResult result = cohorts.resultInstance(researcher, id(root, "query_result_instance_id"));
                 return I2b2Messages.done("crc_xml_result_responseType", I2b2Messages.resultDocument(result),
                         List.of());
             }
             case "CRC_QRY_getPatientSet_fromResultInstanceId" -> {
-                long resultId = ownResult(runs, researcher, id(root, "query_result_instance_id")).resultInstanceId();
-                if (!resources.cohortPrivacy().seesExactCounts(researcher.roles())) {
-                    throw new RunException(RunException.Code.NOT_YOURS, "patient lists need a role that sees exact"
-                            + " counts");
-                }
-                List<Integer> members = runs.store().patientSet(resultId, 0, Integer.MAX_VALUE);
-                var recordIds = new JdbcRecordIds(resources.database()).recordIdsOf(members);
-                return I2b2Messages.done("patient_set_responseType", "<patient_set result_instance_id=\"" + resultId
-                        + "\">" + members.stream().map(n -> "<patient patient_num=\"" + n + "\""
-                        + Optional.ofNullable(recordIds.get(n)).map(id -> " record_id=\"" + I2b2Messages.escape(id)
-                        + "\"").orElse("") + "/>").collect(Collectors.joining()) + "</patient_set>", List.of());
+                CohortService.PatientSet set = cohorts.patientSetOfResultInstance(researcher,
+                        id(root, "query_result_instance_id"));
+                return I2b2Messages.done("patient_set_responseType", "<patient_set result_instance_id=\""
+                        + set.resultId() + "\">" + set.members(0, Integer.MAX_VALUE).stream()
+                        .map(m -> "<patient patient_num=\"" + m.patientNum() + "\"" + m.recordId()
+                                .map(id -> " record_id=\"" + I2b2Messages.escape(id) + "\"").orElse("") + "/>")
+                        .collect(Collectors.joining()) + "</patient_set>", List.of());
             }
             case "CRC_QRY_cancelQuery" -> {
-                long id = id(root, "query_instance_id");
-                own(runs, researcher, id);
-                QueryRun run = runs.cancel(id);
+                QueryRun run = cohorts.cancelQueryInstance(researcher, id(root, "query_instance_id"));
                 return I2b2Messages.done("instance_responseType", I2b2Messages.instance(run, group), List.of());
             }
             default -> throw new QueryDefinitionException("message_body/psmheader/request_type", "'" + type
@@ -159,7 +148,7 @@ public class I2b2QueryToolResource {
         }
     }
 
-    private CohortAuth.Researcher login(Optional<I2b2Login.Credentials> credentials) {
+    private Researcher login(Optional<I2b2Login.Credentials> credentials) {
         I2b2Login.Credentials login = credentials.orElseThrow(() ->
                 new WebApplicationException(Response.Status.UNAUTHORIZED));
         if (login.username().equals(org.smartcc.api.infrastructure.CohortUsers.DEMO_USER)
@@ -184,18 +173,6 @@ public class I2b2QueryToolResource {
             }
         });
         return types;
-    }
-
-    private static QueryRun own(CohortRuns runs, CohortAuth.Researcher researcher, long instanceId) {
-        return runs.find(instanceId).filter(r -> r.user().equals(researcher.user())).orElseThrow(() ->
-                new RunException(RunException.Code.RUN_NOT_FOUND, "no query instance " + instanceId + " of yours"));
-    }
-
-    private static RunResult ownResult(CohortRuns runs, CohortAuth.Researcher researcher, long resultId) {
-        if (!runs.store().ownerOfResult(resultId).map(researcher.user()::equals).orElse(false)) {
-            throw new RunException(RunException.Code.SET_NOT_FOUND, "no result instance " + resultId + " of yours");
-        }
-        return runs.store().resultById(resultId).orElseThrow();
     }
 
     private static long id(Element root, String element) {
