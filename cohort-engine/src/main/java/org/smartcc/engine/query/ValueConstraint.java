@@ -58,11 +58,14 @@ public record ValueConstraint(ValueType type, ValueOperator operator, String val
         return parts.stream().map(ValueConstraint::number).toList();
     }
 
-    private static double number(String text) {
+    /** A value without the single quotes i2b2 clients may put around it ({@code '5'}, {@code 'H'}). */
+    public static String unquote(String text) {
         String t = text.trim();
-        if (t.length() >= 2 && t.startsWith("'") && t.endsWith("'")) {
-            t = t.substring(1, t.length() - 1);
-        }
+        return t.length() >= 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
+    }
+
+    private static double number(String text) {
+        String t = unquote(text);
         try {
             double d = Double.parseDouble(t);
             if (Double.isFinite(d)) {

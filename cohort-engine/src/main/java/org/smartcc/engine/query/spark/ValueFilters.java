@@ -3,6 +3,7 @@ package org.smartcc.engine.query.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.upper;
+import static org.smartcc.engine.query.ValueConstraint.unquote;
 
 import java.util.Arrays;
 import java.util.List;
@@ -121,11 +122,6 @@ final class ValueFilters {
         if (inner.startsWith("(") && inner.endsWith(")")) {
             inner = inner.substring(1, inner.length() - 1);
         }
-        return Arrays.stream(inner.split(",")).map(ValueFilters::unquote).filter(s -> !s.isEmpty()).toList();
-    }
-
-    static String unquote(String s) {
-        String t = s.trim();
-        return t.length() >= 2 && t.startsWith("'") && t.endsWith("'") ? t.substring(1, t.length() - 1) : t;
+        return Arrays.stream(inner.split(",")).map(ValueConstraint::unquote).filter(s -> !s.isEmpty()).toList();
     }
 }
