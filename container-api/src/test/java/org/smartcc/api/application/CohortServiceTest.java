@@ -108,7 +108,7 @@ class CohortServiceTest {
 
     private static void assertRefused(RunException.Code code, String message, Executable call) {
         RunException e = assertThrows(RunException.class, call);
-        assertEquals(code, e.code());
+        assertEquals(code.name(), e.code());
         assertEquals(message, e.getMessage());
     }
 

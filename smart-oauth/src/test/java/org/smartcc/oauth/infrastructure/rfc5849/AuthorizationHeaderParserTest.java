@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.smartcc.oauth.application.ProtocolParameters;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
+import org.smartcc.store.domain.ErrorKind;
 
 class AuthorizationHeaderParserTest {
 
@@ -93,6 +94,6 @@ class AuthorizationHeaderParserTest {
         OAuthException e = assertThrows(OAuthException.class,
                 () -> parser.parse("OAuth " + REQUIRED.replace("HMAC-SHA1", "RSA-SHA1")));
         assertEquals(OAuthError.OAUTH_UNSUPPORTED_SIGNATURE_METHOD, e.error());
-        assertEquals(401, e.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, e.kind());
     }
 }

@@ -1,4 +1,4 @@
-package org.smartcc.api.interfaces.rest;
+package org.smartcc.store.application;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -8,11 +8,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Logs a server fault under a new incident id that the answer repeats, so that the two can be matched. Only the
- * classes and stack frames are logged: messages may carry patient data, query values or whole analysed plans with
- * every concept code, so none is written, not even of the causes.
+ * Logs a server fault (a failed request of the API, a failed cohort run) under a new incident id that the answer
+ * repeats, so that the two can be matched. Only the classes and stack frames are logged: messages may carry patient
+ * data, query values or whole analysed plans with every concept code, so none is written, not even of the causes.
  */
-final class Incidents {
+public final class Incidents {
 
     private static final Logger LOG = Logger.getLogger(Incidents.class.getName());
     /** Enough to reach the root of any real cause chain, and a bound on a pathological one. */
@@ -21,10 +21,15 @@ final class Incidents {
     private Incidents() {
     }
 
-    /** Logs the fault and returns its incident id. */
-    static String log(Throwable fault) {
+    /**
+     * Logs the fault and returns its incident id.
+     *
+     * @param what what failed, e.g. {@code cohort run 12}; it is logged, so it must hold no patient data either
+     */
+    public static String log(String what, Throwable fault) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "incident " + incident + ": " + fault.getClass().getName(), withoutMessages(fault));
+        LOG.log(Level.SEVERE, "incident " + incident + ": " + what + " failed: " + fault.getClass().getName(),
+                withoutMessages(fault));
         return incident;
     }
 

@@ -1,4 +1,4 @@
-package org.smartcc.api.interfaces.rest;
+package org.smartcc.store.application;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +40,7 @@ class IncidentsTest {
         Error fault = new StackOverflowError("analysed plan: Filter (patient_num = 1234567)");
         fault.initCause(cause);
         try {
-            String incident = Incidents.log(fault);
+            String incident = Incidents.log("a request", fault);
 
             assertEquals(1, records.size());
             LogRecord record = records.get(0);
