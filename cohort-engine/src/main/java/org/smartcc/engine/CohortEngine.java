@@ -9,7 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
 import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.infrastructure.spark.SparkSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The cohort engine: one Spark session (created on first use, local mode unless {@code spark.master} says otherwise,

@@ -39,7 +39,7 @@ import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
 import org.smartcc.engine.run.RunSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The Spark Connect path of issue #4: with {@code spark.master=sc://…} alone the engine is a Connect client of a real

@@ -39,8 +39,8 @@ import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.domain.CallCategory;
 import org.smartcc.records.domain.Cardinality;
 import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 
 /**
  * The record API over HTTP as an app sees it: per-record tokens from the background-app loop, requests signed by

@@ -24,7 +24,7 @@ import org.smartcc.oauth.infrastructure.jpa.JpaAppRepository;
 import org.smartcc.oauth.infrastructure.jpa.JpaTokenRepository;
 import org.smartcc.oauth.infrastructure.jpa.JpaUserRepository;
 import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The OAuth provider wired together over the clinical store's database: one instance per application, closed with

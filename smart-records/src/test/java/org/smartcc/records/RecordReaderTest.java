@@ -28,7 +28,7 @@ import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
 import org.smartcc.records.infrastructure.RdfFormat;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Filters, paging, summary, neighbours, 404s and formats, on sample patients whose figures were read off the files:

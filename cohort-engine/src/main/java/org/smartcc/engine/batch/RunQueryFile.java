@@ -33,7 +33,7 @@ import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
 import org.smartcc.engine.run.RunSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Runs one query definition file (i2b2 XML or the engine's JSON) against the latest snapshot of a container database,

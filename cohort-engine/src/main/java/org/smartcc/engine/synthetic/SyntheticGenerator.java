@@ -18,7 +18,7 @@ import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
 import org.smartcc.engine.infrastructure.spark.FactKey;
 import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Deterministic synthetic patients (docs/synthetic-data.md): the same builder settings give the same rows, whatever

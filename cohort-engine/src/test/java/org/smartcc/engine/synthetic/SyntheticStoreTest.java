@@ -27,7 +27,7 @@ import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Two synthetic ranges loaded one after the other into an H2 store, each with its snapshot

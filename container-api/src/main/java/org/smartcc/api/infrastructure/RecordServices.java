@@ -11,7 +11,7 @@ import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.infrastructure.DirectoryDocumentFiles;
 import org.smartcc.records.infrastructure.JdbcStatementRepository;
 import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
+import org.smartcc.store.SmartOntology;
 
 /** The record API's services over the store: the call table read from the ontology, reader, poster and search. */
 @ApplicationScoped

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.smartcc.records.application.StatementRepository;
 import org.smartcc.records.application.StoredStatement;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 /**
  * Reads statement facts ({@code concept_cd = 'SMART:<Type>'}, {@code modifier_cd = '@'}) from
@@ -50,8 +50,8 @@ public final class JdbcStatementRepository implements StatementRepository {
                 + "AND project_id = ?";
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, recordId);
-            ps.setString(2, JdbcClinicalStore.SOURCE);
-            ps.setString(3, JdbcClinicalStore.PROJECT);
+            ps.setString(2, ClinicalStore.SOURCE);
+            ps.setString(3, ClinicalStore.PROJECT);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? OptionalInt.of(rs.getInt(1)) : OptionalInt.empty();
             }
@@ -173,8 +173,8 @@ public final class JdbcStatementRepository implements StatementRepository {
                 + "JOIN patient_mapping m ON m.patient_num = f.patient_num AND m.patient_ide_source = ? "
                 + "AND m.project_id = ? WHERE f.concept_cd = ? AND f.modifier_cd = '@' ORDER BY m.patient_ide";
         try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, JdbcClinicalStore.SOURCE);
-            ps.setString(2, JdbcClinicalStore.PROJECT);
+            ps.setString(1, ClinicalStore.SOURCE);
+            ps.setString(2, ClinicalStore.PROJECT);
             ps.setString(3, CONCEPT_PREFIX + type);
             List<RecordStatement> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {

@@ -19,9 +19,9 @@ import org.smartcc.records.domain.CallCategory;
 import org.smartcc.records.domain.Cardinality;
 import org.smartcc.records.domain.FilterDefinition;
 import org.smartcc.records.domain.PathTemplate;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.StatementType;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /**
  * Builds the call table from the {@code api:Call} individuals of the ontology the store ships (the dev-2014 file, a

@@ -3,7 +3,7 @@ package org.smartcc.records.infrastructure;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /** The namespace prefixes of §3.2, used in every serialisation (and as the JSON-LD context). */
 public final class SmartPrefixes {

@@ -10,14 +10,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import org.smartcc.records.application.StoredStatement;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 import org.smartcc.store.domain.Concept;
 import org.smartcc.store.domain.ConceptPaths;
 import org.smartcc.store.domain.SmartDates;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
 
 /**
- * Adds one statement to a stored record as {@code JdbcClinicalStore} would have stored it (docs/data-model.md): a
+ * Adds one statement to a stored record as the clinical store would have stored it (docs/data-model.md): a
  * statement fact with the next instance number, on the record's visit of that day (created if missing), its
  * statement-type concept, and the record's statement count. Used for posted clinical notes, which carry no codes, so
  * the statement fact is their only fact.
@@ -77,10 +77,10 @@ final class StatementInserter {
                 + "encounter_ide = ? AND encounter_ide_source = ? AND project_id = ? AND patient_ide = ? "
                 + "AND patient_ide_source = ?")) {
             ps.setString(1, key);
-            ps.setString(2, JdbcClinicalStore.SOURCE);
-            ps.setString(3, JdbcClinicalStore.PROJECT);
+            ps.setString(2, ClinicalStore.SOURCE);
+            ps.setString(3, ClinicalStore.PROJECT);
             ps.setString(4, recordId);
-            ps.setString(5, JdbcClinicalStore.SOURCE);
+            ps.setString(5, ClinicalStore.SOURCE);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     return rs.getInt(1);
@@ -100,18 +100,18 @@ final class StatementInserter {
             ps.setInt(2, patientNum);
             ps.setTimestamp(3, Timestamp.valueOf(start.toLocalDate().atStartOfDay()));
             ps.setTimestamp(4, now);
-            ps.setString(5, JdbcClinicalStore.SOURCE);
+            ps.setString(5, ClinicalStore.SOURCE);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO encounter_mapping (encounter_ide, "
                 + "encounter_ide_source, project_id, encounter_num, patient_ide, patient_ide_source, "
                 + "encounter_ide_status, import_date) VALUES (?, ?, ?, ?, ?, ?, 'Active', ?)")) {
             ps.setString(1, key);
-            ps.setString(2, JdbcClinicalStore.SOURCE);
-            ps.setString(3, JdbcClinicalStore.PROJECT);
+            ps.setString(2, ClinicalStore.SOURCE);
+            ps.setString(3, ClinicalStore.PROJECT);
             ps.setInt(4, encounterNum);
             ps.setString(5, recordId);
-            ps.setString(6, JdbcClinicalStore.SOURCE);
+            ps.setString(6, ClinicalStore.SOURCE);
             ps.setTimestamp(7, now);
             ps.executeUpdate();
         }
@@ -140,7 +140,7 @@ final class StatementInserter {
             ps.setString(6, statement.id());
             ps.setString(7, statement.ntriples());
             ps.setTimestamp(8, Timestamp.valueOf(LocalDateTime.now()));
-            ps.setString(9, JdbcClinicalStore.SOURCE);
+            ps.setString(9, ClinicalStore.SOURCE);
             ps.executeUpdate();
         }
     }
@@ -155,7 +155,7 @@ final class StatementInserter {
                 ps.setString(2, concept.code());
                 ps.setString(3, concept.name());
                 ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
-                ps.setString(5, JdbcClinicalStore.SOURCE);
+                ps.setString(5, ClinicalStore.SOURCE);
                 ps.setString(6, concept.path());
                 ps.executeUpdate();
             }

@@ -9,7 +9,7 @@ import java.sql.Timestamp;
 import java.util.Optional;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.SnapshotException;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /** Rows of {@code parquet_snapshot}: a snapshot exists for the engine only once its row is committed. */
 public final class SnapshotRegistry {

@@ -18,7 +18,7 @@ import org.smartcc.engine.run.QueryStatus;
 import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /** Query masters, runs and results with JPA; the member lists of sets go through {@link SetCollections} (JDBC). */
 public final class JpaQueryRunStore implements QueryRunStore, AutoCloseable {

@@ -25,7 +25,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.SnapshotException;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Writes the star schema as Parquet: facts sorted by {@code concept_cd}, then {@code patient_num}, so that a concept

@@ -24,7 +24,7 @@ import org.smartcc.records.domain.RecordsException;
 import org.smartcc.records.infrastructure.RdfFormat;
 import org.smartcc.records.infrastructure.RdfSerializer;
 import org.smartcc.records.infrastructure.SmartPrefixes;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Container users as RDF (smart-classic §2.6), for apps with a token a user approved (§4.8). Each user is an

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.synthea;
+package org.smartcc.store.internal.synthea;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.rdf;
+package org.smartcc.store.internal.rdf;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.Concept;
 import org.smartcc.store.domain.ConceptPaths;
 import org.smartcc.store.domain.Fact;

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.rdf;
+package org.smartcc.store;
 
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.rdf;
+package org.smartcc.store.internal.rdf;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,6 +14,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
+import org.smartcc.store.RecordGraph;
+import org.smartcc.store.RecordGraph.StatementNode;
+import org.smartcc.store.SafeRdfXml;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.ClinicalRecord;
 import org.smartcc.store.domain.Concept;
 import org.smartcc.store.domain.ConceptPaths;
@@ -22,7 +27,6 @@ import org.smartcc.store.domain.Fact;
 import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.SmartDates;
 import org.smartcc.store.domain.Visit;
-import org.smartcc.store.infrastructure.rdf.RecordGraph.StatementNode;
 
 /**
  * Maps one SMART record (RDF/XML or an already parsed graph) to star-schema rows: a statement fact per statement that

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.jdbc;
+package org.smartcc.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

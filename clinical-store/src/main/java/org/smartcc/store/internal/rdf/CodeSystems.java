@@ -1,8 +1,9 @@
-package org.smartcc.store.infrastructure.rdf;
+package org.smartcc.store.internal.rdf;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.smartcc.store.Vocab;
 
 /** Turns a SMART code URI into an i2b2 concept code {@code SYSTEM:code}, e.g. {@code RXNORM:856845}. */
 public final class CodeSystems {

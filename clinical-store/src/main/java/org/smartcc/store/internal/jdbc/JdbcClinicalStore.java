@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.jdbc;
+package org.smartcc.store.internal.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.smartcc.store.Database;
 import org.smartcc.store.domain.ClinicalRecord;
 import org.smartcc.store.domain.Concept;
 import org.smartcc.store.domain.Fact;

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.synthea;
+package org.smartcc.store.internal.synthea;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +10,8 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.InvalidRecordException;
-import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /**
  * Builds the SMART statements of one Synthea patient (docs/synthea-mapping.md has the table). A row that cannot be

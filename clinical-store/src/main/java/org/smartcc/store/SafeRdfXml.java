@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.rdf;
+package org.smartcc.store;
 
 import java.io.ByteArrayInputStream;
 import org.apache.jena.rdf.model.Model;

@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.synthea;
+package org.smartcc.store.internal.synthea;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.jena.rdf.model.Resource;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Vital-sign observations taken at one encounter and time become one sp:VitalSignSet, each known LOINC code filling

@@ -1,11 +1,11 @@
-package org.smartcc.store.infrastructure.synthea;
+package org.smartcc.store.internal.synthea;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.jena.rdf.model.Resource;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Synthea allergies become sp:Allergy statements. SMART gives an allergy one reaction and one severity, Synthea up

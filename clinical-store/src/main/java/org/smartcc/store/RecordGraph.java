@@ -1,4 +1,4 @@
-package org.smartcc.store.infrastructure.rdf;
+package org.smartcc.store;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,8 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.StatementType;
 

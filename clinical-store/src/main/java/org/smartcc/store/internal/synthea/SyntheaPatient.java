@@ -1,9 +1,9 @@
-package org.smartcc.store.infrastructure.synthea;
+package org.smartcc.store.internal.synthea;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.internal.rdf.SmartRecordMapper;
 
 /** One patient's rows of a Synthea export; {@code id} is the Synthea patient Id, which becomes the record id. */
 public record SyntheaPatient(String id, Map<SyntheaFile, List<CsvRow>> rowsByFile) {
