@@ -12,7 +12,7 @@ import org.smartcc.records.domain.CallCategory;
 import org.smartcc.records.domain.CallMatch;
 import org.smartcc.records.domain.Cardinality;
 import org.smartcc.records.domain.FilterDefinition;
-import org.smartcc.records.infrastructure.OntologyApiCalls;
+import org.smartcc.records.internal.OntologyApiCalls;
 import org.smartcc.store.SmartOntology;
 import org.smartcc.store.Vocab;
 

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
-import org.smartcc.records.infrastructure.RdfFormat;
 import org.smartcc.store.Vocab;
 
 /**

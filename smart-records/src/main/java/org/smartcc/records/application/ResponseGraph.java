@@ -10,7 +10,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.smartcc.records.infrastructure.SmartPrefixes;
+import org.smartcc.records.SmartPrefixes;
 
 /**
  * The triples of one response in the order they were added: statement by statement in result order, so a response

@@ -1,4 +1,4 @@
-package org.smartcc.records.infrastructure;
+package org.smartcc.records;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.smartcc.records.infrastructure;
+package org.smartcc.records.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;

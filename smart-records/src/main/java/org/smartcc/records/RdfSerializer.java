@@ -1,4 +1,4 @@
-package org.smartcc.records.infrastructure;
+package org.smartcc.records;
 
 import java.io.OutputStream;
 import org.apache.jena.rdf.model.Model;

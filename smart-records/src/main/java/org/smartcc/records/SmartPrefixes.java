@@ -1,4 +1,4 @@
-package org.smartcc.records.infrastructure;
+package org.smartcc.records;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.smartcc.records.infrastructure;
+package org.smartcc.records;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
