@@ -1,4 +1,4 @@
-package org.smartcc.oauth.infrastructure.jdbc;
+package org.smartcc.oauth.internal.jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

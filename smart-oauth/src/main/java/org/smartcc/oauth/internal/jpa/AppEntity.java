@@ -1,4 +1,4 @@
-package org.smartcc.oauth.infrastructure.jpa;
+package org.smartcc.oauth.internal.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

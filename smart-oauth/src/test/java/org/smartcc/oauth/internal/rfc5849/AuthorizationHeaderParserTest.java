@@ -1,4 +1,4 @@
-package org.smartcc.oauth.infrastructure.rfc5849;
+package org.smartcc.oauth.internal.rfc5849;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
