@@ -83,7 +83,7 @@ class SnapshotWriterTest {
         CohortEngine blocked = CohortEngine.builder().snapshotDirectory(notAFolder).build();
         // same JVM, same Spark session: getOrCreate returns the shared one
         SnapshotException e = assertThrows(SnapshotException.class,
-                () -> new org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter(
+                () -> new org.smartcc.engine.internal.spark.ParquetSnapshotWriter(
                         SharedSpark.engine().spark(), blocked.snapshotDirectory()).writeFromDatabase(db));
         assertTrue(e.getMessage().contains("could not be written"), e.getMessage());
         assertEquals(snapshot.id(), SharedSpark.engine().latestSnapshot(db).orElseThrow().id());

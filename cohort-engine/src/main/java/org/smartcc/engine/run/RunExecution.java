@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.smartcc.engine.infrastructure.spark.SparkJobs;
+import org.smartcc.engine.internal.spark.SparkJobs;
 import org.smartcc.engine.privacy.CountProtection;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.query.spark.CohortPlan;

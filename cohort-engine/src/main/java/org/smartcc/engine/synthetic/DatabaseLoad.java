@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.Database;
 
 /**

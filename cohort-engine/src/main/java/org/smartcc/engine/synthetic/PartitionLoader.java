@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.Database;
 
 /**

@@ -14,10 +14,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
-import org.smartcc.engine.infrastructure.spark.FactKey;
-import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
+import org.smartcc.engine.internal.spark.FactKey;
+import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.Database;
 
 /**

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.Database;
 
 /**

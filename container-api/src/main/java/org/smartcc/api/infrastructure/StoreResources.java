@@ -27,7 +27,6 @@ public class StoreResources {
     private CohortEngine engine;
     private OAuthModule oauth;
     private JdbcAppData appData;
-    private org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore runStore;
     private org.smartcc.engine.run.CohortRuns cohortRuns;
     private CohortUsers cohortUsers;
 
@@ -80,9 +79,7 @@ public class StoreResources {
      */
     public synchronized org.smartcc.engine.run.CohortRuns cohortRuns() {
         if (cohortRuns == null) {
-            runStore = new org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore(database());
-            cohortRuns = new org.smartcc.engine.run.CohortRuns(engine().spark(), database(), runStore,
-                    settings.privacySettings(), settings.runSettings(), () -> engine().latestSnapshot(database()),
+            cohortRuns = engine().runs(database(), settings.privacySettings(), settings.runSettings(),
                     Clock.systemUTC());
         }
         return cohortRuns;
@@ -104,7 +101,6 @@ public class StoreResources {
     synchronized void close() {
         if (cohortRuns != null) {
             cohortRuns.close();
-            runStore.close();
         }
         if (oauth != null) {
             oauth.close();

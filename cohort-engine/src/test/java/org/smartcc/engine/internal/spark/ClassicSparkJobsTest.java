@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.spark;
+package org.smartcc.engine.internal.spark;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

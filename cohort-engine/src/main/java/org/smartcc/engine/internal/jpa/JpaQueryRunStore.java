@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.jpa;
+package org.smartcc.engine.internal.jpa;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.jpa;
+package org.smartcc.engine.internal.jpa;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

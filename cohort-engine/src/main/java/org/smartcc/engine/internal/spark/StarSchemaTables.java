@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.spark;
+package org.smartcc.engine.internal.spark;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

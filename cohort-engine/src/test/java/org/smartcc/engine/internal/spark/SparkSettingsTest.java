@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.spark;
+package org.smartcc.engine.internal.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.jdbc;
+package org.smartcc.engine.internal.jdbc;
 
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.jpa;
+package org.smartcc.engine.internal.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.smartcc.engine.infrastructure.jpa;
+package org.smartcc.engine.internal.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
