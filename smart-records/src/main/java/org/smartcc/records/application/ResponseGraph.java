@@ -20,7 +20,7 @@ import org.smartcc.records.SmartPrefixes;
  * may be linked twice, but blank nodes are private to the one statement they were read from, so their triples are
  * unique already and need no hashing (hashing is most of the cost of a large response).
  */
-public final class ResponseGraph {
+final class ResponseGraph {
 
     private final List<Triple> triples = new ArrayList<>();
     private final Set<Triple> aboutUris = new HashSet<>();

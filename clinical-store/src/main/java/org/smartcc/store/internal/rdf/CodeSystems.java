@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.smartcc.store.Vocab;
 
 /** Turns a SMART code URI into an i2b2 concept code {@code SYSTEM:code}, e.g. {@code RXNORM:856845}. */
-public final class CodeSystems {
+final class CodeSystems {
 
     private static final Map<String, String> PREFIXES = new LinkedHashMap<>();
 

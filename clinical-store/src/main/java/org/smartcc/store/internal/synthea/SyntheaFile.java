@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  * needs (a file without one of them is rejected as a whole). Other files of an export (claims, payers, ...) are
  * not read; docs/synthea-mapping.md says why.
  */
-public enum SyntheaFile {
+enum SyntheaFile {
     PATIENTS("patients.csv", "Id", "BIRTHDATE", "DEATHDATE", "PREFIX", "FIRST", "LAST", "SUFFIX", "RACE", "ETHNICITY",
             "GENDER", "ADDRESS", "CITY", "STATE", "ZIP"),
     ENCOUNTERS("encounters.csv", "PATIENT", "Id", "START", "STOP", "ENCOUNTERCLASS"),

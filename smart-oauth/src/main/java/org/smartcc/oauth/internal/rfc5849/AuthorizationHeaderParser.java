@@ -19,7 +19,7 @@ import org.smartcc.oauth.domain.OAuthException;
  * taken literally, because widespread clients (the SMART Python client among them) send signatures with raw
  * {@code +} and {@code /}.
  */
-public final class AuthorizationHeaderParser {
+final class AuthorizationHeaderParser {
 
     /** Far above any real header; bounds the work done on hostile input. */
     static final int MAX_HEADER_LENGTH = 8192;
