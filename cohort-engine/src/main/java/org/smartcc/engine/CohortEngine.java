@@ -1,15 +1,22 @@
 package org.smartcc.engine;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
-import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
-import org.smartcc.engine.infrastructure.spark.SparkSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
+import org.smartcc.engine.internal.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.internal.spark.SparkSettings;
+import org.smartcc.engine.privacy.PrivacySettings;
+import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.engine.run.RunSettings;
+import org.smartcc.store.Database;
 
 /**
  * The cohort engine: one Spark session (created on first use, local mode unless {@code spark.master} says otherwise,
@@ -20,6 +27,8 @@ public final class CohortEngine implements AutoCloseable {
 
     private final Map<String, String> sparkConfig;
     private final Path snapshotDirectory;
+    /** The stores of the runs this engine made; they close with it. */
+    private final List<JpaQueryRunStore> runStores = new ArrayList<>();
     private SparkSession spark;
 
     private CohortEngine(Builder builder) {
@@ -56,8 +65,21 @@ public final class CohortEngine implements AutoCloseable {
         return new SnapshotRegistry(database).latest();
     }
 
+    /**
+     * Cohort runs over the latest snapshot of {@code database}, their queries and results kept in its {@code qt_*}
+     * tables; close them before the engine, which closes their store.
+     */
+    public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
+                                        Clock clock) {
+        JpaQueryRunStore store = new JpaQueryRunStore(database);
+        runStores.add(store);
+        return new CohortRuns(spark(), database, store, privacy, settings, () -> latestSnapshot(database), clock);
+    }
+
     @Override
     public synchronized void close() {
+        runStores.forEach(JpaQueryRunStore::close);
+        runStores.clear();
         if (spark != null) {
             spark.stop();
             spark = null;

@@ -18,13 +18,13 @@ import org.smartcc.oauth.application.TokenIssuer;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.User;
-import org.smartcc.oauth.infrastructure.jdbc.JdbcNonceStore;
-import org.smartcc.oauth.infrastructure.jpa.ContainerPersistence;
-import org.smartcc.oauth.infrastructure.jpa.JpaAppRepository;
-import org.smartcc.oauth.infrastructure.jpa.JpaTokenRepository;
-import org.smartcc.oauth.infrastructure.jpa.JpaUserRepository;
-import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.oauth.internal.jdbc.JdbcNonceStore;
+import org.smartcc.oauth.internal.jpa.ContainerPersistence;
+import org.smartcc.oauth.internal.jpa.JpaAppRepository;
+import org.smartcc.oauth.internal.jpa.JpaTokenRepository;
+import org.smartcc.oauth.internal.jpa.JpaUserRepository;
+import org.smartcc.oauth.internal.rfc5849.HmacSha1SignatureScheme;
+import org.smartcc.store.Database;
 
 /**
  * The OAuth provider wired together over the clinical store's database: one instance per application, closed with

@@ -32,7 +32,7 @@ import org.smartcc.oauth.application.TokenResponse;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
-import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
+import org.smartcc.oauth.internal.rfc5849.HmacSha1SignatureScheme;
 import org.smartcc.store.domain.ErrorKind;
 
 /** Launch flow B (spec §4.4) end to end, with ScribeJava as the app. */

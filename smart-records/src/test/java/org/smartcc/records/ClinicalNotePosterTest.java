@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.ErrorKind;
-import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /** {@code POST clinical_notes/} (§2.6): stored and served back; 409 for another record; 400 for bad bodies. */
 class ClinicalNotePosterTest {

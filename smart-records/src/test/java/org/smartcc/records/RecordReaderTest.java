@@ -24,12 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
-import org.smartcc.records.infrastructure.RdfFormat;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.ErrorKind;
-import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /**
  * Filters, paging, summary, neighbours, 404s and formats, on sample patients whose figures were read off the files:

@@ -1,5 +1,2 @@
-/**
- * Use cases of the clinical store: loading SMART and Synthea records into the star schema; and the incident log that
- * every module writes a server fault to.
- */
+/** Use cases of the clinical store, not exported: loading SMART and Synthea records into the star schema. */
 package org.smartcc.store.application;

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.CohortEngine;
-import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
-import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
+import org.smartcc.engine.internal.jpa.JpaQueryRunStore;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
@@ -33,7 +33,7 @@ import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
 import org.smartcc.engine.run.RunSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Runs one query definition file (i2b2 XML or the engine's JSON) against the latest snapshot of a container database,

@@ -27,7 +27,7 @@ import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.query.spark.SetResolver;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused

@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.smartcc.engine.infrastructure.spark.SparkJobs;
+import org.smartcc.engine.internal.spark.SparkJobs;
 import org.smartcc.engine.privacy.CountProtection;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.query.spark.CohortPlan;
-import org.smartcc.store.application.Incidents;
+import org.smartcc.store.Incidents;
 
 /**
  * The work of one run on a worker thread: its Spark jobs carry the run's tag (so cancel and timeout stop them)

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.engine.SampleStore;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.jpa.JpaQueryRunStore;
 import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.privacy.ReportedCount;

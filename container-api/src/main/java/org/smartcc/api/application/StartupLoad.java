@@ -107,7 +107,7 @@ public class StartupLoad {
         message = "loading sample records from " + samples.get();
         LOG.info(message);
         try {
-            LoadResult result = resources.loader().loadPath(samples.get());
+            LoadResult result = resources.store().loadPath(samples.get());
             rejections.addAll(result.rejected());
             LOG.info(() -> "loaded " + result.loaded().size() + " sample records, " + result.rejected().size()
                     + " rejected");

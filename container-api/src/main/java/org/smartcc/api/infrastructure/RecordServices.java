@@ -2,16 +2,13 @@ package org.smartcc.api.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.smartcc.records.RecordApi;
 import org.smartcc.records.application.ClinicalNotePoster;
-import org.smartcc.records.application.DocumentFiles;
 import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.application.RecordSearch;
 import org.smartcc.records.application.ResponseCache;
 import org.smartcc.records.domain.ApiCallTable;
-import org.smartcc.records.infrastructure.DirectoryDocumentFiles;
-import org.smartcc.records.infrastructure.JdbcStatementRepository;
-import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
+import org.smartcc.store.SmartOntology;
 
 /** The record API's services over the store: the call table read from the ontology, reader, poster and search. */
 @ApplicationScoped
@@ -23,48 +20,34 @@ public class RecordServices {
     StoreResources resources;
 
     private ApiCallTable table;
-    private RecordReader reader;
-    private ClinicalNotePoster poster;
-    private RecordSearch search;
-    private JdbcStatementRepository repository;
+    private RecordApi api;
     private ResponseCache cache;
 
-    /** One repository, so its blob cache serves every reader. */
-    private synchronized JdbcStatementRepository repository() {
-        if (repository == null) {
-            repository = new JdbcStatementRepository(resources.database());
+    /** One front door, so its statement repository's blob cache serves every reader. */
+    private synchronized RecordApi api() {
+        if (api == null) {
+            api = RecordApi.open(resources.database(), SmartOntology.shared(), settings.documentsDirectory());
         }
-        return repository;
+        return api;
     }
 
     public synchronized ApiCallTable table() {
         if (table == null) {
-            table = OntologyApiCalls.table(SmartOntology.shared());
+            table = RecordApi.callTable(SmartOntology.shared());
         }
         return table;
     }
 
-    public synchronized RecordReader reader() {
-        if (reader == null) {
-            DocumentFiles files = settings.documentsDirectory().<DocumentFiles>map(DirectoryDocumentFiles::new)
-                    .orElse(DocumentFiles.none());
-            reader = new RecordReader(repository(), SmartOntology.shared(), files);
-        }
-        return reader;
+    public RecordReader reader() {
+        return api().reader();
     }
 
-    public synchronized ClinicalNotePoster poster() {
-        if (poster == null) {
-            poster = new ClinicalNotePoster(repository(), SmartOntology.shared());
-        }
-        return poster;
+    public ClinicalNotePoster poster() {
+        return api().poster();
     }
 
-    public synchronized RecordSearch search() {
-        if (search == null) {
-            search = new RecordSearch(repository());
-        }
-        return search;
+    public RecordSearch search() {
+        return api().search();
     }
 
     /** Serialized record responses, {@code smartcc.records.cache-mb} megabytes (0 = off). */

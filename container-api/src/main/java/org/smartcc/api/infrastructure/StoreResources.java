@@ -3,15 +3,12 @@ package org.smartcc.api.infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.logging.Logger;
 import java.time.Clock;
+import java.util.logging.Logger;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.oauth.OAuthModule;
-import org.smartcc.store.application.RecordLoader;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 /**
  * Owns the database pool and the cohort engine for the life of the application: opened on first use (which migrates
@@ -26,12 +23,10 @@ public class StoreResources {
     ContainerSettings settings;
 
     private Database database;
-    private JdbcClinicalStore store;
-    private RecordLoader loader;
+    private ClinicalStore store;
     private CohortEngine engine;
     private OAuthModule oauth;
     private JdbcAppData appData;
-    private org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore runStore;
     private org.smartcc.engine.run.CohortRuns cohortRuns;
     private CohortUsers cohortUsers;
 
@@ -44,18 +39,11 @@ public class StoreResources {
         return database;
     }
 
-    public synchronized JdbcClinicalStore store() {
+    public synchronized ClinicalStore store() {
         if (store == null) {
-            store = new JdbcClinicalStore(database());
+            store = ClinicalStore.of(database());
         }
         return store;
-    }
-
-    public synchronized RecordLoader loader() {
-        if (loader == null) {
-            loader = new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), store());
-        }
-        return loader;
     }
 
     public synchronized CohortEngine engine() {
@@ -91,9 +79,7 @@ public class StoreResources {
      */
     public synchronized org.smartcc.engine.run.CohortRuns cohortRuns() {
         if (cohortRuns == null) {
-            runStore = new org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore(database());
-            cohortRuns = new org.smartcc.engine.run.CohortRuns(engine().spark(), database(), runStore,
-                    settings.privacySettings(), settings.runSettings(), () -> engine().latestSnapshot(database()),
+            cohortRuns = engine().runs(database(), settings.privacySettings(), settings.runSettings(),
                     Clock.systemUTC());
         }
         return cohortRuns;
@@ -115,7 +101,6 @@ public class StoreResources {
     synchronized void close() {
         if (cohortRuns != null) {
             cohortRuns.close();
-            runStore.close();
         }
         if (oauth != null) {
             oauth.close();

@@ -54,7 +54,7 @@ public class AdminResource {
             return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
                     "a record may be at most " + MAX_RECORD_BYTES + " bytes");
         }
-        LoadResult result = resources.loader().load(recordId, "record " + recordId, body);
+        LoadResult result = resources.store().load(recordId, "record " + recordId, body);
         if (result.hasRejections()) {
             LoadResult.Rejection r = result.rejected().get(0);
             Response.Status status = "STORE_FAILED".equals(r.code())

@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 import java.util.Optional;
-import org.smartcc.store.application.Incidents;
+import org.smartcc.store.Incidents;
 import org.smartcc.store.domain.CodedException;
 import org.smartcc.store.domain.ErrorKind;
 
