@@ -31,7 +31,6 @@ public class StoreResources {
     private CohortEngine engine;
     private OAuthModule oauth;
     private JdbcAppData appData;
-    private org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore runStore;
     private org.smartcc.engine.run.CohortRuns cohortRuns;
     private CohortUsers cohortUsers;
 
@@ -91,8 +90,8 @@ public class StoreResources {
      */
     public synchronized org.smartcc.engine.run.CohortRuns cohortRuns() {
         if (cohortRuns == null) {
-            runStore = new org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore(database());
-            cohortRuns = new org.smartcc.engine.run.CohortRuns(engine().spark(), database(), runStore,
+            cohortRuns = new org.smartcc.engine.run.CohortRuns(engine().spark(),
+                    new org.smartcc.engine.infrastructure.jdbc.JdbcQueryRunStore(database()),
                     settings.privacySettings(), settings.runSettings(), () -> engine().latestSnapshot(database()),
                     Clock.systemUTC());
         }
@@ -115,10 +114,6 @@ public class StoreResources {
     synchronized void close() {
         if (cohortRuns != null) {
             cohortRuns.close();
-            runStore.close();
-        }
-        if (oauth != null) {
-            oauth.close();
         }
         if (engine != null) {
             engine.close();

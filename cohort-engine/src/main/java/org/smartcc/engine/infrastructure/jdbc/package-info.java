@@ -1,2 +1,5 @@
-/** The registry of Parquet snapshots, kept in the clinical store's database. */
+/**
+ * The engine's tables in the clinical store's database, in plain JDBC: the registry of Parquet snapshots, and query
+ * masters, runs, results and patient sets (Flyway V4).
+ */
 package org.smartcc.engine.infrastructure.jdbc;
