@@ -2,15 +2,13 @@ package org.smartcc.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
-import org.smartcc.engine.internal.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
@@ -27,8 +25,6 @@ public final class CohortEngine implements AutoCloseable {
 
     private final Map<String, String> sparkConfig;
     private final Path snapshotDirectory;
-    /** The stores of the runs this engine made; they close with it. */
-    private final List<JpaQueryRunStore> runStores = new ArrayList<>();
     private SparkSession spark;
 
     private CohortEngine(Builder builder) {
@@ -67,19 +63,16 @@ public final class CohortEngine implements AutoCloseable {
 
     /**
      * Cohort runs over the latest snapshot of {@code database}, their queries and results kept in its {@code qt_*}
-     * tables; close them before the engine, which closes their store.
+     * tables; close them before the engine.
      */
     public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
                                         Clock clock) {
-        JpaQueryRunStore store = new JpaQueryRunStore(database);
-        runStores.add(store);
-        return new CohortRuns(spark(), database, store, privacy, settings, () -> latestSnapshot(database), clock);
+        return new CohortRuns(spark(), new JdbcQueryRunStore(database), privacy, settings,
+                () -> latestSnapshot(database), clock);
     }
 
     @Override
     public synchronized void close() {
-        runStores.forEach(JpaQueryRunStore::close);
-        runStores.clear();
         if (spark != null) {
             spark.stop();
             spark = null;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartcc.engine.internal.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
 import org.smartcc.engine.internal.spark.SparkJobs;
 import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
@@ -110,9 +110,8 @@ class SparkConnectTest extends RemoteSparkContract {
         QueryDefinition query = I2b2QueryParser.parse(new ByteArrayInputStream(("<query_definition><query_name>m"
                 + "</query_name><panel><item><item_key>\\\\i2b2" + ClusterTestStore.MEDICATIONS
                 + "</item_key></item></panel></query_definition>").getBytes(StandardCharsets.UTF_8)));
-        Database store = ClusterTestStore.embedded();
-        try (JpaQueryRunStore runStore = new JpaQueryRunStore(store);
-                CohortRuns runs = new CohortRuns(engine.spark(), store, runStore, PrivacySettings.from(Map.of()),
+        JdbcQueryRunStore runStore = new JdbcQueryRunStore(ClusterTestStore.embedded());
+        try (CohortRuns runs = new CohortRuns(engine.spark(), runStore, PrivacySettings.from(Map.of()),
                         new RunSettings(1, Duration.ofMinutes(5), true), () -> Optional.of(snapshot),
                         Clock.systemUTC())) {
             QueryRun queued = runs.submit(new RunRequest(query, QueryJson.write(query), "connect", Set.of("DATA_AGG"),

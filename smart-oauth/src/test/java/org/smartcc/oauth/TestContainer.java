@@ -68,7 +68,6 @@ final class TestContainer implements AutoCloseable {
 
     @Override
     public void close() {
-        module.close();
         database.close();
     }
 }

@@ -102,9 +102,6 @@ public class StoreResources {
         if (cohortRuns != null) {
             cohortRuns.close();
         }
-        if (oauth != null) {
-            oauth.close();
-        }
         if (engine != null) {
             engine.close();
         }

@@ -1,4 +1,10 @@
-package org.smartcc.engine.internal.jpa;
+<<<<<<<< HEAD:cohort-engine/src/main/java/org/smartcc/engine/internal/jpa/SetCollections.java
+package org.smartcc.engine.internal.jdbc;
+========
+package org.smartcc.engine.internal.jdbc;
+
+import static org.apache.spark.sql.functions.col;
+>>>>>>>> persist:cohort-engine/src/main/java/org/smartcc/engine/internal/jdbc/SetCollections.java
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,11 +13,20 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+<<<<<<<< HEAD:cohort-engine/src/main/java/org/smartcc/engine/internal/jpa/SetCollections.java
 import org.smartcc.store.Database;
+========
+import java.util.Properties;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.smartcc.store.Database;
+>>>>>>>> persist:cohort-engine/src/main/java/org/smartcc/engine/internal/jdbc/SetCollections.java
 
 /**
- * The members of patient and encounter sets, in JDBC batches in one transaction: a set can hold millions of rows,
- * which a JPA unit of work would keep in memory.
+ * The members of patient and encounter sets ({@code qt_patient_set_collection}, {@code qt_patient_enc_collection}):
+ * written in JDBC batches in one transaction, as a set can hold millions of rows; read by pages, or by Spark as a
+ * table for the queries that use a set.
  */
 final class SetCollections {
 
@@ -53,6 +68,18 @@ final class SetCollections {
         } catch (SQLException e) {
             throw new IllegalStateException("patient set " + resultInstanceId + " could not be read", e);
         }
+    }
+
+    /** The set's rows as Spark reads them over JDBC: set_index, patient_num and, for encounters, encounter_num. */
+    Dataset<Row> members(SparkSession spark, long resultInstanceId, boolean encounters) {
+        Properties properties = database.credentials();
+        properties.setProperty("driver", database.dialect() == Database.Dialect.H2
+                ? "org.h2.Driver" : "org.postgresql.Driver");
+        // the id is a filter Spark passes to the database as a value, never text of a query
+        Dataset<Row> rows = spark.read().jdbc(database.jdbcUrl(), encounters ? "qt_patient_enc_collection"
+                : "qt_patient_set_collection", properties).filter(col("result_instance_id").equalTo(resultInstanceId));
+        return encounters ? rows.select("set_index", "patient_num", "encounter_num")
+                : rows.select("set_index", "patient_num");
     }
 
     private <T> void write(String sql, long resultInstanceId, Iterator<T> members, Binder<T> binder) {
