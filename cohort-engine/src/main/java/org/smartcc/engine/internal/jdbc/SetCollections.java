@@ -1,10 +1,6 @@
-<<<<<<<< HEAD:cohort-engine/src/main/java/org/smartcc/engine/internal/jpa/SetCollections.java
-package org.smartcc.engine.internal.jdbc;
-========
 package org.smartcc.engine.internal.jdbc;
 
 import static org.apache.spark.sql.functions.col;
->>>>>>>> persist:cohort-engine/src/main/java/org/smartcc/engine/internal/jdbc/SetCollections.java
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,15 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-<<<<<<<< HEAD:cohort-engine/src/main/java/org/smartcc/engine/internal/jpa/SetCollections.java
-import org.smartcc.store.Database;
-========
 import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.store.Database;
->>>>>>>> persist:cohort-engine/src/main/java/org/smartcc/engine/internal/jdbc/SetCollections.java
 
 /**
  * The members of patient and encounter sets ({@code qt_patient_set_collection}, {@code qt_patient_enc_collection}):
