@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.smartcc.api.application.CohortService;
 import org.smartcc.api.domain.Researcher;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
@@ -53,7 +53,7 @@ public class I2b2QueryToolResource {
     static final long MAX_WAIT_MS = 180_000;
 
     @Inject
-    StoreResources resources;
+    CohortUsers users;
     @Inject
     CohortService cohorts;
 
@@ -155,7 +155,7 @@ public class I2b2QueryToolResource {
                 && !login.domain().equals("i2b2demo")) {
             throw new WebApplicationException(Response.Status.UNAUTHORIZED);
         }
-        return CohortAuth.login(login.username(), login.password(), resources.cohortUsers());
+        return CohortAuth.login(login.username(), login.password(), users);
     }
 
     /** The requested results; names this engine does not produce are refused by name. */
