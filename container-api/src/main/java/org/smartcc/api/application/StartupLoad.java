@@ -1,6 +1,7 @@
 package org.smartcc.api.application;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -57,6 +58,8 @@ public class StartupLoad {
     Provider<CohortRuns> cohortRuns;
     @Resource
     ManagedExecutorService executor;
+    @Resource
+    ContextService context;
 
     private volatile ContainerState state = ContainerState.STARTING;
     private volatile String message = "opening the clinical store";
@@ -67,9 +70,14 @@ public class StartupLoad {
     public record SnapshotStatus(String state, Snapshot snapshot, String error) {
     }
 
-    /** Liveness answers once the deployment is done, readiness once the data is in. */
+    /**
+     * Liveness answers once the deployment is done, readiness once the data is in. The server announces the end of
+     * the deployment on a thread of its own, so the work takes this application's context (its class loader, which
+     * Spark finds its session classes through, and its naming context) from here.
+     */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        DeploymentEvents.whenDeployed(() -> executor.submit(this::run));
+        Runnable inThisApplication = context.contextualRunnable(this::run);
+        DeploymentEvents.whenDeployed(() -> executor.submit(inThisApplication));
     }
 
     private void run() {
