@@ -2,7 +2,6 @@
 # pom.xml and the module's runtime classpath from Maven. Builds the module (and what it needs) when its classes are
 # missing or older than the sources. Maven runs offline first and goes online only if an artifact is missing.
 #   run_java_main MODULE MAIN_CLASS [ARGS...]      (JAVA_OPTS adds JVM options, e.g. -Xmx12g)
-# CLASSPATH_SCOPE=compile adds the module's provided dependencies (JPA, which the application server provides).
 
 mvn_offline_first() {
   "$root/mvnw" -q -o "$@" || "$root/mvnw" -q "$@"
@@ -11,12 +10,11 @@ mvn_offline_first() {
 run_java_main() {
   local module=$1 main=$2
   shift 2
-  local scope=${CLASSPATH_SCOPE:-runtime}
-  local classpath_file="$root/$module/target/$scope-classpath.txt"
+  local classpath_file="$root/$module/target/runtime-classpath.txt"
   if [ ! -f "$classpath_file" ] || [ -n "$(find "$root"/*/src "$root/pom.xml" -newer "$classpath_file" -print -quit)" ]; then
     echo "building $module ..." >&2
     (cd "$root" && mvn_offline_first -pl "$module" -am -DskipTests install >&2)
-    (cd "$root" && mvn_offline_first -pl "$module" dependency:build-classpath -Dmdep.includeScope="$scope" \
+    (cd "$root" && mvn_offline_first -pl "$module" dependency:build-classpath -Dmdep.includeScope=runtime \
       -Dmdep.outputFile="$classpath_file" >&2)
   fi
   local flags

@@ -23,7 +23,7 @@ import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.synthetic.SyntheticGenerator;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Cohort queries on the warm engine next to the same queries as i2b2-style SQL on PostgreSQL (the baseline,

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.synthetic.SyntheticGenerator;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Throughput of the synthetic generator in one JVM and one Spark session: generation alone (the baseline: every fact

@@ -13,8 +13,8 @@ import org.apache.jena.rdf.model.Model;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.store.SafeRdfXml;
 import org.smartcc.store.domain.InvalidRecordException;
-import org.smartcc.store.infrastructure.rdf.SafeRdfXml;
 
 /** Untrusted RDF/XML: DOCTYPEs are refused in every encoding and position, deep nesting is a clear error. */
 class SafeRdfXmlTest {

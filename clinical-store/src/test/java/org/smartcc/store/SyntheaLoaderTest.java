@@ -25,13 +25,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.store.Database;
+import org.smartcc.store.SmartOntology;
 import org.smartcc.store.application.SyntheaLoader;
 import org.smartcc.store.domain.LoadResult;
 import org.smartcc.store.domain.StoreSummary;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.internal.jdbc.JdbcClinicalStore;
+import org.smartcc.store.internal.rdf.SmartRecordMapper;
 
 class SyntheaLoaderTest {
 

@@ -1,15 +1,20 @@
 package org.smartcc.engine;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
-import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
-import org.smartcc.engine.infrastructure.spark.SparkSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
+import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
+import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.internal.spark.SparkSettings;
+import org.smartcc.engine.privacy.PrivacySettings;
+import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.engine.run.RunSettings;
+import org.smartcc.store.Database;
 
 /**
  * The cohort engine: one Spark session (created on first use, local mode unless {@code spark.master} says otherwise,
@@ -54,6 +59,16 @@ public final class CohortEngine implements AutoCloseable {
 
     public Optional<Snapshot> latestSnapshot(Database database) {
         return new SnapshotRegistry(database).latest();
+    }
+
+    /**
+     * Cohort runs over the latest snapshot of {@code database}, their queries and results kept in its {@code qt_*}
+     * tables; close them before the engine.
+     */
+    public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
+                                        Clock clock) {
+        return new CohortRuns(spark(), new JdbcQueryRunStore(database), privacy, settings,
+                () -> latestSnapshot(database), clock);
     }
 
     @Override

@@ -25,11 +25,8 @@ import org.h2.tools.Server;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
-import org.smartcc.store.application.RecordLoader;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 /**
  * The sample records in an H2 store behind an H2 TCP server, loaded once per JVM for the tests whose Spark runs in
@@ -69,8 +66,7 @@ public final class ClusterTestStore {
                     "-ifNotExists").start();
             serverUrl = "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/" + databaseFile.getFileName();
             embedded = Database.open(Database.h2FileUrl(databaseFile), "sa", "");
-            new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(embedded))
-                    .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+            ClinicalStore.of(embedded).loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 embedded.close();
                 h2.stop();

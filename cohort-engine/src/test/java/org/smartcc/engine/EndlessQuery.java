@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
-import org.smartcc.engine.infrastructure.spark.SparkJobs;
+import org.smartcc.engine.internal.spark.SparkJobs;
 
 /** A query of about 10^18 rows, which only a working cancel ends: for the tests of {@link SparkJobs#cancel}. */
 public final class EndlessQuery {

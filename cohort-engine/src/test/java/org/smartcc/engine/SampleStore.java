@@ -6,11 +6,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.smartcc.store.application.RecordLoader;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 /**
  * The 60 SMART sample patients in an H2 store and a snapshot of it, loaded once per test JVM. The SMART data has no
@@ -52,8 +49,7 @@ public final class SampleStore {
     /** Loads the sample patients and the modifier rows into an empty store and writes its snapshot. */
     public static Snapshot loadInto(Database db) {
         try {
-            new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(db))
-                    .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+            ClinicalStore.of(db).loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartcc.store.application.RecordLoader;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 class SnapshotWriterTest {
 
@@ -33,8 +30,7 @@ class SnapshotWriterTest {
     @BeforeAll
     static void loadSamplesAndSnapshot() throws Exception {
         db = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(db))
-                .loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
+        ClinicalStore.of(db).loadPath(SharedSpark.sharedData().resolve("smart-data/patients/generated"));
         snapshot = SharedSpark.engine().writeSnapshot(db);
     }
 
@@ -87,7 +83,7 @@ class SnapshotWriterTest {
         CohortEngine blocked = CohortEngine.builder().snapshotDirectory(notAFolder).build();
         // same JVM, same Spark session: getOrCreate returns the shared one
         SnapshotException e = assertThrows(SnapshotException.class,
-                () -> new org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter(
+                () -> new org.smartcc.engine.internal.spark.ParquetSnapshotWriter(
                         SharedSpark.engine().spark(), blocked.snapshotDirectory()).writeFromDatabase(db));
         assertTrue(e.getMessage().contains("could not be written"), e.getMessage());
         assertEquals(snapshot.id(), SharedSpark.engine().latestSnapshot(db).orElseThrow().id());

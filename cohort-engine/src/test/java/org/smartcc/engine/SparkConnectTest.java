@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
-import org.smartcc.engine.infrastructure.spark.SparkJobs;
-import org.smartcc.engine.infrastructure.spark.SparkSettings;
+import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
+import org.smartcc.engine.internal.spark.SparkJobs;
+import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
@@ -39,7 +39,7 @@ import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
 import org.smartcc.engine.run.RunSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The Spark Connect path of issue #4: with {@code spark.master=sc://…} alone the engine is a Connect client of a real
@@ -110,9 +110,8 @@ class SparkConnectTest extends RemoteSparkContract {
         QueryDefinition query = I2b2QueryParser.parse(new ByteArrayInputStream(("<query_definition><query_name>m"
                 + "</query_name><panel><item><item_key>\\\\i2b2" + ClusterTestStore.MEDICATIONS
                 + "</item_key></item></panel></query_definition>").getBytes(StandardCharsets.UTF_8)));
-        Database store = ClusterTestStore.embedded();
-        try (JpaQueryRunStore runStore = new JpaQueryRunStore(store);
-                CohortRuns runs = new CohortRuns(engine.spark(), store, runStore, PrivacySettings.from(Map.of()),
+        JdbcQueryRunStore runStore = new JdbcQueryRunStore(ClusterTestStore.embedded());
+        try (CohortRuns runs = new CohortRuns(engine.spark(), runStore, PrivacySettings.from(Map.of()),
                         new RunSettings(1, Duration.ofMinutes(5), true), () -> Optional.of(snapshot),
                         Clock.systemUTC())) {
             QueryRun queued = runs.submit(new RunRequest(query, QueryJson.write(query), "connect", Set.of("DATA_AGG"),

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The cluster path of issue #4: the engine, configured only by {@code spark.*} keys, drives a real Spark standalone

@@ -33,14 +33,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smartcc.records.ConformanceExceptions;
+import org.smartcc.records.RecordApi;
 import org.smartcc.records.VerifierChecks;
 import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.domain.CallCategory;
 import org.smartcc.records.domain.Cardinality;
-import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 
 /**
  * The record API over HTTP as an app sees it: per-record tokens from the background-app loop, requests signed by
@@ -53,7 +53,7 @@ import org.smartcc.store.infrastructure.rdf.Vocab;
 class WebRecordApiIT {
 
     static final String APP = WebApiIT.BACKGROUND_APP;
-    static final ApiCallTable CALLS = OntologyApiCalls.table(SmartOntology.shared());
+    static final ApiCallTable CALLS = RecordApi.callTable(SmartOntology.shared());
 
     @Deployment(testable = false)
     static WebArchive deployment() {

@@ -3,7 +3,6 @@ package org.smartcc.oauth;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import javax.sql.DataSource;
 import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
@@ -18,25 +17,23 @@ import org.smartcc.oauth.application.TokenIssuer;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.User;
-import org.smartcc.oauth.infrastructure.jdbc.JdbcNonceStore;
-import org.smartcc.oauth.infrastructure.jpa.ContainerPersistence;
-import org.smartcc.oauth.infrastructure.jpa.JpaAppRepository;
-import org.smartcc.oauth.infrastructure.jpa.JpaTokenRepository;
-import org.smartcc.oauth.infrastructure.jpa.JpaUserRepository;
-import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.oauth.internal.jdbc.JdbcAppRepository;
+import org.smartcc.oauth.internal.jdbc.JdbcNonceStore;
+import org.smartcc.oauth.internal.jdbc.JdbcTokenRepository;
+import org.smartcc.oauth.internal.jdbc.JdbcUserRepository;
+import org.smartcc.oauth.internal.rfc5849.HmacSha1SignatureScheme;
+import org.smartcc.store.Database;
 
 /**
- * The OAuth provider wired together over the clinical store's database: one instance per application, closed with
- * it (the Database itself stays open; it belongs to the caller).
+ * The OAuth provider wired together over the clinical store's database: one instance per application. It holds no
+ * resources of its own; the Database belongs to the caller.
  */
-public final class OAuthModule implements AutoCloseable {
+public final class OAuthModule {
 
     /** The user the embedded development run logs in as. */
     public static final User DEV_USER = new User("developer@smartcc.local", "Dev", "Eloper", "Development",
             "physician");
 
-    private final ContainerPersistence persistence;
     private final AppRepository apps;
     private final UserRepository users;
     private final OAuthProvider provider;
@@ -46,17 +43,15 @@ public final class OAuthModule implements AutoCloseable {
     private final AppInstaller installer;
     private final OAuthSettings settings;
 
-    private OAuthModule(DataSource dataSource, ContainerPersistence persistence, OAuthSettings settings, Clock clock,
-                        RecordIds records) {
-        this.persistence = persistence;
+    private OAuthModule(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
         this.settings = settings;
-        this.apps = new JpaAppRepository(persistence);
-        this.users = new JpaUserRepository(persistence);
-        JpaTokenRepository tokens = new JpaTokenRepository(persistence, dataSource);
+        this.apps = new JdbcAppRepository(database);
+        this.users = new JdbcUserRepository(database);
+        JdbcTokenRepository tokens = new JdbcTokenRepository(database);
         SignatureScheme signatures = new HmacSha1SignatureScheme();
         Secrets secrets = new Secrets();
         TokenIssuer issuer = new TokenIssuer(tokens, secrets, settings, clock);
-        this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(dataSource), signatures, settings, clock);
+        this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(database.dataSource()), signatures, settings, clock);
         this.authorization = new AuthorizationFlow(provider, apps, tokens, users, records, issuer, secrets, clock);
         this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
         this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
@@ -68,8 +63,7 @@ public final class OAuthModule implements AutoCloseable {
      * @param records  the record ids of the clinical store
      */
     public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
-        return new OAuthModule(database.dataSource(), ContainerPersistence.open(database.dataSource()), settings, clock,
-                records);
+        return new OAuthModule(database, settings, clock, records);
     }
 
     /**
@@ -107,10 +101,5 @@ public final class OAuthModule implements AutoCloseable {
 
     public UserRepository users() {
         return users;
-    }
-
-    @Override
-    public void close() {
-        persistence.close();
     }
 }

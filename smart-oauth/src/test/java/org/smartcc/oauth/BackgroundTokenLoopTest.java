@@ -19,6 +19,7 @@ import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.store.domain.ErrorKind;
 
 /** The 2-legged per-record token loop of background apps (spec §4.6). */
 class BackgroundTokenLoopTest {
@@ -57,7 +58,7 @@ class BackgroundTokenLoopTest {
                         TestContainer.BACKGROUND_APP, recordId);
             } catch (OAuthException e) {
                 assertEquals(OAuthError.NO_MORE_RECORDS, e.error());
-                assertEquals(404, e.httpStatus());
+                assertEquals(ErrorKind.NOT_FOUND, e.kind());
                 break;
             }
         }
@@ -95,7 +96,7 @@ class BackgroundTokenLoopTest {
         OAuthException notBackground = assertThrows(OAuthException.class,
                 () -> container.module.backgroundTokens().first(uiApp, TestContainer.REST_APP));
         assertEquals(OAuthError.FORBIDDEN_NOT_BACKGROUND_APP, notBackground.error());
-        assertEquals(403, notBackground.httpStatus());
+        assertEquals(ErrorKind.FORBIDDEN, notBackground.kind());
 
         LaunchCredentials launch = container.module.launch().launch(TestContainer.BACKGROUND_APP, TestContainer.ALICE,
                 null);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.domain.User;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /** An OAuth module over a fresh H2 file database with three apps, two users and three records. */
 final class TestContainer implements AutoCloseable {
@@ -68,7 +68,6 @@ final class TestContainer implements AutoCloseable {
 
     @Override
     public void close() {
-        module.close();
         database.close();
     }
 }

@@ -32,7 +32,8 @@ import org.smartcc.oauth.application.TokenResponse;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
-import org.smartcc.oauth.infrastructure.rfc5849.HmacSha1SignatureScheme;
+import org.smartcc.oauth.internal.rfc5849.HmacSha1SignatureScheme;
+import org.smartcc.store.domain.ErrorKind;
 
 /** Launch flow B (spec §4.4) end to end, with ScribeJava as the app. */
 class ThreeLeggedFlowTest {
@@ -95,8 +96,8 @@ class ThreeLeggedFlowTest {
         assertError(OAuthError.FORBIDDEN_WRONG_APP,
                 () -> container.module.provider().requireUser(principal, TestContainer.ALICE,
                         TestContainer.PLAIN_UI_APP));
-        assertEquals(403, assertThrows(OAuthException.class,
-                () -> container.module.provider().requireRecord(principal, "1003")).httpStatus());
+        assertEquals(ErrorKind.FORBIDDEN, assertThrows(OAuthException.class,
+                () -> container.module.provider().requireRecord(principal, "1003")).kind());
 
         assertError(OAuthError.OAUTH_TOKEN_REVOKED, () -> container.module.authorization()
                 .exchangeAccessToken(exchangeCall(requestToken, approval.verifier())));
@@ -153,7 +154,7 @@ class ThreeLeggedFlowTest {
         OAuthException notApproved = assertThrows(OAuthException.class,
                 () -> container.module.authorization().exchangeAccessToken(exchangeCall(requestToken, "guess")));
         assertEquals(OAuthError.OAUTH_VERIFIER_INVALID, notApproved.error());
-        assertEquals(401, notApproved.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, notApproved.kind());
 
         container.module.authorization().approve(issued.token(), TestContainer.ALICE, "1001");
         assertError(OAuthError.OAUTH_VERIFIER_INVALID,
@@ -184,7 +185,7 @@ class ThreeLeggedFlowTest {
         OAuthException unknownRecord = assertThrows(OAuthException.class,
                 () -> container.module.authorization().issueRequestToken(requestTokenCall("9999")));
         assertEquals(OAuthError.RECORD_UNKNOWN, unknownRecord.error());
-        assertEquals(404, unknownRecord.httpStatus());
+        assertEquals(ErrorKind.NOT_FOUND, unknownRecord.kind());
 
         ScribeClient plainUi = new ScribeClient(TestContainer.PLAIN_UI_APP, TestContainer.PLAIN_UI_SECRET,
                 container.clock);

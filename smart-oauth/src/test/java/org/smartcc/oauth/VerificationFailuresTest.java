@@ -31,6 +31,7 @@ import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.application.TokenResponse;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
+import org.smartcc.store.domain.ErrorKind;
 
 /** Every way a signed request is refused, with its code and status. */
 class VerificationFailuresTest {
@@ -56,7 +57,7 @@ class VerificationFailuresTest {
         OAuthHttpRequest none = OAuthHttpRequest.builder("GET", TestContainer.recordUrl("1001", "/")).build();
         OAuthException missing = assertThrows(OAuthException.class, () -> container.module.provider().verify(none));
         assertEquals(OAuthError.OAUTH_HEADER_MISSING, missing.error());
-        assertEquals(401, missing.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, missing.kind());
 
         OAuthHttpRequest basic = OAuthHttpRequest.builder("GET", TestContainer.recordUrl("1001", "/"))
                 .authorization("Basic YWxpY2U6c2VjcmV0").build();
@@ -93,7 +94,7 @@ class VerificationFailuresTest {
                 wrongConsumerSecret.sign(Verb.GET, TestContainer.recordUrl("1001", "/"), alice.restToken(),
                         alice.restSecret()).toProvider()));
         assertEquals(OAuthError.OAUTH_BAD_SIGNATURE, bad.error());
-        assertEquals(401, bad.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, bad.kind());
         assertTrue(bad.responseBody().startsWith("OAUTH_BAD_SIGNATURE: "), bad.responseBody());
         assertFalse(bad.getMessage().contains(TestContainer.REST_SECRET));
 
@@ -131,7 +132,7 @@ class VerificationFailuresTest {
 
         OAuthException replay = assertThrows(OAuthException.class, () -> container.module.provider().verify(request));
         assertEquals(OAuthError.OAUTH_NONCE_REPLAYED, replay.error());
-        assertEquals(401, replay.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, replay.kind());
     }
 
     @Test
@@ -193,7 +194,7 @@ class VerificationFailuresTest {
         container.clock.advance(Duration.ofMinutes(10).plusSeconds(1));
         OAuthException behind = assertThrows(OAuthException.class, () -> container.module.provider().verify(early));
         assertEquals(OAuthError.OAUTH_TIMESTAMP_OUT_OF_WINDOW, behind.error());
-        assertEquals(401, behind.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, behind.kind());
     }
 
     @Test
@@ -203,7 +204,7 @@ class VerificationFailuresTest {
                 container.restClient().sign(Verb.GET, TestContainer.recordUrl("1001", "/"), alice.restToken(),
                         alice.restSecret()).toProvider()));
         assertEquals(OAuthError.OAUTH_TOKEN_EXPIRED, expired.error());
-        assertEquals(401, expired.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, expired.kind());
     }
 
     @Test
@@ -230,7 +231,7 @@ class VerificationFailuresTest {
                 container.restClient().sign(Verb.GET, TestContainer.recordUrl("1001", "/"), alice.restToken(),
                         alice.restSecret()).toProvider()));
         assertEquals(OAuthError.OAUTH_TOKEN_REVOKED, revoked.error());
-        assertEquals(401, revoked.httpStatus());
+        assertEquals(ErrorKind.UNAUTHENTICATED, revoked.kind());
     }
 
     @Test
@@ -308,7 +309,7 @@ class VerificationFailuresTest {
         OAuthException e = assertThrows(OAuthException.class,
                 () -> OAuthHttpRequest.builder("GET", TestContainer.recordUrl("1001", "/?q=%E2%82")).build());
         assertEquals(OAuthError.OAUTH_PARAMETERS_MALFORMED, e.error());
-        assertEquals(400, e.httpStatus());
+        assertEquals(ErrorKind.INVALID_INPUT, e.kind());
     }
 
     @Test
@@ -319,7 +320,7 @@ class VerificationFailuresTest {
             OAuthException e = assertThrows(OAuthException.class,
                     () -> production.module.provider().debugBaseString(request));
             assertEquals(OAuthError.DEBUG_DISABLED, e.error());
-            assertEquals(404, e.httpStatus());
+            assertEquals(ErrorKind.NOT_FOUND, e.kind());
         }
     }
 }

@@ -12,9 +12,9 @@ import org.smartcc.records.domain.CallCategory;
 import org.smartcc.records.domain.CallMatch;
 import org.smartcc.records.domain.Cardinality;
 import org.smartcc.records.domain.FilterDefinition;
-import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.records.internal.OntologyApiCalls;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 
 /** The call table read from the ontology: paths, trailing slashes, variables, filters, sorts and the §11 fixes. */
 class ApiCallTableTest {

@@ -18,11 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.Cardinality;
-import org.smartcc.records.infrastructure.RdfFormat;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Spec §8 in-process: every sample patient, every record collection GET of the ontology (and the first item of each,

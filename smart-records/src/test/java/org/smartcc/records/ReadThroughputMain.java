@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.smartcc.records.infrastructure.RdfFormat;
+import org.smartcc.records.RdfFormat;
 
 /**
  * A rough timing of the in-process read path (store query, parse, assemble, RDF/XML) for {@code medications/} and

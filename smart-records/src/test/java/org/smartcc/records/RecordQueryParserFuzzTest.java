@@ -12,8 +12,8 @@ import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.domain.RecordQueryParser;
 import org.smartcc.records.domain.RecordsException;
-import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
+import org.smartcc.records.internal.OntologyApiCalls;
+import org.smartcc.store.SmartOntology;
 
 /** Random query strings: the parser answers a query or a {@link RecordsException}, never anything else. */
 class RecordQueryParserFuzzTest {

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
-import org.smartcc.records.infrastructure.RdfFormat;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
+import org.smartcc.store.domain.ErrorKind;
 
 /**
  * Filters, paging, summary, neighbours, 404s and formats, on sample patients whose figures were read off the files:
@@ -233,16 +234,16 @@ class RecordReaderTest {
     @Test
     void unknownRecordIsRecordNotFound() {
         RecordsException e = assertThrows(RecordsException.class, () -> get("/records/nope/medications/", Map.of()));
-        assertEquals(ErrorCode.RECORD_NOT_FOUND, e.code());
-        assertEquals(404, e.httpStatus());
+        assertEquals(ErrorCode.RECORD_NOT_FOUND.name(), e.code());
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
     }
 
     @Test
     void unknownItemIsNotFound() {
         RecordsException e = assertThrows(RecordsException.class,
                 () -> get(MEDS + "00000000-0000-0000-0000-000000000000", Map.of()));
-        assertEquals(ErrorCode.NOT_FOUND, e.code());
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(RecordsException.class,
+        assertEquals(ErrorCode.NOT_FOUND.name(), e.code());
+        assertEquals(ErrorCode.NOT_FOUND.name(), assertThrows(RecordsException.class,
                 () -> get("/records/1081332/photograph", Map.of())).code());
     }
 
@@ -309,8 +310,8 @@ class RecordReaderTest {
 
     private static void assertError(ErrorCode code, String parameter, Map<String, String> query) {
         RecordsException e = assertThrows(RecordsException.class, () -> get(MEDS, query));
-        assertEquals(code, e.code());
-        assertEquals(400, e.httpStatus());
+        assertEquals(code.name(), e.code());
+        assertEquals(ErrorKind.INVALID_INPUT, e.kind());
         assertTrue(e.getMessage().contains("'" + parameter + "'"), e.getMessage());
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.records.application.RecordSearch;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 class RecordSearchTest {
 

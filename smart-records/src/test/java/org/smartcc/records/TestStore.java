@@ -10,15 +10,13 @@ import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.domain.CallMatch;
-import org.smartcc.records.infrastructure.DirectoryDocumentFiles;
-import org.smartcc.records.infrastructure.JdbcStatementRepository;
-import org.smartcc.records.infrastructure.OntologyApiCalls;
-import org.smartcc.store.application.RecordLoader;
+import org.smartcc.records.internal.DirectoryDocumentFiles;
+import org.smartcc.records.internal.JdbcStatementRepository;
+import org.smartcc.records.internal.OntologyApiCalls;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
+import org.smartcc.store.SmartOntology;
 import org.smartcc.store.domain.LoadResult;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
 
 /** The 60 sample patients loaded into a fresh H2 store, with the record services over it (one per test class). */
 final class TestStore implements AutoCloseable {
@@ -34,8 +32,7 @@ final class TestStore implements AutoCloseable {
 
     private TestStore(Path dir) throws IOException {
         db = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        loaded = new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), new JdbcClinicalStore(db))
-                .loadPath(samplePatients());
+        loaded = ClinicalStore.of(db).loadPath(samplePatients());
         repository = new JdbcStatementRepository(db);
         reader = new RecordReader(repository, SmartOntology.shared(), new DirectoryDocumentFiles(documents()));
         poster = new ClinicalNotePoster(repository, SmartOntology.shared());

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import org.smartcc.store.domain.ClinicalRecord;
 import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.LoadResult;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.internal.jdbc.JdbcClinicalStore;
+import org.smartcc.store.internal.rdf.SmartRecordMapper;
 
 /**
  * Loads SMART RDF/XML patient files (one file or a folder of them) into the store, one patient per transaction.

@@ -9,12 +9,12 @@ import java.util.logging.Logger;
 import org.smartcc.store.domain.ClinicalRecord;
 import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.LoadResult;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
-import org.smartcc.store.infrastructure.synthea.CsvRow;
-import org.smartcc.store.infrastructure.synthea.SyntheaExport;
-import org.smartcc.store.infrastructure.synthea.SyntheaPatient;
-import org.smartcc.store.infrastructure.synthea.SyntheaPatientGraph;
+import org.smartcc.store.internal.jdbc.JdbcClinicalStore;
+import org.smartcc.store.internal.rdf.SmartRecordMapper;
+import org.smartcc.store.internal.synthea.CsvRow;
+import org.smartcc.store.internal.synthea.SyntheaExport;
+import org.smartcc.store.internal.synthea.SyntheaPatient;
+import org.smartcc.store.internal.synthea.SyntheaPatientGraph;
 
 /**
  * Loads a Synthea CSV export into the store as SMART records, one patient per transaction; the record id is the

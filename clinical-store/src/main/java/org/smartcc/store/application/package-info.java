@@ -1,2 +1,2 @@
-/** Use cases of the clinical store: loading SMART and Synthea records into the star schema. */
+/** Use cases of the clinical store, not exported: loading SMART and Synthea records into the star schema. */
 package org.smartcc.store.application;

@@ -1,21 +1,13 @@
 package org.smartcc.store.domain;
 
 /** A source record that cannot be stored; {@link #code()} is stable, the message says what is wrong. */
-public class InvalidRecordException extends RuntimeException {
-
-    private final String code;
+public class InvalidRecordException extends CodedException {
 
     public InvalidRecordException(String code, String message) {
-        super(message);
-        this.code = code;
+        super(ErrorKind.INVALID_INPUT, code, message);
     }
 
     public InvalidRecordException(String code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(ErrorKind.INVALID_INPUT, code, message, cause);
     }
 }

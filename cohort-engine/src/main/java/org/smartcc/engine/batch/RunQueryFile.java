@@ -1,7 +1,5 @@
 package org.smartcc.engine.batch;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,8 +17,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.CohortEngine;
-import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
-import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
+import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
@@ -33,7 +31,7 @@ import org.smartcc.engine.run.ResultType;
 import org.smartcc.engine.run.RunRequest;
 import org.smartcc.engine.run.RunResult;
 import org.smartcc.engine.run.RunSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Runs one query definition file (i2b2 XML or the engine's JSON) against the latest snapshot of a container database,
@@ -87,8 +85,7 @@ public final class RunQueryFile {
         Duration timeout = Duration.ofMinutes(Long.parseLong(options.getOrDefault("--timeout-minutes", "60")));
         try (Database db = Database.open(options.get("--db"), options.getOrDefault("--db-user", "sa"),
                 options.getOrDefault("--db-password", ""));
-             JpaQueryRunStore store = new JpaQueryRunStore(db);
-             CohortRuns runs = new CohortRuns(spark.get(), db, store, PrivacySettings.defaults(),
+             CohortRuns runs = new CohortRuns(spark.get(), new JdbcQueryRunStore(db), PrivacySettings.defaults(),
                      new RunSettings(1, timeout, false), () -> new SnapshotRegistry(db).latest(), Clock.systemUTC())) {
             List<ResultType> results = new ArrayList<>(List.of(ResultType.PATIENT_COUNT_XML, ResultType.PATIENTSET));
             QueryRun run = runs.submit(new RunRequest(definition, QueryJson.write(definition),
@@ -109,7 +106,7 @@ public final class RunQueryFile {
             if (options.containsKey("--out")) {
                 long setId = done.results().stream().filter(r -> r.type() == ResultType.PATIENTSET).findFirst()
                         .orElseThrow().resultInstanceId();
-                writeParquet(spark.get(), db, setId, options.get("--out"));
+                writeParquet(spark.get(), runs, setId, options.get("--out"));
                 out.println("patient set written to " + options.get("--out"));
             }
             return 0;
@@ -132,12 +129,8 @@ public final class RunQueryFile {
         }
     }
 
-    private static void writeParquet(SparkSession spark, Database db, long setId, String out) {
-        java.util.Properties properties = db.credentials();
-        properties.setProperty("driver", db.dialect() == Database.Dialect.H2 ? "org.h2.Driver"
-                : "org.postgresql.Driver");
-        spark.read().jdbc(db.jdbcUrl(), "qt_patient_set_collection", properties)
-                .filter(col("result_instance_id").equalTo(setId)).coalesce(1).sortWithinPartitions("set_index")
+    private static void writeParquet(SparkSession spark, CohortRuns runs, long setId, String out) {
+        runs.store().setMembers(spark, setId, false).coalesce(1).sortWithinPartitions("set_index")
                 .select("patient_num").write().mode(SaveMode.Overwrite).parquet(out);
     }
 

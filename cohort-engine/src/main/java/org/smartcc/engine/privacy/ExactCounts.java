@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The true counts, for users whose role allows them (i2b2's DATA_AGG and above). */
-public final class ExactCounts implements CountProtection {
+final class ExactCounts implements CountProtection {
 
     public static final String METHOD = "EXACT";
 

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * i2b2's obfuscation: {@code round(n + N(0, σ))}, at least 0, and 0 for every exact count at or below the minimum.
  * Breakdown cells get a larger σ because a breakdown shows several counts of the same patients at once.
  */
-public final class I2b2Obfuscation implements CountProtection {
+final class I2b2Obfuscation implements CountProtection {
 
     public static final String METHOD = "OBSUBTOTAL";
 

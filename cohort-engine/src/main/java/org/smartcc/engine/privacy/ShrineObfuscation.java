@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * Gaussian noise clamped to ±clamp and are rounded to the nearest multiple of the bin, and a result that lands at or
  * below the threshold is reported as "10 or fewer" too, so no number at or below the threshold is ever shown.
  */
-public final class ShrineObfuscation implements CountProtection {
+final class ShrineObfuscation implements CountProtection {
 
     public static final String METHOD = "SHRINE";
 

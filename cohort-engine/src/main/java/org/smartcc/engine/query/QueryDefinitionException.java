@@ -1,19 +1,24 @@
 package org.smartcc.engine.query;
 
 import java.util.function.Supplier;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
 /**
  * A query definition that cannot be run, with the element it is about: the API answers 400 with both.
  *
  * @see #element()
  */
-public final class QueryDefinitionException extends RuntimeException {
+public final class QueryDefinitionException extends CodedException {
+
+    /** The stable error code of every invalid query definition. */
+    private static final String CODE = "QUERY_DEFINITION_INVALID";
 
     private final String element;
     private final String detail;
 
     public QueryDefinitionException(String element, String detail) {
-        super(element + ": " + detail);
+        super(ErrorKind.INVALID_INPUT, CODE, element + ": " + detail);
         this.element = element;
         this.detail = detail;
     }
@@ -38,10 +43,5 @@ public final class QueryDefinitionException extends RuntimeException {
     /** What is wrong there, without the element. */
     public String detail() {
         return detail;
-    }
-
-    /** The stable error code of every invalid query definition. */
-    public String code() {
-        return "QUERY_DEFINITION_INVALID";
     }
 }

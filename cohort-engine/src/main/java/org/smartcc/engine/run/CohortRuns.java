@@ -1,13 +1,10 @@
 package org.smartcc.engine.run;
 
-import static org.apache.spark.sql.functions.col;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +24,6 @@ import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.query.spark.SetResolver;
-import org.smartcc.store.infrastructure.jdbc.Database;
 
 /**
  * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
@@ -40,7 +36,6 @@ public final class CohortRuns implements AutoCloseable {
     private static final long RECANCEL_MILLIS = 250;
 
     private final SparkSession spark;
-    private final Database database;
     private final QueryRunStore store;
     private final PrivacySettings privacy;
     private final RunSettings settings;
@@ -52,10 +47,9 @@ public final class CohortRuns implements AutoCloseable {
     private final Object lockoutLock = new Object();
     private volatile PatientSetPlanner planner;
 
-    public CohortRuns(SparkSession spark, Database database, QueryRunStore store, PrivacySettings privacy,
+    public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy,
                       RunSettings settings, Supplier<Optional<Snapshot>> latestSnapshot, Clock clock) {
         this.spark = spark;
-        this.database = database;
         this.store = store;
         this.privacy = privacy;
         this.settings = settings;
@@ -160,7 +154,7 @@ public final class CohortRuns implements AutoCloseable {
         return current;
     }
 
-    /** Previous queries and patient sets of the user, read from the container database. */
+    /** Previous queries and patient sets of the user, read from the run store. */
     private SetResolver setsOf(String user) {
         return (key, path) -> {
             long resultId;
@@ -173,11 +167,9 @@ public final class CohortRuns implements AutoCloseable {
                 resultId = id(key instanceof ItemKey.PatientSet s ? s.id() : ((ItemKey.EncounterSet) key).id(), path);
                 requireOwner(store.ownerOfResult(resultId), user, key, path);
             }
-            // the id is a filter Spark passes to the database as a value, never text of a query
             boolean encounters = key instanceof ItemKey.EncounterSet;
-            Dataset<Row> collection = spark.read().jdbc(database.jdbcUrl(), encounters ? "qt_patient_enc_collection"
-                    : "qt_patient_set_collection", jdbcProperties()).filter(col("result_instance_id").equalTo(resultId));
-            return encounters ? collection.select("patient_num", "encounter_num") : collection.select("patient_num");
+            Dataset<Row> members = store.setMembers(spark, resultId, encounters);
+            return encounters ? members.select("patient_num", "encounter_num") : members.select("patient_num");
         };
     }
 
@@ -194,13 +186,6 @@ public final class CohortRuns implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new QueryDefinitionException(path, "'" + text + "' is not a number");
         }
-    }
-
-    private Properties jdbcProperties() {
-        Properties properties = database.credentials();
-        properties.setProperty("driver", database.dialect() == Database.Dialect.H2
-                ? "org.h2.Driver" : "org.postgresql.Driver");
-        return properties;
     }
 
     /**

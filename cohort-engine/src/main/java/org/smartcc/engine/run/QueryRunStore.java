@@ -5,6 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.privacy.ReportedCount;
 
 /** Where query masters, runs, results and patient sets are kept; every change is committed when the call returns. */
@@ -44,6 +47,12 @@ public interface QueryRunStore {
 
     /** A page of a patient set's members, in set order. */
     List<Integer> patientSet(long resultInstanceId, int offset, int limit);
+
+    /**
+     * The members of a patient set, or of an encounter set, as a Spark table for queries that use the set: columns
+     * set_index, patient_num and, for encounters, encounter_num.
+     */
+    Dataset<Row> setMembers(SparkSession spark, long resultInstanceId, boolean encounters);
 
     /** One result, as {@link #find} shows it within its run. */
     Optional<RunResult> resultById(long resultInstanceId);

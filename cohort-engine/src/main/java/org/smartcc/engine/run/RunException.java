@@ -1,33 +1,26 @@
 package org.smartcc.engine.run;
 
-/** A run request that cannot be served, with a stable code: the API maps each code to its HTTP status. */
-public final class RunException extends RuntimeException {
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
-    /** The codes, each with the HTTP status it maps to. */
+/** A run request that cannot be served, with a stable code. */
+public final class RunException extends CodedException {
+
+    /** The codes, each with the kind of refusal it is. */
     public enum Code {
-        RUN_NOT_FOUND(404), SET_NOT_FOUND(404), NO_SNAPSHOT(503), NOT_YOURS(403),
+        RUN_NOT_FOUND(ErrorKind.NOT_FOUND), SET_NOT_FOUND(ErrorKind.NOT_FOUND), NO_SNAPSHOT(ErrorKind.UNAVAILABLE),
+        NOT_YOURS(ErrorKind.FORBIDDEN),
         /** A run's plan carries exact row counts and the query's literal values. */
-        PLAN_NEEDS_EXACT_COUNTS(403);
+        PLAN_NEEDS_EXACT_COUNTS(ErrorKind.FORBIDDEN);
 
-        private final int httpStatus;
+        private final ErrorKind kind;
 
-        Code(int httpStatus) {
-            this.httpStatus = httpStatus;
-        }
-
-        public int httpStatus() {
-            return httpStatus;
+        Code(ErrorKind kind) {
+            this.kind = kind;
         }
     }
-
-    private final Code code;
 
     public RunException(Code code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public Code code() {
-        return code;
+        super(code.kind, code.name(), message);
     }
 }

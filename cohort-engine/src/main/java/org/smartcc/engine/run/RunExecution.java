@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.smartcc.engine.infrastructure.spark.SparkJobs;
+import org.smartcc.engine.internal.spark.SparkJobs;
 import org.smartcc.engine.privacy.CountProtection;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.query.spark.CohortPlan;
+import org.smartcc.store.Incidents;
 
 /**
  * The work of one run on a worker thread: its Spark jobs carry the run's tag (so cancel and timeout stop them)
@@ -24,7 +22,6 @@ final class RunExecution implements Runnable {
 
     /** The stable code at the start of a failed run's message. */
     static final String RUN_FAILED = "RUN_FAILED";
-    private static final Logger LOG = Logger.getLogger(RunExecution.class.getName());
 
     private final QueryRun run;
     private final CohortPlan plan;
@@ -105,10 +102,9 @@ final class RunExecution implements Runnable {
                 message = "stopped: " + stopReason.name().toLowerCase(java.util.Locale.ROOT);
             } else {
                 // the user gets an id to quote, not Spark's text: that can hold plans, paths and values
-                String incident = UUID.randomUUID().toString();
+                String incident = Incidents.log("cohort run " + run.instanceId(), e);
                 message = RUN_FAILED + ": the run failed; incident " + incident
                         + " (the server's log has the details under this id)";
-                LOG.log(Level.WARNING, "cohort run " + run.instanceId() + " failed, incident " + incident, e);
             }
             store.ended(run.instanceId(), status, Optional.of(message), plan.warnings(), explain(), clock.instant());
         } finally {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
+import org.smartcc.store.Database;
 
 /**
  * Writes a synthetic patient range into the star schema: refuses a range that is already in use, adds the missing

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Command line for {@link SyntheticGenerator} ({@code bin/generate-synthetic}). By default it writes into the

@@ -8,8 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
+import org.smartcc.store.Database;
 
 /**
  * Runs in each Spark task: generates the task's patients and streams their rows into the database over a

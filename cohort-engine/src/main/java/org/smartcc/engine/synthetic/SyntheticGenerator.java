@@ -14,11 +14,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.jdbc.SnapshotRegistry;
-import org.smartcc.engine.infrastructure.spark.FactKey;
-import org.smartcc.engine.infrastructure.spark.ParquetSnapshotWriter;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
+import org.smartcc.engine.internal.spark.FactKey;
+import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
+import org.smartcc.store.Database;
 
 /**
  * Deterministic synthetic patients (docs/synthetic-data.md): the same builder settings give the same rows, whatever

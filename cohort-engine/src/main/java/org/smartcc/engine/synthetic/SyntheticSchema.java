@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 
 /**
  * Spark schemas of the generated tables: the columns of {@link StarSchemaTables#COLUMNS} with the types a JDBC read

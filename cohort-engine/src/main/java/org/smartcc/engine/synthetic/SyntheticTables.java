@@ -14,8 +14,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.smartcc.engine.infrastructure.spark.FactKey;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.FactKey;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.domain.Concept;
 
 /**

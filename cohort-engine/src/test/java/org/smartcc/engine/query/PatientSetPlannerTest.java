@@ -24,7 +24,7 @@ import org.smartcc.engine.SampleStore;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Differential test: the Spark plan's patients equal a straightforward SQL evaluation on the relational store (H2)

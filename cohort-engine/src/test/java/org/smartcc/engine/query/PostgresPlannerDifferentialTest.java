@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.smartcc.engine.SampleStore;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The differential tests of {@link PatientSetPlannerTest} against PostgreSQL: the sample patients loaded into a

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.engine.SampleStore;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
 import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.privacy.ReportedCount;
@@ -50,23 +50,22 @@ class CohortRunsTest {
     static final String MEDS = "<panel><item><item_key>\\\\i2b2\\SMART\\Medications\\</item_key></item></panel>";
     static final Set<String> EXACT = Set.of("DATA_AGG");
 
-    static JpaQueryRunStore store;
+    static JdbcQueryRunStore store;
     static CohortRuns runs;
 
     @BeforeAll
     static void start() {
-        store = new JpaQueryRunStore(SampleStore.database());
+        store = new JdbcQueryRunStore(SampleStore.database());
         runs = runs(2);
     }
 
     @AfterAll
     static void stop() {
         runs.close();
-        store.close();
     }
 
     static CohortRuns runs(int concurrent) {
-        return new CohortRuns(SharedSpark.engine().spark(), SampleStore.database(), store,
+        return new CohortRuns(SharedSpark.engine().spark(), store,
                 PrivacySettings.from(Map.of("smartcc.privacy.lockout.count", "3")),
                 new RunSettings(concurrent, Duration.ofMinutes(5), true), () -> Optional.of(SampleStore.snapshot()),
                 Clock.systemUTC());
@@ -218,7 +217,7 @@ class CohortRunsTest {
         Files.writeString(location.resolve("observation_fact").resolve("part-99999-damaged.snappy.parquet"),
                 "not parquet at all");
         Snapshot damaged = new Snapshot("damaged", good.createdAt(), location, good.patientCount(), good.factCount());
-        try (CohortRuns failing = new CohortRuns(SharedSpark.engine().spark(), SampleStore.database(), store,
+        try (CohortRuns failing = new CohortRuns(SharedSpark.engine().spark(), store,
                 PrivacySettings.from(Map.of()), new RunSettings(1, Duration.ofMinutes(5), false),
                 () -> Optional.of(damaged), Clock.systemUTC())) {
             QueryRun failed = failing.await(failing.submit(request(query(MEDS), "hank", EXACT,

@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * {@link SyntheticStoreTest} on PostgreSQL, where the load takes the other path: binary COPY, primary keys dropped too,

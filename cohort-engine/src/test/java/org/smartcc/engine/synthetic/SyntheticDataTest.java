@@ -14,8 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.smartcc.engine.SharedSpark;
-import org.smartcc.engine.infrastructure.spark.FactKey;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.FactKey;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 
 /** The generated rows alone, without a database: determinism and distributions. */
 class SyntheticDataTest {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
+import org.smartcc.store.Database;
 
 /**
  * Two synthetic ranges loaded one after the other into an H2 store, each with its snapshot

@@ -24,10 +24,9 @@ import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.run.CohortRuns;
 import org.smartcc.oauth.OAuthModule;
 import org.smartcc.oauth.application.AppInstaller;
-import org.smartcc.store.application.RecordLoader;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 import org.smartcc.store.domain.LoadResult;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
 
 /**
  * Brings the container up in the background once it is deployed, so that liveness answers at once: open the store
@@ -45,9 +44,7 @@ public class StartupLoad {
     @Inject
     Provider<Database> database;
     @Inject
-    Provider<JdbcClinicalStore> store;
-    @Inject
-    Provider<RecordLoader> loader;
+    Provider<ClinicalStore> store;
     @Inject
     Provider<OAuthModule> oauth;
     @Inject
@@ -130,7 +127,7 @@ public class StartupLoad {
         message = "loading sample records from " + samples.get();
         LOG.info(message);
         try {
-            LoadResult result = loader.get().loadPath(samples.get());
+            LoadResult result = store.get().loadPath(samples.get());
             rejections.addAll(result.rejected());
             LOG.info(() -> "loaded " + result.loaded().size() + " sample records, " + result.rejected().size()
                     + " rejected");

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Researchers of the cohort API ({@code cohort_user}): salted PBKDF2-SHA256 password hashes and data roles. With the

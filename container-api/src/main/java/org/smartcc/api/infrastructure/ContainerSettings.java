@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.OAuthSettings;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * The container's configuration, read through MicroProfile Config (system properties, environment variables such as

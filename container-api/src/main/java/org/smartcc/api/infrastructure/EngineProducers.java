@@ -5,10 +5,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.smartcc.engine.CohortEngine;
-import org.smartcc.engine.infrastructure.jpa.JpaQueryRunStore;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.run.CohortRuns;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /** The cohort engine (its Spark session) and the cohort runs over its latest snapshot. */
 @ApplicationScoped
@@ -28,9 +27,8 @@ public class EngineProducers {
     @Singleton
     CohortRuns cohortRuns(CohortEngine engine, Database database, ContainerSettings settings,
                           OpenResources resources) {
-        JpaQueryRunStore runStore = resources.closeOnStop(new JpaQueryRunStore(database));
-        return resources.closeOnStop(new CohortRuns(engine.spark(), database, runStore, settings.privacySettings(),
-                settings.runSettings(), () -> engine.latestSnapshot(database), Clock.systemUTC()));
+        return resources.closeOnStop(engine.runs(database, settings.privacySettings(), settings.runSettings(),
+                Clock.systemUTC()));
     }
 
     @Produces

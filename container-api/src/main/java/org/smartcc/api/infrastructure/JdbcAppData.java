@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.smartcc.api.domain.AppData;
 import org.smartcc.api.domain.AppDataKind;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /**
  * Preferences and scratchpads in their tables (Flyway V3). Writes are last-write-wins, as in the reference

@@ -6,14 +6,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.smartcc.oauth.application.RecordIds;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 /** SMART record ids as {@code patient_mapping} holds them, in id order (the background-token loop walks this). */
 public final class JdbcRecordIds implements RecordIds {
 
-    private static final String WHERE = " FROM patient_mapping WHERE patient_ide_source = '" + JdbcClinicalStore.SOURCE
-            + "' AND project_id = '" + JdbcClinicalStore.PROJECT + "'";
+    private static final String WHERE = " FROM patient_mapping WHERE patient_ide_source = '" + ClinicalStore.SOURCE
+            + "' AND project_id = '" + ClinicalStore.PROJECT + "'";
 
     private final Database database;
 

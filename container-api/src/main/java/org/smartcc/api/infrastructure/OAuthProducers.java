@@ -11,7 +11,7 @@ import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.BackgroundTokenLoop;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.UserRepository;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /** The OAuth provider, app registry and users, whose tables come with the store's schema, and their use cases. */
 @ApplicationScoped
@@ -19,10 +19,8 @@ public class OAuthProducers {
 
     @Produces
     @Singleton
-    OAuthModule oauth(Database database, JdbcRecordIds recordIds, ContainerSettings settings,
-                      OpenResources resources) {
-        return resources.closeOnStop(OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(),
-                recordIds));
+    OAuthModule oauth(Database database, JdbcRecordIds recordIds, ContainerSettings settings) {
+        return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds);
     }
 
     @Produces

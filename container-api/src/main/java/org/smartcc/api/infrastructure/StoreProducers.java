@@ -4,11 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.logging.Logger;
-import org.smartcc.store.application.RecordLoader;
-import org.smartcc.store.infrastructure.jdbc.Database;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.SmartRecordMapper;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 
 /**
  * The clinical store's database and what the container keeps in it itself. Opening the database migrates its schema.
@@ -28,16 +25,11 @@ public class StoreProducers {
         return resources.closeOnStop(Database.open(url, settings.databaseUser(), settings.databasePassword()));
     }
 
+    /** Records loaded into the star schema, and what it holds. */
     @Produces
     @Singleton
-    JdbcClinicalStore store(Database database) {
-        return new JdbcClinicalStore(database);
-    }
-
-    @Produces
-    @Singleton
-    RecordLoader loader(JdbcClinicalStore store) {
-        return new RecordLoader(new SmartRecordMapper(SmartOntology.shared()), store);
+    ClinicalStore store(Database database) {
+        return ClinicalStore.of(database);
     }
 
     /** Preferences and scratchpads. */

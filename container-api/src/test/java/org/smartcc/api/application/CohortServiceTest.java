@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -39,7 +42,7 @@ class CohortServiceTest {
     private static final long SET = 23;
 
     private final RunsInMemory store = new RunsInMemory();
-    private final CohortRuns runs = new CohortRuns(null, null, store, PrivacySettings.from(Map.of()),
+    private final CohortRuns runs = new CohortRuns(null, store, PrivacySettings.from(Map.of()),
             new RunSettings(1, Duration.ofMinutes(1), false), Optional::empty, Clock.systemUTC());
     private final CohortService service = new CohortService(() -> runs, () -> PrivacySettings.from(Map.of()),
             members -> Map.of(1, "r1"));
@@ -108,7 +111,7 @@ class CohortServiceTest {
 
     private static void assertRefused(RunException.Code code, String message, Executable call) {
         RunException e = assertThrows(RunException.class, call);
-        assertEquals(code, e.code());
+        assertEquals(code.name(), e.code());
         assertEquals(message, e.getMessage());
     }
 
@@ -201,6 +204,11 @@ class CohortServiceTest {
 
         @Override
         public void saveEncounterSet(long resultInstanceId, Iterator<int[]> patientAndEncounterNums) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Dataset<Row> setMembers(SparkSession spark, long resultInstanceId, boolean encounters) {
             throw new UnsupportedOperationException();
         }
 

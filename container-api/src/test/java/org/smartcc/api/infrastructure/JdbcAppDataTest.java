@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.api.domain.AppData;
 import org.smartcc.api.domain.AppDataKind;
-import org.smartcc.store.infrastructure.jdbc.Database;
+import org.smartcc.store.Database;
 
 /** Preferences and scratchpads on a real (H2) store with the Flyway schema. */
 class JdbcAppDataTest {

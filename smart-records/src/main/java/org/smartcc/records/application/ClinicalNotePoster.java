@@ -13,12 +13,12 @@ import org.smartcc.records.domain.CallMatch;
 import org.smartcc.records.domain.DocumentFormat;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
+import org.smartcc.store.RecordGraph;
+import org.smartcc.store.SafeRdfXml;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.StatementType;
-import org.smartcc.store.infrastructure.rdf.RecordGraph;
-import org.smartcc.store.infrastructure.rdf.SafeRdfXml;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
 
 /**
  * {@code POST /records/{record_id}/clinical_notes/} (§2.6): the body is RDF/XML of exactly one {@code sp:ClinicalNote}

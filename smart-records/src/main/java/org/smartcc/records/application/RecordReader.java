@@ -26,8 +26,8 @@ import org.smartcc.records.domain.RecordQuery;
 import org.smartcc.records.domain.RecordQueryParser;
 import org.smartcc.records.domain.RecordsException;
 import org.smartcc.records.domain.ResponseSummary;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 
 /**
  * Serves the record GET calls of the ontology (collections, items, demographics, social history, documents,

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import org.apache.jena.rdf.model.Model;
-import org.smartcc.records.infrastructure.RdfFormat;
-import org.smartcc.records.infrastructure.RdfSerializer;
-import org.smartcc.records.infrastructure.RdfXmlWriter;
-import org.smartcc.records.infrastructure.SmartPrefixes;
+import org.smartcc.records.RdfFormat;
+import org.smartcc.records.RdfSerializer;
+import org.smartcc.records.SmartPrefixes;
+import org.smartcc.records.internal.RdfXmlWriter;
 
 /**
  * What a record call answers: an RDF graph (written in the format the caller picks) or, for raw documents and the

@@ -10,7 +10,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.smartcc.records.domain.ApiBase;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * {@code GET /records/search} (smart-classic §2.6): the demographics of every record that matches all given

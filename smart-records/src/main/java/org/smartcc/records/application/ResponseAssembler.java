@@ -13,7 +13,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.smartcc.records.domain.DocumentFormat;
 import org.smartcc.records.domain.ResponseSummary;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Builds the response graph: the returned statements, their one-hop neighbours, {@code sp:belongsTo} on each, the

@@ -10,7 +10,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
-import org.smartcc.records.infrastructure.SmartPrefixes;
+import org.smartcc.records.SmartPrefixes;
 
 /**
  * The triples of one response in the order they were added: statement by statement in result order, so a response
@@ -20,7 +20,7 @@ import org.smartcc.records.infrastructure.SmartPrefixes;
  * may be linked twice, but blank nodes are private to the one statement they were read from, so their triples are
  * unique already and need no hashing (hashing is most of the cost of a large response).
  */
-public final class ResponseGraph {
+final class ResponseGraph {
 
     private final List<Triple> triples = new ArrayList<>();
     private final Set<Triple> aboutUris = new HashSet<>();

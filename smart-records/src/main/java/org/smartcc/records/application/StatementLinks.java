@@ -3,8 +3,8 @@ package org.smartcc.records.application;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.smartcc.store.SmartOntology;
 import org.smartcc.store.domain.StatementType;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
 
 /**
  * Tells which stored statement a statement URI names: the collection segment of its path gives the type (from the

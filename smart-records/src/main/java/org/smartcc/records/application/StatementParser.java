@@ -7,7 +7,7 @@ import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Parses stored N-Triples for one response. Stored URIs ({@code urn:smartcc:api/...}) are rewritten to the API base

@@ -1,24 +1,26 @@
 package org.smartcc.records.domain;
 
-/** Stable error codes of the record API, each with the HTTP status the web layer answers with. */
+import org.smartcc.store.domain.ErrorKind;
+
+/** Stable error codes of the record API, each with the kind of refusal it is. */
 public enum ErrorCode {
-    RECORD_NOT_FOUND(404),
-    NOT_FOUND(404),
-    BAD_FILTER(400),
-    BAD_PAGING(400),
-    BAD_PARAMETER(400),
-    RDF_PARSE(400),
-    BAD_CONTENT(400),
-    CONFLICT(409),
-    UNSUPPORTED_CALL(501);
+    RECORD_NOT_FOUND(ErrorKind.NOT_FOUND),
+    NOT_FOUND(ErrorKind.NOT_FOUND),
+    BAD_FILTER(ErrorKind.INVALID_INPUT),
+    BAD_PAGING(ErrorKind.INVALID_INPUT),
+    BAD_PARAMETER(ErrorKind.INVALID_INPUT),
+    RDF_PARSE(ErrorKind.INVALID_INPUT),
+    BAD_CONTENT(ErrorKind.INVALID_INPUT),
+    CONFLICT(ErrorKind.CONFLICT),
+    UNSUPPORTED_CALL(ErrorKind.NOT_IMPLEMENTED);
 
-    private final int httpStatus;
+    private final ErrorKind kind;
 
-    ErrorCode(int httpStatus) {
-        this.httpStatus = httpStatus;
+    ErrorCode(ErrorKind kind) {
+        this.kind = kind;
     }
 
-    public int httpStatus() {
-        return httpStatus;
+    public ErrorKind kind() {
+        return kind;
     }
 }

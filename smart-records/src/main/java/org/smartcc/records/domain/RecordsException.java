@@ -1,25 +1,15 @@
 package org.smartcc.records.domain;
 
-/** A request the record API refuses; {@link #code()} is stable, the message names the parameter or item at fault. */
-public final class RecordsException extends RuntimeException {
+import org.smartcc.store.domain.CodedException;
 
-    private final ErrorCode code;
+/** A request the record API refuses; {@link #code()} is stable, the message names the parameter or item at fault. */
+public final class RecordsException extends CodedException {
 
     public RecordsException(ErrorCode code, String message) {
-        super(message);
-        this.code = code;
+        super(code.kind(), code.name(), message);
     }
 
     public RecordsException(ErrorCode code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    public ErrorCode code() {
-        return code;
-    }
-
-    public int httpStatus() {
-        return code.httpStatus();
+        super(code.kind(), code.name(), message, cause);
     }
 }

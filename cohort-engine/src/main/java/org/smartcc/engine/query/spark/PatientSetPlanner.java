@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.Snapshot;
-import org.smartcc.engine.infrastructure.spark.StarSchemaTables;
+import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.engine.query.Panel;
 import org.smartcc.engine.query.QueryDefinition;
 

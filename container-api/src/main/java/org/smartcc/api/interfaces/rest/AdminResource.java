@@ -16,7 +16,7 @@ import org.smartcc.api.application.StartupLoad;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.OAuthProvider;
-import org.smartcc.store.application.RecordLoader;
+import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.domain.LoadResult;
 
 /**
@@ -34,7 +34,7 @@ public class AdminResource {
     static final int MAX_RECORD_BYTES = 50 * 1024 * 1024;
 
     @Inject
-    RecordLoader loader;
+    ClinicalStore store;
     @Inject
     CohortUsers cohortUsers;
     @Inject
@@ -63,7 +63,7 @@ public class AdminResource {
             return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
                     "a record may be at most " + MAX_RECORD_BYTES + " bytes");
         }
-        LoadResult result = loader.load(recordId, "record " + recordId, body);
+        LoadResult result = store.load(recordId, "record " + recordId, body);
         if (result.hasRejections()) {
             LoadResult.Rejection r = result.rejected().get(0);
             Response.Status status = "STORE_FAILED".equals(r.code())

@@ -1,12 +1,11 @@
 package org.smartcc.api.interfaces.rest;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
 /**
  * HTTP Basic checks of the container's own service users (the administrator, the launcher), compared in constant
@@ -25,33 +24,38 @@ final class BasicAuth {
     }
 
     /**
+     * Returns when the credentials are right.
+     *
      * @param password the configured password; empty turns the service off
      * @param offHint  how to turn it on, for the 403 answer
-     * @return null when the credentials are right, else the answer to send
+     * @throws CodedException {@code FORBIDDEN} while the service is off, else a {@link LoginRefused}
      */
-    Response check(String authorization, Optional<String> password, String offHint) {
+    void check(String authorization, Optional<String> password, String offHint) {
         if (password.isEmpty()) {
-            return ErrorResponse.of(Response.Status.FORBIDDEN, prefix + "_DISABLED", offHint);
+            throw new CodedException(ErrorKind.FORBIDDEN, prefix + "_DISABLED", offHint);
         }
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return unauthorized(prefix + "_CREDENTIALS_MISSING", "send HTTP Basic credentials of user '" + user + "'");
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return unauthorized(prefix + "_CREDENTIALS_MALFORMED", "the Basic credentials are not valid base64");
-        }
+        String decoded = credentials(authorization, prefix, realm, "user '" + user + "'");
         byte[] expected = (user + ":" + password.get()).getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected, decoded.getBytes(StandardCharsets.UTF_8))) {
-            return unauthorized(prefix + "_CREDENTIALS_WRONG", "wrong user or password");
+            throw new LoginRefused(realm, prefix + "_CREDENTIALS_WRONG", "wrong user or password");
         }
-        return null;
     }
 
-    private Response unauthorized(String code, String message) {
-        return Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"")
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(code, message)).build();
+    /**
+     * The {@code user:password} of a Basic {@code Authorization} header.
+     *
+     * @param whose who should have sent them, for the message
+     * @throws LoginRefused {@code <prefix>_CREDENTIALS_MISSING} or {@code _MALFORMED}
+     */
+    static String credentials(String authorization, String prefix, String realm, String whose) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            throw new LoginRefused(realm, prefix + "_CREDENTIALS_MISSING", "send HTTP Basic credentials of " + whose);
+        }
+        try {
+            return new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new LoginRefused(realm, prefix + "_CREDENTIALS_MALFORMED",
+                    "the Basic credentials are not valid base64");
+        }
     }
 }

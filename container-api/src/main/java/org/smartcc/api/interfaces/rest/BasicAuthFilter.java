@@ -4,12 +4,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.function.Function;
 import org.smartcc.api.infrastructure.ContainerSettings;
 
-/** What the filters of the container's own service users share: one {@link BasicAuth} check, answered as it says. */
+/** What the filters of the container's own service users share: one {@link BasicAuth} check, which throws a refusal. */
 abstract class BasicAuthFilter implements ContainerRequestFilter {
 
     private final BasicAuth auth;
@@ -27,10 +26,6 @@ abstract class BasicAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Response denied = auth.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), password.apply(settings),
-                offHint);
-        if (denied != null) {
-            request.abortWith(denied);
-        }
+        auth.check(request.getHeaderString(HttpHeaders.AUTHORIZATION), password.apply(settings), offHint);
     }
 }

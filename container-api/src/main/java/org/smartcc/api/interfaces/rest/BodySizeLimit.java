@@ -5,14 +5,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.smartcc.api.infrastructure.ContainerSettings;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
 /**
  * Refuses request bodies above {@code smartcc.http.max-body-mb} with 413 {@code BODY_TOO_LARGE}: a declared
@@ -24,7 +24,7 @@ import org.smartcc.api.infrastructure.ContainerSettings;
 @PreMatching
 public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor {
 
-    static final String CODE = "BODY_TOO_LARGE";
+    private static final String CODE = "BODY_TOO_LARGE";
     /** The request property that hands the limit the filter chose by path to the reader interceptor. */
     private static final String LIMIT_PROPERTY = BodySizeLimit.class.getName() + ".limit";
 
@@ -41,8 +41,7 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
         Limit limit = limitOf(path);
         request.setProperty(LIMIT_PROPERTY, limit);
         if (declaresMore(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), limit.bytes())) {
-            TooLarge refused = new TooLarge(limit);
-            request.abortWith(path.startsWith(I2b2QueryToolResource.PATH) ? i2b2TooLarge(refused) : tooLarge(refused));
+            request.abortWith(ErrorMappers.answer(new TooLarge(limit), path));
         }
     }
 
@@ -75,23 +74,14 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
         return new Limit(settings.maxBodyBytes(), "smartcc.http.max-body-mb");
     }
 
-    static Response tooLarge(TooLarge e) {
-        return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, CODE, e.getMessage());
-    }
-
-    /** The same in i2b2's envelope, for i2b2 clients. */
-    static Response i2b2TooLarge(TooLarge e) {
-        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_XML_TYPE)
-                .entity(I2b2Messages.error(CODE + ": " + e.getMessage())).build();
-    }
-
-    /** A body above its limit; answered by {@link ErrorMappers.BodyTooLarge} when it passed the limit while read. */
-    static final class TooLarge extends RuntimeException {
+    /** A body above its limit, {@code BODY_TOO_LARGE}. */
+    static final class TooLarge extends CodedException {
 
         private final long limit;
 
         TooLarge(Limit limit) {
-            super("a request body here may be at most " + limit.bytes() + " bytes (" + limit.key() + ")");
+            super(ErrorKind.TOO_LARGE, CODE, "a request body here may be at most " + limit.bytes() + " bytes ("
+                    + limit.key() + ")");
             this.limit = limit.bytes();
         }
 

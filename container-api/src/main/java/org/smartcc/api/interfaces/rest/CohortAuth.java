@@ -1,45 +1,36 @@
 package org.smartcc.api.interfaces.rest;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 
-/** HTTP Basic credentials of a cohort user (a researcher); codes {@code COHORT_CREDENTIALS_MISSING}, {@code _WRONG}. */
+/**
+ * HTTP Basic credentials of a cohort user (a researcher); a failed login is a {@link LoginRefused}, codes
+ * {@code COHORT_CREDENTIALS_MISSING}, {@code _MALFORMED}, {@code _WRONG}.
+ */
 final class CohortAuth {
+
+    private static final String PREFIX = "COHORT";
+    private static final String REALM = "smartcc-cohort";
 
     private CohortAuth() {
     }
 
     static Researcher researcher(String authorization, CohortUsers users) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            throw unauthorized("COHORT_CREDENTIALS_MISSING", "send HTTP Basic credentials of a cohort user");
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw unauthorized("COHORT_CREDENTIALS_MALFORMED", "the Basic credentials are not valid base64");
-        }
+        String decoded = BasicAuth.credentials(authorization, PREFIX, REALM, "a cohort user");
         int colon = decoded.indexOf(':');
         if (colon < 1) {
-            throw unauthorized("COHORT_CREDENTIALS_MALFORMED", "the Basic credentials are not user:password");
+            throw refused("_CREDENTIALS_MALFORMED", "the Basic credentials are not user:password");
         }
         return login(decoded.substring(0, colon), decoded.substring(colon + 1), users);
     }
 
     static Researcher login(String user, String password, CohortUsers users) {
         return users.authenticate(user, password).map(roles -> new Researcher(user, roles))
-                .orElseThrow(() -> unauthorized("COHORT_CREDENTIALS_WRONG", "wrong user or password"));
+                .orElseThrow(() -> refused("_CREDENTIALS_WRONG", "wrong user or password"));
     }
 
-    private static WebApplicationException unauthorized(String code, String message) {
-        return new WebApplicationException(Response.status(Response.Status.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"smartcc-cohort\"")
-                .type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(code, message)).build());
+    /** A failed cohort login, e.g. {@code refused("_CREDENTIALS_MISSING", ...)} for COHORT_CREDENTIALS_MISSING. */
+    static LoginRefused refused(String codeSuffix, String message) {
+        return new LoginRefused(REALM, PREFIX + codeSuffix, message);
     }
 }

@@ -36,6 +36,8 @@ import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.json.QueryJson;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.ResultType;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
 /**
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
@@ -156,8 +158,8 @@ public class CohortResource {
         // the page is checked after the owner and the role, so that another user's set answers as an absent one
         CohortService.PatientSet set = cohorts.patientSet(caller.researcher(), resultId);
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new jakarta.ws.rs.BadRequestException(ErrorResponse.of(Response.Status.BAD_REQUEST, "BAD_PAGE",
-                    "offset must be ≥ 0 and limit between 1 and " + MAX_PAGE));
+            throw new CodedException(ErrorKind.INVALID_INPUT, "BAD_PAGE", "offset must be ≥ 0 and limit between 1 and "
+                    + MAX_PAGE);
         }
         return new CohortViews.PatientSetPage(resultId, offset, set.members(offset, limit).stream()
                 .map(m -> new CohortViews.Member(m.patientNum(), m.recordId().orElse(null))).toList());

@@ -20,8 +20,6 @@ public class ContainerApplication extends Application {
                 LauncherServiceResource.class, CohortResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
                 CallTableRouting.class,
-                ErrorMappers.QueryDefinition.class, ErrorMappers.Lockout.class, ErrorMappers.Runs.class,
-                ErrorMappers.NotFound.class, ErrorMappers.Records.class, ErrorMappers.WebApplication.class,
-                ErrorMappers.OAuth.class, ErrorMappers.BodyTooLarge.class, ErrorMappers.Unexpected.class);
+                ErrorMappers.Coded.class, ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);
     }
 }

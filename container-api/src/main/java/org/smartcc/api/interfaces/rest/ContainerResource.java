@@ -19,8 +19,8 @@ import java.util.TreeSet;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.ApiCallTable;
-import org.smartcc.store.infrastructure.rdf.SmartOntology;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.SmartOntology;
+import org.smartcc.store.Vocab;
 
 /**
  * What the container says about itself (smart-classic §5.2, §2.6, §10): {@code /manifest} with capabilities derived

@@ -3,78 +3,69 @@ package org.smartcc.api.interfaces.rest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.Optional;
+import org.smartcc.store.Incidents;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
-/** Turns exceptions into {@link ErrorResponse} bodies; nothing internal (stack traces, SQL) reaches the client. */
+/**
+ * The one place errors become answers: a {@link CodedException} by its kind, JAX-RS's own errors by their status,
+ * anything else as a server fault. Bodies are {@link ErrorResponse} JSON, and on the i2b2 endpoint i2b2's error
+ * envelope; nothing internal (stack traces, SQL) reaches the client.
+ */
 public final class ErrorMappers {
+
+    /** The OAuth challenge (RFC 5849 §3.5.1 names the scheme, the realm is the container's). */
+    private static final String OAUTH_CHALLENGE = "OAuth realm=\"smartcc\"";
 
     private ErrorMappers() {
     }
 
+    /** A refusal of the API or a library: the status its kind stands for, its code and its message. */
     @Provider
-    public static class NotFound implements ExceptionMapper<NotFoundException> {
+    public static class Coded implements ExceptionMapper<CodedException> {
+
+        @Context
+        UriInfo uri;
+
         @Override
-        public Response toResponse(NotFoundException e) {
-            return ErrorResponse.of(Response.Status.NOT_FOUND, "NOT_FOUND", "no resource at this path");
+        public Response toResponse(CodedException e) {
+            return answer(e, uri.getPath());
         }
     }
 
-    /** Errors the resources raised on purpose keep their status; a JSON body is added when they have none. */
+    /**
+     * JAX-RS's own errors (no such path, method not allowed, unsupported media type) keep their status; a JSON body is
+     * added when they have none.
+     */
     @Provider
     public static class WebApplication implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e instanceof NotFoundException) {
+                return ErrorResponse.of(Response.Status.NOT_FOUND, "NOT_FOUND", "no resource at this path");
+            }
             Response r = e.getResponse();
             if (r.hasEntity()) {
                 return r;
             }
-            String code = r.getStatusInfo().getReasonPhrase().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+            String code = r.getStatusInfo().getReasonPhrase().toUpperCase(Locale.ROOT).replace(' ', '_');
             return Response.status(r.getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ErrorResponse(code, r.getStatusInfo().getReasonPhrase())).build();
-        }
-    }
-
-    /** A request body that passed its limit while it was read. */
-    @Provider
-    public static class BodyTooLarge implements ExceptionMapper<BodySizeLimit.TooLarge> {
-        @Override
-        public Response toResponse(BodySizeLimit.TooLarge e) {
-            return BodySizeLimit.tooLarge(e);
-        }
-    }
-
-    /** OAuth failures name what was wrong (smart-classic §4); 401 answers carry the OAuth challenge. */
-    @Provider
-    public static class OAuth implements ExceptionMapper<org.smartcc.oauth.domain.OAuthException> {
-        @Override
-        public Response toResponse(org.smartcc.oauth.domain.OAuthException e) {
-            Response.ResponseBuilder r = Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorResponse(e.error().name(), e.getMessage()));
-            if (e.httpStatus() == 401) {
-                r.header("WWW-Authenticate", "OAuth realm=\"smartcc\"");
-            }
-            return r.build();
-        }
-    }
-
-    /** Record API errors (unknown record, bad filter, unparsable RDF, conflicts) keep their stable code. */
-    @Provider
-    public static class Records implements ExceptionMapper<org.smartcc.records.domain.RecordsException> {
-        @Override
-        public Response toResponse(org.smartcc.records.domain.RecordsException e) {
-            return Response.status(e.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorResponse(e.code().name(), e.getMessage())).build();
         }
     }
 
     /**
      * A bug, an outage or an Error (StackOverflowError, OutOfMemoryError; Spark's checked exceptions come here too):
      * {@code 500 INTERNAL} with an incident id that the log repeats, always JSON, and on the i2b2 endpoint i2b2's
-     * error envelope. The more specific mappers above still win, as JAX-RS picks the nearest superclass.
+     * error envelope. The mappers above still win, as JAX-RS picks the nearest superclass.
      */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
@@ -87,12 +78,9 @@ public final class ErrorMappers {
             if (e instanceof WebApplicationException wae) {
                 return new WebApplication().toResponse(wae);
             }
-            return answer(Incidents.log(e), uri.getPath());
-        }
-
-        static Response answer(String incident, String path) {
-            String message = "the server could not complete the request (incident " + incident + ")";
-            if (path.replaceFirst("^/", "").startsWith(I2b2QueryToolResource.PATH)) {
+            String message = "the server could not complete the request (incident " + Incidents.log("a request", e)
+                    + ")";
+            if (onI2b2Endpoint(uri.getPath())) {
                 return Response.serverError().type(MediaType.APPLICATION_XML_TYPE)
                         .entity(I2b2Messages.error("INTERNAL: " + message)).build();
             }
@@ -100,31 +88,57 @@ public final class ErrorMappers {
         }
     }
 
-    /** An invalid query definition: 400 naming the element and the problem. */
-    @Provider
-    public static class QueryDefinition implements ExceptionMapper<org.smartcc.engine.query.QueryDefinitionException> {
-        @Override
-        public Response toResponse(org.smartcc.engine.query.QueryDefinitionException e) {
-            return ErrorResponse.of(Response.Status.BAD_REQUEST, e.code(), e.getMessage());
+    /** The answer to a refusal on the given path (relative to the API base); filters that abort use it too. */
+    static Response answer(CodedException e, String path) {
+        Response.Status status = status(e.kind());
+        if (onI2b2Endpoint(path)) {
+            return Response.status(status).type(MediaType.APPLICATION_XML_TYPE)
+                    .entity(I2b2Messages.error(i2b2Text(e))).build();
         }
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorResponse(e.code(), e.getMessage()));
+        challenge(e).ifPresent(challenge -> r.header(HttpHeaders.WWW_AUTHENTICATE, challenge));
+        return r.build();
     }
 
-    /** Too many identical queries by an obfuscated user: 429, with when the lockout ends. */
-    @Provider
-    public static class Lockout implements ExceptionMapper<org.smartcc.engine.privacy.PrivacyLockoutException> {
-        @Override
-        public Response toResponse(org.smartcc.engine.privacy.PrivacyLockoutException e) {
-            return ErrorResponse.of(Response.Status.TOO_MANY_REQUESTS, e.code(), e.getMessage());
+    /** What an unauthenticated caller is asked for: a refused Basic login names its realm, anything else is OAuth's. */
+    static Optional<String> challenge(CodedException e) {
+        if (e.kind() != ErrorKind.UNAUTHENTICATED) {
+            return Optional.empty();
         }
+        return Optional.of(e instanceof LoginRefused login ? login.challenge() : OAUTH_CHALLENGE);
     }
 
-    /** Unknown runs and sets, no snapshot yet, not allowed: the code's own status. */
-    @Provider
-    public static class Runs implements ExceptionMapper<org.smartcc.engine.run.RunException> {
-        @Override
-        public Response toResponse(org.smartcc.engine.run.RunException e) {
-            return Response.status(e.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorResponse(e.code().name(), e.getMessage())).build();
-        }
+    /** The HTTP status of each kind of refusal. */
+    static Response.Status status(ErrorKind kind) {
+        return switch (kind) {
+            case INVALID_INPUT -> Response.Status.BAD_REQUEST;
+            case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
+            case FORBIDDEN -> Response.Status.FORBIDDEN;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case CONFLICT -> Response.Status.CONFLICT;
+            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
+            case NOT_IMPLEMENTED -> Response.Status.NOT_IMPLEMENTED;
+            case UNAVAILABLE -> Response.Status.SERVICE_UNAVAILABLE;
+        };
+    }
+
+    /**
+     * The text of i2b2's error status, which i2b2 clients show as it is: the message, except that a failed login says
+     * the same whatever failed (as i2b2 does), a lockout starts with i2b2's own {@code LOCKEDOUT}, and an oversized
+     * body, which no i2b2 cell refuses, with the API's code.
+     */
+    static String i2b2Text(CodedException e) {
+        return switch (e.kind()) {
+            case UNAUTHENTICATED -> "authentication failed: wrong domain, user or password";
+            case TOO_MANY_REQUESTS -> "LOCKEDOUT: " + e.getMessage();
+            case TOO_LARGE -> e.code() + ": " + e.getMessage();
+            default -> e.getMessage();
+        };
+    }
+
+    private static boolean onI2b2Endpoint(String path) {
+        return path.replaceFirst("^/", "").startsWith(I2b2QueryToolResource.PATH);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.BufferedInputStream;
@@ -23,15 +22,15 @@ import java.util.stream.Collectors;
 import org.smartcc.api.application.CohortService;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
-import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
 import org.smartcc.engine.query.i2b2.XmlElements;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.ResultType;
-import org.smartcc.engine.run.RunException;
 import org.smartcc.engine.run.RunResult;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 import org.w3c.dom.Element;
 
 /**
@@ -40,7 +39,8 @@ import org.w3c.dom.Element;
  * PROCESSING, for the client to poll), lists the runs of a query and the results of a run, and returns result
  * documents and patient sets. The message's security element logs in as a cohort user, read before the rest of the
  * message ({@link I2b2Login}), so the login is this resource's own ({@link I2b2MessageLogin}). {@link CohortService}
- * answers for the researcher, with its ownership and role rules; this resource translates i2b2 XML and its errors.
+ * answers for the researcher, with its ownership and role rules; this resource translates i2b2 XML. Refusals are
+ * thrown, and {@link ErrorMappers} answers them in i2b2's error envelope on this path.
  */
 @Path(I2b2QueryToolResource.PATH)
 @I2b2MessageLogin
@@ -74,25 +74,11 @@ public class I2b2QueryToolResource {
             String type = XmlElements.find(root, "request_type").map(e -> e.getTextContent().trim()).orElseThrow(
                     () -> new QueryDefinitionException("message_body/psmheader/request_type", "is missing"));
             return Response.ok(answer(type, root, body, researcher, group)).build();
-        } catch (QueryDefinitionException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(I2b2Messages.error(e.getMessage())).build();
-        } catch (PrivacyLockoutException e) {
-            return Response.status(Response.Status.TOO_MANY_REQUESTS).entity(I2b2Messages.error("LOCKEDOUT: "
-                    + e.getMessage())).build();
-        } catch (RunException e) {
-            return Response.status(e.code().httpStatus()).entity(I2b2Messages.error(e.getMessage())).build();
-        } catch (BodySizeLimit.TooLarge e) {
-            return BodySizeLimit.i2b2TooLarge(e);
         } catch (IOException e) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(I2b2Messages.error(
-                    "the message could not be read")).build();
-        } catch (WebApplicationException e) {
-            return Response.status(e.getResponse().getStatus()).entity(I2b2Messages.error(
-                    "authentication failed: wrong domain, user or password")).build();
+            throw new CodedException(ErrorKind.INVALID_INPUT, "MESSAGE_UNREADABLE", "the message could not be read", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).entity(I2b2Messages.error(
-                    "the container is stopping")).build();
+            throw new CodedException(ErrorKind.UNAVAILABLE, "STOPPING", "the container is stopping");
         }
     }
 
@@ -150,10 +136,10 @@ public class I2b2QueryToolResource {
 
     private Researcher login(Optional<I2b2Login.Credentials> credentials) {
         I2b2Login.Credentials login = credentials.orElseThrow(() ->
-                new WebApplicationException(Response.Status.UNAUTHORIZED));
+                CohortAuth.refused("_CREDENTIALS_MISSING", "the message has no message_header/security element"));
         if (login.username().equals(org.smartcc.api.infrastructure.CohortUsers.DEMO_USER)
                 && !login.domain().equals("i2b2demo")) {
-            throw new WebApplicationException(Response.Status.UNAUTHORIZED);
+            throw CohortAuth.refused("_CREDENTIALS_WRONG", "i2b2's demo user logs in to the domain i2b2demo");
         }
         return CohortAuth.login(login.username(), login.password(), users);
     }

@@ -11,10 +11,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
@@ -23,6 +21,8 @@ import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.application.PendingAuthorization;
 import org.smartcc.oauth.domain.App;
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
 
 /**
  * The services the launcher (the UI host) calls on behalf of its logged-in user, like the reference container's
@@ -98,8 +98,8 @@ public class LauncherServiceResource {
 
     private static String required(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw new WebApplicationException(ErrorResponse.of(Response.Status.BAD_REQUEST, "PARAMETER_MISSING",
-                    "form parameter " + name + " is required"));
+            throw new CodedException(ErrorKind.INVALID_INPUT, "PARAMETER_MISSING", "form parameter " + name
+                    + " is required");
         }
         return value;
     }

@@ -3,7 +3,7 @@ package org.smartcc.api.interfaces.rest;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
-import org.smartcc.records.infrastructure.RdfFormat;
+import org.smartcc.records.RdfFormat;
 
 /**
  * Picks the RDF syntax from {@code Accept}: the first acceptable of RDF/XML, Turtle and JSON-LD. Anything else,

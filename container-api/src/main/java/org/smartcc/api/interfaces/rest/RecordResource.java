@@ -18,12 +18,12 @@ import java.util.Optional;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.records.application.ClinicalNotePoster;
 import org.smartcc.records.application.RecordReader;
+import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.application.ResponseCache;
 import org.smartcc.records.domain.CallMatch;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
-import org.smartcc.records.infrastructure.RdfFormat;
 
 /**
  * Every record call of the ontology ({@code /records/{record_id}/...}) through one resource: the path is matched

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.application.RecordSearch;
-import org.smartcc.records.infrastructure.RdfFormat;
 
 /**
  * {@code GET /records/search}: demographics of the matching records. As smart-classic §4.8 says: an access token a

@@ -12,9 +12,9 @@ import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.records.application.ResponseCache;
+import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.domain.LoadResult;
 import org.smartcc.store.domain.StoreSummary;
-import org.smartcc.store.infrastructure.jdbc.JdbcClinicalStore;
 
 /** {@code GET /status}: what the container is doing and what the store holds, in aggregate (no patient data). */
 @Path("status")
@@ -25,7 +25,7 @@ public class StatusResource {
     StartupLoad startup;
     /** Through a provider, so that the status answers before the store is open, and when it could not be. */
     @Inject
-    Provider<JdbcClinicalStore> store;
+    Provider<ClinicalStore> store;
     @Inject
     ResponseCache cache;
 

@@ -20,12 +20,12 @@ import org.apache.jena.vocabulary.RDF;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.User;
+import org.smartcc.records.RdfFormat;
+import org.smartcc.records.RdfSerializer;
+import org.smartcc.records.SmartPrefixes;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
-import org.smartcc.records.infrastructure.RdfFormat;
-import org.smartcc.records.infrastructure.RdfSerializer;
-import org.smartcc.records.infrastructure.SmartPrefixes;
-import org.smartcc.store.infrastructure.rdf.Vocab;
+import org.smartcc.store.Vocab;
 
 /**
  * Container users as RDF (smart-classic §2.6), for apps with a token a user approved (§4.8). Each user is an

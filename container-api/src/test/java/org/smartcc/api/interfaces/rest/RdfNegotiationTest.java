@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smartcc.records.infrastructure.RdfFormat;
+import org.smartcc.records.RdfFormat;
 
 class RdfNegotiationTest {
 

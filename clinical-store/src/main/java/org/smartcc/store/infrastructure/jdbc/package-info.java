@@ -1,2 +1,0 @@
-/** JDBC adapters: schema migration and persistence of records in the i2b2 star schema (H2 or PostgreSQL). */
-package org.smartcc.store.infrastructure.jdbc;

@@ -1,2 +1,0 @@
-/** The registry of Parquet snapshots, kept in the clinical store's database. */
-package org.smartcc.engine.infrastructure.jdbc;

@@ -1,2 +1,0 @@
-/** JPA (EclipseLink) and JDBC storage of query masters, runs, results and patient sets. */
-package org.smartcc.engine.infrastructure.jpa;

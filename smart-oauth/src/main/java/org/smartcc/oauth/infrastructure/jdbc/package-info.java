@@ -1,2 +1,0 @@
-/** JDBC adapters of the provider's hot path, where a JPA unit of work costs more than the work. */
-package org.smartcc.oauth.infrastructure.jdbc;

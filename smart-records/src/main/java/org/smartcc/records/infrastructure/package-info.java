@@ -1,2 +1,0 @@
-/** Adapters: the ontology's call table, the JDBC statement repository, document files and RDF serialisation. */
-package org.smartcc.records.infrastructure;
