@@ -2,6 +2,7 @@ package org.smartcc.api.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.JdbcRecordIds;
-import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.json.QueryJson;
@@ -39,11 +39,10 @@ public class CohortService {
     protected CohortService() {
     }
 
-    /** Reads the engine through the store's resources at each call, as they open on first use. */
+    /** The runs through a provider: start-up opens them after the snapshot, not the first request for a service. */
     @Inject
-    public CohortService(StoreResources resources) {
-        this(resources::cohortRuns, resources::cohortPrivacy,
-                members -> new JdbcRecordIds(resources.database()).recordIdsOf(members));
+    public CohortService(Provider<CohortRuns> runs, PrivacySettings privacy, JdbcRecordIds recordIds) {
+        this(runs::get, () -> privacy, recordIds::recordIdsOf);
     }
 
     /**

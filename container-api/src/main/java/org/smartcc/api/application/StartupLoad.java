@@ -1,43 +1,62 @@
 package org.smartcc.api.application;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.infrastructure.DeploymentEvents;
+import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
+import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.oauth.OAuthModule;
 import org.smartcc.oauth.application.AppInstaller;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
 import org.smartcc.store.domain.LoadResult;
 
 /**
- * Brings the clinical store up in the background after deployment, so that liveness answers at once: migrate the
- * schema, load the sample records into an empty store (first start only), then write a Parquet snapshot for the
- * cohort engine.
+ * Brings the container up in the background once it is deployed, so that liveness answers at once: open the store
+ * (which migrates the schema), load the sample records into an empty store (first start only), install the apps,
+ * then start Spark, write a Parquet snapshot and open the cohort runs. Every resource is opened here, in this order,
+ * rather than by the first request that happens to need it; the providers defer each to its step.
  */
 @ApplicationScoped
 public class StartupLoad {
 
     private static final Logger LOG = Logger.getLogger(StartupLoad.class.getName());
-    private static final long START_DELAY_SECONDS = 5;
 
     @Inject
     ContainerSettings settings;
     @Inject
-    StoreResources resources;
+    Provider<Database> database;
+    @Inject
+    Provider<ClinicalStore> store;
+    @Inject
+    Provider<OAuthModule> oauth;
+    @Inject
+    Provider<CohortUsers> cohortUsers;
+    @Inject
+    Provider<CohortEngine> engine;
+    @Inject
+    Provider<CohortRuns> cohortRuns;
     @Resource
-    ManagedScheduledExecutorService scheduler;
+    ManagedExecutorService executor;
+    @Resource
+    ContextService context;
 
     private volatile ContainerState state = ContainerState.STARTING;
     private volatile String message = "opening the clinical store";
@@ -49,12 +68,13 @@ public class StartupLoad {
     }
 
     /**
-     * The application scope is ready while Payara is still deploying the WAR: it closes and reopens the WAR's jars
-     * meanwhile, and log4j, loading its plugins from them at that moment, failed for good ("zip file closed") in one
-     * CI run. So the work starts a few seconds later; liveness answers at once, readiness once the data is in.
+     * Liveness answers once the deployment is done, readiness once the data is in. The server announces the end of
+     * the deployment on a thread of its own, so the work takes this application's context (its class loader, which
+     * Spark finds its session classes through, and its naming context) from here.
      */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        scheduler.schedule(this::run, START_DELAY_SECONDS, TimeUnit.SECONDS);
+        Runnable inThisApplication = context.contextualRunnable(this::run);
+        DeploymentEvents.whenDeployed(() -> executor.submit(inThisApplication));
     }
 
     private void run() {
@@ -66,12 +86,12 @@ public class StartupLoad {
             return;
         }
         try {
-            resources.database();
-            if (resources.store().summary().records() == 0) {
+            database.get();
+            if (store.get().summary().records() == 0) {
                 loadSamples();
             }
             installApps();
-            resources.cohortUsers();
+            cohortUsers.get();
             state = ContainerState.READY;
             message = "ready";
             LOG.info(() -> "SMART Cohort Container is ready: open " + settings.publicUrl() + "/launcher/ (API "
@@ -88,7 +108,7 @@ public class StartupLoad {
         }
         writeSnapshot();
         try {
-            resources.cohortRuns(); // marks runs of an earlier process INCOMPLETE before anyone asks for them
+            cohortRuns.get(); // marks runs of an earlier process INCOMPLETE before anyone asks for them
         } catch (Exception | Error e) {
             LOG.log(Level.SEVERE, "cohort runs could not be opened", e);
         }
@@ -107,7 +127,7 @@ public class StartupLoad {
         message = "loading sample records from " + samples.get();
         LOG.info(message);
         try {
-            LoadResult result = resources.store().loadPath(samples.get());
+            LoadResult result = store.get().loadPath(samples.get());
             rejections.addAll(result.rejected());
             LOG.info(() -> "loaded " + result.loaded().size() + " sample records, " + result.rejected().size()
                     + " rejected");
@@ -120,11 +140,11 @@ public class StartupLoad {
         settings.appsDirectory().ifPresent(dir -> {
             message = "installing app manifests";
             if (settings.devMode()) {
-                int installed = resources.oauth().installDevDefaults(dir).size();
+                int installed = oauth.get().installDevDefaults(dir).size();
                 LOG.info(() -> "installed " + installed + " apps from " + dir + ", all with the development secret");
                 return;
             }
-            List<AppInstaller.Installed> installed = resources.oauth().installer()
+            List<AppInstaller.Installed> installed = oauth.get().installer()
                     .installDirectoryWithOwnSecrets(dir, settings::appSecret);
             // the one place a consumer secret is ever shown: the administrator passes it on to the app
             installed.stream().filter(AppInstaller.Installed::secretGenerated).map(AppInstaller.Installed::app)
@@ -140,7 +160,7 @@ public class StartupLoad {
         snapshot = new SnapshotStatus("WRITING", snapshot.snapshot(), null);
         try {
             Instant start = Instant.now();
-            Snapshot written = resources.engine().writeSnapshot(resources.database());
+            Snapshot written = engine.get().writeSnapshot(database.get());
             snapshot = new SnapshotStatus("DONE", written, null);
             LOG.info(() -> "Parquet snapshot " + written.id() + " written in "
                     + java.time.Duration.between(start, Instant.now()).toMillis() + " ms");

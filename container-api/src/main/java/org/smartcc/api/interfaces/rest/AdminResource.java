@@ -13,7 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.infrastructure.CohortUsers;
+import org.smartcc.oauth.application.AppRepository;
+import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.domain.LoadResult;
 
 /**
@@ -31,7 +34,13 @@ public class AdminResource {
     static final int MAX_RECORD_BYTES = 50 * 1024 * 1024;
 
     @Inject
-    StoreResources resources;
+    ClinicalStore store;
+    @Inject
+    CohortUsers cohortUsers;
+    @Inject
+    OAuthProvider provider;
+    @Inject
+    AppRepository apps;
     @Inject
     StartupLoad startup;
 
@@ -54,7 +63,7 @@ public class AdminResource {
             return ErrorResponse.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "TOO_LARGE",
                     "a record may be at most " + MAX_RECORD_BYTES + " bytes");
         }
-        LoadResult result = resources.store().load(recordId, "record " + recordId, body);
+        LoadResult result = store.load(recordId, "record " + recordId, body);
         if (result.hasRejections()) {
             LoadResult.Rejection r = result.rejected().get(0);
             Response.Status status = "STORE_FAILED".equals(r.code())
@@ -94,7 +103,7 @@ public class AdminResource {
         if (user.get("roles") instanceof jakarta.json.JsonArray array) {
             array.getValuesAs(jakarta.json.JsonString.class).forEach(r -> roles.add(r.getString()));
         }
-        resources.cohortUsers().put(userId, password, roles);
+        cohortUsers.put(userId, password, roles);
         return Response.noContent().build();
     }
 
@@ -106,7 +115,7 @@ public class AdminResource {
     @DELETE
     @Path("tokens/{token}")
     public Response revokeToken(@PathParam("token") String token) {
-        return resources.oauth().provider().revokeAndDescribe(token)
+        return provider.revokeAndDescribe(token)
                 .map(t -> Response.ok(new Revocation(1, t.appId(), t.kind().name(), t.userId().orElse(null),
                         t.recordId().orElse(null))).build())
                 .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "TOKEN_NOT_FOUND",
@@ -117,10 +126,10 @@ public class AdminResource {
     @DELETE
     @Path("apps/{appId}/tokens")
     public Response revokeTokensOfApp(@PathParam("appId") String appId) {
-        if (resources.oauth().apps().find(appId).isEmpty()) {
+        if (apps.find(appId).isEmpty()) {
             return ErrorResponse.of(Response.Status.NOT_FOUND, "APP_NOT_FOUND", "no app " + appId + " is installed");
         }
-        int revoked = resources.oauth().provider().revokeAllOfApp(appId);
+        int revoked = provider.revokeAllOfApp(appId);
         return Response.ok(new Revocation(revoked, appId, null, null, null)).build();
     }
 }

@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.Response;
 import org.smartcc.api.domain.AppData;
 import org.smartcc.api.domain.AppDataKind;
 import org.smartcc.api.infrastructure.ContainerSettings;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.infrastructure.JdbcAppData;
+import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
@@ -20,7 +21,9 @@ import org.smartcc.oauth.domain.OAuthPrincipal;
 abstract class AppDataEndpoint {
 
     @Inject
-    StoreResources resources;
+    JdbcAppData appData;
+    @Inject
+    OAuthProvider provider;
     @Inject
     ContainerSettings settings;
     @Inject
@@ -29,7 +32,7 @@ abstract class AppDataEndpoint {
     HttpHeaders headers;
 
     Response read(AppDataKind kind, String owner, String appId) {
-        return resources.appData().find(kind, owner, appId)
+        return appData.find(kind, owner, appId)
                 .map(d -> Response.ok(d.data(), d.contentType()))
                 .orElseGet(() -> Response.ok(new byte[0], AppData.DEFAULT_CONTENT_TYPE))
                 .build();
@@ -45,24 +48,24 @@ abstract class AppDataEndpoint {
         }
         MediaType type = headers.getMediaType();
         String contentType = type == null ? AppData.DEFAULT_CONTENT_TYPE : type.toString();
-        resources.appData().put(kind, owner, appId, new AppData(contentType, body));
+        appData.put(kind, owner, appId, new AppData(contentType, body));
         return Response.ok(body, contentType).build();
     }
 
     Response delete(AppDataKind kind, String owner, String appId) {
-        resources.appData().delete(kind, owner, appId);
+        appData.delete(kind, owner, appId);
         return Response.ok("ok", MediaType.TEXT_PLAIN).build();
     }
 
     /** The signing token must be that user's, of that app. */
     void requireUser(String userId, String appId) {
-        resources.oauth().provider().requireUser(caller.app(), userId, appId);
+        provider.requireUser(caller.app(), userId, appId);
     }
 
     /** The signing token must be bound to that record; answers who signed. */
     OAuthPrincipal requireRecord(String recordId) {
         OAuthPrincipal principal = caller.app();
-        resources.oauth().provider().requireRecord(principal, recordId);
+        provider.requireRecord(principal, recordId);
         return principal;
     }
 

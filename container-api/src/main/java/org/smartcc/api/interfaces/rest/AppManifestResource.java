@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.stream.Collectors;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.domain.App;
 
 /** The installed apps' manifests, as the apps supplied them (smart-classic §2.6, §5.1). */
@@ -18,13 +18,13 @@ import org.smartcc.oauth.domain.App;
 public class AppManifestResource {
 
     @Inject
-    StoreResources resources;
+    AppRepository apps;
 
     @GET
     @Path("manifests/")
     @Produces(MediaType.APPLICATION_JSON)
     public String manifests() {
-        return resources.oauth().apps().findAll().stream().map(App::manifestJson)
+        return apps.findAll().stream().map(App::manifestJson)
                 .collect(Collectors.joining(",\n", "[", "]"));
     }
 
@@ -32,7 +32,7 @@ public class AppManifestResource {
     @Path("{app_id}/manifest")
     @Produces(MediaType.APPLICATION_JSON)
     public String manifest(@PathParam("app_id") String appId) {
-        return resources.oauth().apps().find(appId).map(App::manifestJson)
+        return apps.find(appId).map(App::manifestJson)
                 .orElseThrow(() -> new NotFoundException("no app " + appId));
     }
 }

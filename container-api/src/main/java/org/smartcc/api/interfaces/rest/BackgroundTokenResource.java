@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.BackgroundTokenLoop;
 
 /** Background and helper apps walk every record with per-record tokens, 2-legged (smart-classic §4.6); 404 ends it. */
 @Path("apps/{app_id}/tokens/records")
@@ -21,7 +21,7 @@ import org.smartcc.api.infrastructure.StoreResources;
 public class BackgroundTokenResource {
 
     @Inject
-    StoreResources resources;
+    BackgroundTokenLoop backgroundTokens;
     @Context
     UriInfo uri;
     @Context
@@ -32,7 +32,7 @@ public class BackgroundTokenResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String first(@PathParam("app_id") String appId, String body) {
-        return resources.oauth().backgroundTokens()
+        return backgroundTokens
                 .first(OAuthRequests.of("POST", uri, headers, body), appId).formEncoded();
     }
 
@@ -41,7 +41,7 @@ public class BackgroundTokenResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String next(@PathParam("app_id") String appId, @PathParam("record_id") String recordId, String body) {
-        return resources.oauth().backgroundTokens()
+        return backgroundTokens
                 .next(OAuthRequests.of("POST", uri, headers, body), appId, recordId).formEncoded();
     }
 
@@ -49,7 +49,7 @@ public class BackgroundTokenResource {
     @Path("{record_id}")
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String forRecord(@PathParam("app_id") String appId, @PathParam("record_id") String recordId) {
-        return resources.oauth().backgroundTokens()
+        return backgroundTokens
                 .forRecord(OAuthRequests.of("GET", uri, headers), appId, recordId).formEncoded();
     }
 }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
-import org.smartcc.api.infrastructure.RecordServices;
+import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.domain.ErrorCode;
 import org.smartcc.records.domain.RecordsException;
 
@@ -23,7 +23,7 @@ import org.smartcc.records.domain.RecordsException;
 public class CallTableRouting implements ContainerRequestFilter {
 
     @Inject
-    RecordServices records;
+    ApiCallTable table;
     @Inject
     MatchedCall matched;
 
@@ -31,11 +31,11 @@ public class CallTableRouting implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String method = OAuthRequests.servedMethod(request);
         String path = LegacyPaths.current("/" + request.getUriInfo().getPath(false));
-        matched.matched(records.table().match(method, path).orElseThrow(() -> unmatched(method, path)), path);
+        matched.matched(table.match(method, path).orElseThrow(() -> unmatched(method, path)), path);
     }
 
     private RuntimeException unmatched(String method, String path) {
-        Set<String> allowed = records.table().allowedMethods(path);
+        Set<String> allowed = table.allowedMethods(path);
         if (allowed.isEmpty()) {
             return new RecordsException(ErrorCode.NOT_FOUND, "no SMART call at " + path);
         }

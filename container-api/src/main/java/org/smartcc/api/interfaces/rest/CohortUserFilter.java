@@ -2,11 +2,12 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.infrastructure.CohortUsers;
 
 /**
  * {@link CohortUser}: logs the researcher in with HTTP Basic, before the body is read, and hands them to the method
@@ -16,14 +17,14 @@ import org.smartcc.api.infrastructure.StoreResources;
 @Priority(Priorities.AUTHENTICATION)
 public class CohortUserFilter implements ContainerRequestFilter {
 
+    /** Through a provider: JAX-RS creates its filters as it starts, before start-up has opened the store. */
     @Inject
-    StoreResources resources;
+    Provider<CohortUsers> users;
     @Inject
     Caller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        caller.loggedIn(CohortAuth.researcher(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                resources.cohortUsers()));
+        caller.loggedIn(CohortAuth.researcher(request.getHeaderString(HttpHeaders.AUTHORIZATION), users.get()));
     }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.smartcc.api.infrastructure.ContainerSettings;
-import org.smartcc.api.infrastructure.RecordServices;
 import org.smartcc.records.domain.ApiCall;
+import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.store.SmartOntology;
 import org.smartcc.store.Vocab;
 
@@ -36,7 +36,7 @@ public class ContainerResource {
     @Inject
     ContainerSettings settings;
     @Inject
-    RecordServices records;
+    ApiCallTable table;
     @Inject
     ApiBases apiBases;
     @Context
@@ -70,7 +70,7 @@ public class ContainerResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject capabilities() {
         Map<String, Set<String>> methods = new TreeMap<>();
-        for (ApiCall call : records.table().calls()) {
+        for (ApiCall call : table.calls()) {
             methods.computeIfAbsent(Vocab.SP + call.targetClass(), k -> new TreeSet<>()).add(call.httpMethod());
         }
         JsonObjectBuilder capabilities = Jsonp.JSON.createObjectBuilder();

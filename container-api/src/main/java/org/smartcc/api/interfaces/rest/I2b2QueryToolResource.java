@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.smartcc.api.application.CohortService;
 import org.smartcc.api.domain.Researcher;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
@@ -53,7 +53,7 @@ public class I2b2QueryToolResource {
     static final long MAX_WAIT_MS = 180_000;
 
     @Inject
-    StoreResources resources;
+    CohortUsers users;
     @Inject
     CohortService cohorts;
 
@@ -141,7 +141,7 @@ public class I2b2QueryToolResource {
                 && !login.domain().equals("i2b2demo")) {
             throw CohortAuth.refused("_CREDENTIALS_WRONG", "i2b2's demo user logs in to the domain i2b2demo");
         }
-        return CohortAuth.login(login.username(), login.password(), resources.cohortUsers());
+        return CohortAuth.login(login.username(), login.password(), users);
     }
 
     /** The requested results; names this engine does not produce are refused by name. */

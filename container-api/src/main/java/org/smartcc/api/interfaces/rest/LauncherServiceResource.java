@@ -14,8 +14,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.AppLaunch;
+import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.Approval;
+import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.application.PendingAuthorization;
 import org.smartcc.oauth.domain.App;
@@ -35,7 +37,11 @@ import org.smartcc.store.domain.ErrorKind;
 public class LauncherServiceResource {
 
     @Inject
-    StoreResources resources;
+    AuthorizationFlow authorization;
+    @Inject
+    AppLaunch appLaunch;
+    @Inject
+    AppRepository apps;
     @Inject
     ApiBases apiBases;
     @Context
@@ -44,7 +50,7 @@ public class LauncherServiceResource {
     @GET
     @Path("request_tokens/{token}/info")
     public JsonObject info(@PathParam("token") String token) {
-        PendingAuthorization pending = resources.oauth().authorization().pendingAuthorization(token);
+        PendingAuthorization pending = authorization.pendingAuthorization(token);
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", pending.app().id())
                 .add("app_name", pending.app().name())
@@ -60,7 +66,7 @@ public class LauncherServiceResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject approve(@PathParam("token") String token, @FormParam("user_id") String userId,
                               @FormParam("record_id") String recordId) {
-        Approval approval = resources.oauth().authorization().approve(token, required("user_id", userId), recordId);
+        Approval approval = authorization.approve(token, required("user_id", userId), recordId);
         return Jsonp.JSON.createObjectBuilder().add("redirect_url", approval.redirectUrl())
                 .add("oauth_verifier", approval.verifier()).build();
     }
@@ -71,7 +77,7 @@ public class LauncherServiceResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject launch(@FormParam("app_id") String appId, @FormParam("user_id") String userId,
                              @FormParam("record_id") String recordId) {
-        LaunchCredentials launch = resources.oauth().launch().launch(required("app_id", appId),
+        LaunchCredentials launch = appLaunch.launch(required("app_id", appId),
                 required("user_id", userId), recordId);
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", launch.appId())
@@ -81,8 +87,8 @@ public class LauncherServiceResource {
                 .add("rest_secret", launch.restSecret())
                 .add("connect_token", launch.connectToken())
                 .add("connect_secret", launch.connectSecret());
-        if (resources.oauth().apps().find(appId).flatMap(App::index).isPresent()) {
-            json.add("oauth_header", resources.oauth().launch().legacyOAuthHeader(launch, apiBases.of(uri)));
+        if (apps.find(appId).flatMap(App::index).isPresent()) {
+            json.add("oauth_header", appLaunch.legacyOAuthHeader(launch, apiBases.of(uri)));
         }
         if (launch.recordId() != null) {
             json.add("record_id", launch.recordId());

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.AuthorizationFlow;
+import org.smartcc.oauth.application.OAuthProvider;
 
 /** OAuth 1.0a token endpoints of the API server (smart-classic §4.4, §2.7); the authorize page is the launcher's. */
 @Path("oauth")
@@ -19,7 +20,9 @@ import org.smartcc.api.infrastructure.StoreResources;
 public class OAuthResource {
 
     @Inject
-    StoreResources resources;
+    AuthorizationFlow authorization;
+    @Inject
+    OAuthProvider provider;
     @Context
     UriInfo uri;
     @Context
@@ -32,7 +35,7 @@ public class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String requestToken(String body) {
-        return resources.oauth().authorization()
+        return authorization
                 .issueRequestToken(OAuthRequests.of("POST", uri, headers, body)).formEncoded();
     }
 
@@ -43,7 +46,7 @@ public class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_FORM_URLENCODED)
     public String accessToken(String body) {
-        return resources.oauth().authorization()
+        return authorization
                 .exchangeAccessToken(OAuthRequests.of("POST", uri, headers, body)).formEncoded();
     }
 
@@ -52,7 +55,7 @@ public class OAuthResource {
     @Path("debug")
     @Produces(MediaType.TEXT_PLAIN)
     public String debugGet() {
-        return resources.oauth().provider().debugBaseString(OAuthRequests.of("GET", uri, headers));
+        return provider.debugBaseString(OAuthRequests.of("GET", uri, headers));
     }
 
     @POST
@@ -60,6 +63,6 @@ public class OAuthResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     public String debugPost(String body) {
-        return resources.oauth().provider().debugBaseString(OAuthRequests.of("POST", uri, headers, body));
+        return provider.debugBaseString(OAuthRequests.of("POST", uri, headers, body));
     }
 }

@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import org.smartcc.api.infrastructure.RecordServices;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.records.application.ClinicalNotePoster;
+import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.application.ResponseCache;
@@ -37,9 +38,13 @@ import org.smartcc.records.domain.RecordsException;
 public class RecordResource {
 
     @Inject
-    RecordServices records;
+    RecordReader reader;
     @Inject
-    StoreResources resources;
+    ClinicalNotePoster poster;
+    @Inject
+    ResponseCache cache;
+    @Inject
+    OAuthProvider provider;
     @Inject
     ApiBases apiBases;
     @Inject
@@ -81,15 +86,15 @@ public class RecordResource {
         byte[] body = request.body();
         String path = matched.path();
         CallMatch match = matched.match();
-        resources.oauth().provider().requireRecord(caller.app(), match.recordId().orElseThrow());
+        provider.requireRecord(caller.app(), match.recordId().orElseThrow());
 
         String apiBase = apiBases.of(uri);
         RdfFormat format = RdfNegotiation.choose(headers.getAcceptableMediaTypes());
-        if (records.reader().serves(match.call())) {
+        if (reader.serves(match.call())) {
             return read(match, path, uri, apiBase, format);
         }
-        if (records.poster().serves(match)) {
-            return rdf(records.poster().post(match, body, apiBase), format);
+        if (poster.serves(match)) {
+            return rdf(poster.post(match, body, apiBase), format);
         }
         throw new RecordsException(ErrorCode.UNSUPPORTED_CALL, match.call().name() + " is not served");
     }
@@ -99,16 +104,15 @@ public class RecordResource {
      * request exactly as sent (parameter order shapes nextPageURL), with the API base and the format.
      */
     private Response read(CallMatch match, String path, UriInfo uri, String apiBase, RdfFormat format) {
-        ResponseCache cache = records.cache();
-        Optional<ResponseCache.Key> key = cache.enabled()
-                ? records.reader().recordVersion(match.recordId().orElseThrow()).map(version -> new ResponseCache.Key(
+                Optional<ResponseCache.Key> key = cache.enabled()
+                ? reader.recordVersion(match.recordId().orElseThrow()).map(version -> new ResponseCache.Key(
                         version, format + " " + apiBase + path + "?" + uri.getRequestUri().getRawQuery()))
                 : Optional.empty();
         ResponseCache.Entry hit = key.map(cache::get).orElse(null);
         if (hit != null) {
             return ok(hit.body(), hit.contentType());
         }
-        RecordResponse response = records.reader().read(match, uri.getQueryParameters(), apiBase);
+        RecordResponse response = reader.read(match, uri.getQueryParameters(), apiBase);
         if (key.isPresent() && response.isRdf()) {
             ResponseCache.Entry entry = new ResponseCache.Entry(response.body(format), response.contentType(format));
             cache.put(key.get(), entry);

@@ -10,8 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.smartcc.api.infrastructure.ContainerSettings;
-import org.smartcc.api.infrastructure.RecordServices;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.records.RdfFormat;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.application.RecordSearch;
@@ -27,9 +26,9 @@ import org.smartcc.records.application.RecordSearch;
 public class RecordSearchResource {
 
     @Inject
-    StoreResources resources;
+    OAuthProvider provider;
     @Inject
-    RecordServices records;
+    RecordSearch search;
     @Inject
     ContainerSettings settings;
     @Inject
@@ -43,8 +42,8 @@ public class RecordSearchResource {
 
     @GET
     public Response search() {
-        resources.oauth().provider().requireRecordSearch(caller.app(), settings.adminHelperApps());
-        RecordResponse found = records.search().search(RecordSearch.Criteria.of(uri.getQueryParameters()),
+        provider.requireRecordSearch(caller.app(), settings.adminHelperApps());
+        RecordResponse found = search.search(RecordSearch.Criteria.of(uri.getQueryParameters()),
                 apiBases.of(uri));
         RdfFormat format = RdfNegotiation.choose(headers.getAcceptableMediaTypes());
         StreamingOutput entity = out -> found.writeTo(out, format);

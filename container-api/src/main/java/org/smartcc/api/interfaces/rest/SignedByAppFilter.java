@@ -2,6 +2,7 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.OAuthProvider;
 
 /**
  * {@link SignedByApp}: verifies the OAuth 1.0a signature (which also spends the nonce) and hands the app and token to
@@ -20,14 +21,15 @@ import org.smartcc.api.infrastructure.StoreResources;
 @Priority(Priorities.AUTHENTICATION)
 public class SignedByAppFilter implements ContainerRequestFilter {
 
+    /** Through a provider: JAX-RS creates its filters as it starts, before start-up has opened the store. */
     @Inject
-    StoreResources resources;
+    Provider<OAuthProvider> provider;
     @Inject
     Caller caller;
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        caller.signedBy(resources.oauth().provider().verify(OAuthRequests.of(request, formBody(request))));
+        caller.signedBy(provider.get().verify(OAuthRequests.of(request, formBody(request))));
     }
 
     /** The body when it holds signed parameters, else null; GET and DELETE bodies never counted. */

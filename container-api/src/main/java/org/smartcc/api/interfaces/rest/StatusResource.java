@@ -2,6 +2,7 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,9 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
-import org.smartcc.api.infrastructure.RecordServices;
-import org.smartcc.api.infrastructure.StoreResources;
 import org.smartcc.engine.Snapshot;
+import org.smartcc.records.application.ResponseCache;
+import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.domain.LoadResult;
 import org.smartcc.store.domain.StoreSummary;
 
@@ -22,10 +23,11 @@ public class StatusResource {
 
     @Inject
     StartupLoad startup;
+    /** Through a provider, so that the status answers before the store is open, and when it could not be. */
     @Inject
-    StoreResources resources;
+    Provider<ClinicalStore> store;
     @Inject
-    RecordServices records;
+    ResponseCache cache;
 
     /** The status document; {@code store} is null until the store is open. */
     public record Status(String state, String message, StoreSummary store, SnapshotView snapshot,
@@ -56,8 +58,8 @@ public class StatusResource {
     public Status status() {
         ContainerState state = startup.state();
         StoreSummary summary = state == ContainerState.READY || state == ContainerState.LOADING
-                ? resources.store().summary() : null;
+                ? store.get().summary() : null;
         return new Status(state.name(), startup.message(), summary, SnapshotView.of(startup.snapshot()),
-                startup.rejections(), records.cache().stats());
+                startup.rejections(), cache.stats());
     }
 }

@@ -17,7 +17,8 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.RDF;
-import org.smartcc.api.infrastructure.StoreResources;
+import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.records.RdfFormat;
 import org.smartcc.records.RdfSerializer;
@@ -40,7 +41,9 @@ public class UsersResource {
     private static final String FOAF = "http://xmlns.com/foaf/0.1/";
 
     @Inject
-    StoreResources resources;
+    UserRepository users;
+    @Inject
+    OAuthProvider provider;
     @Inject
     ApiBases apiBases;
     @Inject
@@ -60,7 +63,7 @@ public class UsersResource {
         String family = first(query.getFirst("family_name"), query.getFirst("familyName"));
         String department = query.getFirst("department");
         String role = query.getFirst("role");
-        List<User> found = resources.oauth().users().findAll().stream()
+        List<User> found = users.findAll().stream()
                 .filter(u -> prefix(given, u.givenName()) && prefix(family, u.familyName())
                         && prefix(department, u.department()) && prefix(role, u.role()))
                 .toList();
@@ -71,14 +74,14 @@ public class UsersResource {
     @Path("{user_id}")
     public Response user(@PathParam("user_id") String userId) {
         requireUserApproval();
-        User user = resources.oauth().users().find(userId).orElseThrow(() ->
+        User user = users.find(userId).orElseThrow(() ->
                 new RecordsException(ErrorCode.NOT_FOUND, "no user " + userId));
         return rdf(List.of(user));
     }
 
     /** Only for a token a user approved (smart-classic §4.8): the user list is no business of an app alone. */
     private void requireUserApproval() {
-        resources.oauth().provider().requireApprovedByUser(caller.app(), "the users API");
+        provider.requireApprovedByUser(caller.app(), "the users API");
     }
 
     private Response rdf(List<User> users) {

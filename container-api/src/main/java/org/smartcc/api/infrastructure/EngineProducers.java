@@ -1,0 +1,39 @@
+package org.smartcc.api.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.smartcc.engine.CohortEngine;
+import org.smartcc.engine.privacy.PrivacySettings;
+import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.store.Database;
+
+/** The cohort engine (its Spark session) and the cohort runs over its latest snapshot. */
+@ApplicationScoped
+public class EngineProducers {
+
+    @Produces
+    @Singleton
+    CohortEngine engine(ContainerSettings settings, OpenResources resources) {
+        return resources.closeOnStop(CohortEngine.builder()
+                .config(settings.sparkConfig())
+                .snapshotDirectory(settings.snapshotDirectory())
+                .build());
+    }
+
+    /** Opening them marks the runs an earlier process left unfinished as INCOMPLETE. */
+    @Produces
+    @Singleton
+    CohortRuns cohortRuns(CohortEngine engine, Database database, ContainerSettings settings,
+                          OpenResources resources) {
+        return resources.closeOnStop(engine.runs(database, settings.privacySettings(), settings.runSettings(),
+                Clock.systemUTC()));
+    }
+
+    @Produces
+    @Singleton
+    PrivacySettings privacy(ContainerSettings settings) {
+        return settings.privacySettings();
+    }
+}

@@ -1,0 +1,61 @@
+package org.smartcc.api.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.smartcc.oauth.OAuthModule;
+import org.smartcc.oauth.application.AppLaunch;
+import org.smartcc.oauth.application.AppRepository;
+import org.smartcc.oauth.application.AuthorizationFlow;
+import org.smartcc.oauth.application.BackgroundTokenLoop;
+import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.application.UserRepository;
+import org.smartcc.store.Database;
+
+/** The OAuth provider, app registry and users, whose tables come with the store's schema, and their use cases. */
+@ApplicationScoped
+public class OAuthProducers {
+
+    @Produces
+    @Singleton
+    OAuthModule oauth(Database database, JdbcRecordIds recordIds, ContainerSettings settings) {
+        return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds);
+    }
+
+    @Produces
+    @Singleton
+    OAuthProvider provider(OAuthModule oauth) {
+        return oauth.provider();
+    }
+
+    @Produces
+    @Singleton
+    AppRepository apps(OAuthModule oauth) {
+        return oauth.apps();
+    }
+
+    @Produces
+    @Singleton
+    UserRepository users(OAuthModule oauth) {
+        return oauth.users();
+    }
+
+    @Produces
+    @Singleton
+    AuthorizationFlow authorization(OAuthModule oauth) {
+        return oauth.authorization();
+    }
+
+    @Produces
+    @Singleton
+    AppLaunch launch(OAuthModule oauth) {
+        return oauth.launch();
+    }
+
+    @Produces
+    @Singleton
+    BackgroundTokenLoop backgroundTokens(OAuthModule oauth) {
+        return oauth.backgroundTokens();
+    }
+}

@@ -1,0 +1,54 @@
+package org.smartcc.api.infrastructure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.logging.Logger;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
+
+/**
+ * The clinical store's database and what the container keeps in it itself. Opening the database migrates its schema.
+ * The producers are {@code @Singleton}, one instance for the application without a client proxy, as the libraries'
+ * classes are final.
+ */
+@ApplicationScoped
+public class StoreProducers {
+
+    private static final Logger LOG = Logger.getLogger(StoreProducers.class.getName());
+
+    @Produces
+    @Singleton
+    Database database(ContainerSettings settings, OpenResources resources) {
+        String url = settings.databaseUrl();
+        LOG.info(() -> "opening the clinical store (" + Database.Dialect.ofUrl(url) + ")");
+        return resources.closeOnStop(Database.open(url, settings.databaseUser(), settings.databasePassword()));
+    }
+
+    /** Records loaded into the star schema, and what it holds. */
+    @Produces
+    @Singleton
+    ClinicalStore store(Database database) {
+        return ClinicalStore.of(database);
+    }
+
+    /** Preferences and scratchpads. */
+    @Produces
+    @Singleton
+    JdbcAppData appData(Database database) {
+        return new JdbcAppData(database);
+    }
+
+    /** Researchers who may run cohort queries. */
+    @Produces
+    @Singleton
+    CohortUsers cohortUsers(Database database, ContainerSettings settings) {
+        return new CohortUsers(database, settings.cohortDemoLogin());
+    }
+
+    @Produces
+    @Singleton
+    JdbcRecordIds recordIds(Database database) {
+        return new JdbcRecordIds(database);
+    }
+}
