@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.oauth.application.LaunchCredentials;
-import org.smartcc.oauth.application.PercentEncoding;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
 
 /** Pre-authorized launch credentials and the legacy SMART OAuth header (spec §4.5). */
 class AppLaunchTest {

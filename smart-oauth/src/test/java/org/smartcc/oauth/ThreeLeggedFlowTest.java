@@ -26,12 +26,12 @@ import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.oauth.application.Approval;
 import org.smartcc.oauth.application.OAuthHttpRequest;
-import org.smartcc.oauth.application.Parameter;
 import org.smartcc.oauth.application.PendingAuthorization;
 import org.smartcc.oauth.application.TokenResponse;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
+import org.smartcc.oauth.internal.protocol.Parameter;
 import org.smartcc.oauth.internal.rfc5849.HmacSha1SignatureScheme;
 import org.smartcc.store.domain.ErrorKind;
 

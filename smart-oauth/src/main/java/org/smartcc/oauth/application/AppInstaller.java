@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.AppMode;
 import org.smartcc.oauth.domain.AppScope;
+import org.smartcc.oauth.internal.protocol.Secrets;
 
 /**
  * Installs apps from their SMART manifests (spec §5.1). Checks what the container relies on: the required

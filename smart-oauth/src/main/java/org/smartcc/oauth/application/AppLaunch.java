@@ -10,6 +10,12 @@ import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
+import org.smartcc.oauth.internal.protocol.Secrets;
+import org.smartcc.oauth.internal.protocol.SignatureScheme;
+import org.smartcc.oauth.internal.protocol.TokenIssuer;
 
 /**
  * Pre-authorized credentials for an app the logged-in user launches (flows A and C): a REST access token, a SMART

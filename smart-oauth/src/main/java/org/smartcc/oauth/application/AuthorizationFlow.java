@@ -12,6 +12,12 @@ import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
+import org.smartcc.oauth.internal.protocol.Secrets;
+import org.smartcc.oauth.internal.protocol.TokenIssuer;
+import org.smartcc.oauth.internal.protocol.TokenRepository;
 
 /**
  * The 3-legged dance of launch flow B (spec §4.4): request token (2-legged), the user's approval (the service

@@ -7,6 +7,8 @@ import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.TokenIssuer;
 
 /**
  * Per-record tokens for background and helper apps (spec §4.6), all requested 2-legged:

@@ -15,6 +15,11 @@ import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.oauth.internal.protocol.NonceStore;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
+import org.smartcc.oauth.internal.protocol.SignatureScheme;
+import org.smartcc.oauth.internal.protocol.TokenRepository;
 
 /**
  * Verifies OAuth 1.0a signed requests and answers the authorization questions of the resources.

@@ -3,6 +3,8 @@ package org.smartcc.oauth.application;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
 
 /**
  * A token and secret handed to an app, with the extra response parameters of its endpoint; the web layer answers

@@ -2,6 +2,7 @@ package org.smartcc.oauth.application;
 
 import java.util.Optional;
 import org.smartcc.oauth.domain.OAuthPrincipal;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
 
 /** A request whose signature checked out, with its parsed OAuth header. */
 record VerifiedRequest(OAuthPrincipal principal, ProtocolParameters protocol, OAuthHttpRequest request) {

@@ -8,7 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import javax.sql.DataSource;
-import org.smartcc.oauth.application.NonceStore;
+import org.smartcc.oauth.internal.protocol.NonceStore;
 
 /**
  * Nonces as rows whose primary key is (consumer, token, nonce, timestamp): a replay is an insert the database

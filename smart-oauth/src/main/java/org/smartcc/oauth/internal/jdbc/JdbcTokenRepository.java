@@ -4,9 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import org.smartcc.oauth.application.TokenRepository;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
+import org.smartcc.oauth.internal.protocol.TokenRepository;
 import org.smartcc.store.Database;
 import org.smartcc.store.Jdbc;
 

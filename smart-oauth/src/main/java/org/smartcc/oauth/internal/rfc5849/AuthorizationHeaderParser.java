@@ -5,11 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.smartcc.oauth.application.Parameter;
-import org.smartcc.oauth.application.PercentEncoding;
-import org.smartcc.oauth.application.ProtocolParameters;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
 
 /**
  * Parses {@code Authorization: OAuth name="value", ...} (RFC 5849 §3.5.1; auth-param syntax of RFC 7235). Any input

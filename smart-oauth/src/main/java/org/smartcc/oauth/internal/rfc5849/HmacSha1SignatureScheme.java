@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.smartcc.oauth.application.Parameter;
-import org.smartcc.oauth.application.PercentEncoding;
-import org.smartcc.oauth.application.ProtocolParameters;
-import org.smartcc.oauth.application.SignatureScheme;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
+import org.smartcc.oauth.internal.protocol.SignatureScheme;
 
 /** RFC 5849 with the HMAC-SHA1 signature method (§3.4.2), the only one SMART uses. */
 public final class HmacSha1SignatureScheme implements SignatureScheme {

@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.smartcc.oauth.application.Parameter;
-import org.smartcc.oauth.application.PercentEncoding;
-import org.smartcc.oauth.application.ProtocolParameters;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.PercentEncoding;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
 
 /** The signature base string of RFC 5849 §3.4.1. */
 final class SignatureBaseString {

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.smartcc.oauth.application.ProtocolParameters;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
 import org.smartcc.store.domain.ErrorKind;
 
 class AuthorizationHeaderParserTest {

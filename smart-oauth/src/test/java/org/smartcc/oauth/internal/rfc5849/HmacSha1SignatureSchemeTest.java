@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartcc.oauth.application.OAuthHttpRequest;
-import org.smartcc.oauth.application.Parameter;
-import org.smartcc.oauth.application.ProtocolParameters;
+import org.smartcc.oauth.internal.protocol.Parameter;
+import org.smartcc.oauth.internal.protocol.ProtocolParameters;
 
 /** Known answers from the specifications. */
 class HmacSha1SignatureSchemeTest {

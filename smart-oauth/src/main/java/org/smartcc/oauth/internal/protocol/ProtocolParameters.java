@@ -1,4 +1,4 @@
-package org.smartcc.oauth.application;
+package org.smartcc.oauth.internal.protocol;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.smartcc.oauth.application;
+package org.smartcc.oauth.internal.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,7 +1,8 @@
-package org.smartcc.oauth.application;
+package org.smartcc.oauth.internal.protocol;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
 

@@ -1,4 +1,4 @@
-package org.smartcc.oauth.application;
+package org.smartcc.oauth.internal.protocol;
 
 /** Nonces seen within the timestamp window (RFC 5849 §3.3). */
 public interface NonceStore {
