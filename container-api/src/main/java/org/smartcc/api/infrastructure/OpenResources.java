@@ -2,11 +2,7 @@ package org.smartcc.api.infrastructure;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Driver;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,7 +11,6 @@ import java.util.logging.Logger;
  * Closes what the producers opened, in the reverse order of opening, when the application stops. A resource is opened
  * after the resources it is built from, so the database, which everything uses, closes last, and the cohort runs still
  * write their last states into it. Disposer methods would not do: CDI sets no order between the beans of one context.
- * Last, the JDBC drivers the application loaded are deregistered, which the server would otherwise do with a warning.
  */
 @ApplicationScoped
 public class OpenResources {
@@ -38,20 +33,6 @@ public class OpenResources {
                 resource.close();
             } catch (Exception e) { // one resource failing to close must not keep the database open
                 LOG.log(Level.WARNING, "closing " + resource.getClass().getSimpleName() + " failed", e);
-            }
-        }
-        deregisterOwnDrivers();
-    }
-
-    private void deregisterOwnDrivers() {
-        ClassLoader application = OpenResources.class.getClassLoader();
-        for (Driver driver : Collections.list(DriverManager.getDrivers())) {
-            if (driver.getClass().getClassLoader() == application) {
-                try {
-                    DriverManager.deregisterDriver(driver);
-                } catch (SQLException e) {
-                    LOG.log(Level.WARNING, "deregistering " + driver.getClass().getName() + " failed", e);
-                }
             }
         }
     }
