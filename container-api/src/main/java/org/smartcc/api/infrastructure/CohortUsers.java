@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKeyFactory;
@@ -60,11 +61,8 @@ public final class CohortUsers {
 
     /** Creates the user or replaces their password and roles. */
     public void put(String user, String password, Set<String> roles) {
-        String sql = database.dialect() == Database.Dialect.H2
-                ? "MERGE INTO cohort_user (user_id, password_hash, roles, updated_ms) KEY (user_id) VALUES (?, ?, ?, ?)"
-                : "INSERT INTO cohort_user (user_id, password_hash, roles, updated_ms) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (user_id) DO UPDATE SET password_hash = EXCLUDED.password_hash,"
-                        + " roles = EXCLUDED.roles, updated_ms = EXCLUDED.updated_ms";
+        String sql = database.dialect().upsert("cohort_user",
+                List.of("user_id", "password_hash", "roles", "updated_ms"));
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, user);
             ps.setString(2, hash(password));
