@@ -25,12 +25,12 @@ public class EngineProducers {
     /** Opening them marks the runs an earlier process left unfinished as INCOMPLETE. */
     @Produces
     @Singleton
-    CohortRuns cohortRuns(CohortEngine engine, Database database, ContainerSettings settings,
+    CohortRuns cohortRuns(CohortEngine engine, Database database, PrivacySettings privacy, ContainerSettings settings,
                           OpenResources resources) {
-        return resources.closeOnStop(engine.runs(database, settings.privacySettings(), settings.runSettings(),
-                Clock.systemUTC()));
+        return resources.closeOnStop(engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC()));
     }
 
+    /** Read once: the runs and the cohort service apply the same rules. */
     @Produces
     @Singleton
     PrivacySettings privacy(ContainerSettings settings) {

@@ -77,6 +77,14 @@ class EmbeddedRunBindingTest {
         assertTrue(arguments.contains("--nohazelcast"), arguments.toString());
     }
 
+    @Test
+    void eachRunStartsFromAnEmptyPayaraRootFolder() throws Exception {
+        // a root folder kept from the last run makes Payara Micro deploy that run's WARs too (the database opened twice)
+        String root = arguments.get(arguments.indexOf("--rootdir") + 1);
+        assertEquals(root, xpath("//execution[id='fresh-payara-micro-root']/configuration/filesets/fileset/directory"));
+        assertEquals("prepare-package", xpath("//execution[id='fresh-payara-micro-root']/phase"));
+    }
+
     private static String xpath(String expression) throws Exception {
         return XPathFactory.newInstance().newXPath().evaluate(expression, pom);
     }
