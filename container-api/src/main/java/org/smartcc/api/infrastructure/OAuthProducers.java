@@ -5,11 +5,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.smartcc.oauth.OAuthModule;
+import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.BackgroundTokenLoop;
 import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.store.Database;
 
@@ -39,6 +41,18 @@ public class OAuthProducers {
     @Singleton
     UserRepository users(OAuthModule oauth) {
         return oauth.users();
+    }
+
+    @Produces
+    @Singleton
+    AppInstaller installer(OAuthModule oauth) {
+        return oauth.installer();
+    }
+
+    @Produces
+    @Singleton
+    UserAccounts accounts(OAuthModule oauth) {
+        return oauth.accounts();
     }
 
     @Produces

@@ -17,7 +17,8 @@ public class ContainerApplication extends Application {
                 AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
                 RecordSearchResource.class,
-                LauncherServiceResource.class, CohortResource.class, I2b2QueryToolResource.class,
+                LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
+                AdminUsersResource.class, CohortResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
                 CallTableRouting.class,
                 ErrorMappers.Coded.class, ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);

@@ -2,6 +2,7 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -14,20 +15,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.Approval;
 import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.LaunchCredentials;
+import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.PendingAuthorization;
+import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.domain.App;
+import org.smartcc.oauth.domain.UserAccount;
 import org.smartcc.store.domain.CodedException;
 import org.smartcc.store.domain.ErrorKind;
 
 /**
  * The services the launcher (the UI host) calls on behalf of its logged-in user, like the reference container's
  * {@code /oauth/internal/...} for its "chrome" app (smart-classic §2.7): what a request token asks for, the user's
- * approval, and app launch credentials. Only the launcher may call them, with HTTP Basic user {@code launcher} and
+ * approval, app launch credentials and their revocation, and the sign-in of the launcher's users. Only the launcher
+ * may call them, with HTTP Basic user {@code launcher} and
  * {@code smartcc.launcher.secret}; they are off while that is unset ({@link LauncherOnly}).
  */
 @Path("oauth/internal")
@@ -44,8 +50,24 @@ public class LauncherServiceResource {
     AppRepository apps;
     @Inject
     ApiBases apiBases;
+    @Inject
+    UserAccounts accounts;
+    @Inject
+    OAuthProvider provider;
     @Context
     UriInfo uri;
+
+    /** The launcher's sign-in: the user and their roles when the password is right, else 401 LOGIN_FAILED. */
+    @POST
+    @Path("session_create")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject sessionCreate(@FormParam("username") String username, @FormParam("password") String password) {
+        UserAccount account = accounts.signIn(username, password);
+        JsonArrayBuilder roles = Jsonp.JSON.createArrayBuilder();
+        account.roles().stream().sorted().forEach(r -> roles.add(r.roleName()));
+        return Jsonp.JSON.createObjectBuilder().add("user_id", account.id()).add("full_name", account.fullName())
+                .add("roles", roles).build();
+    }
 
     @GET
     @Path("request_tokens/{token}/info")
@@ -71,7 +93,10 @@ public class LauncherServiceResource {
                 .add("oauth_verifier", approval.verifier()).build();
     }
 
-    /** Tokens for launching an app for a user on a record: SMART Connect, REST, and the legacy launch header. */
+    /**
+     * Tokens for launching an app for a user on a record: SMART Connect and REST, and the legacy launch header for
+     * the apps flagged for it (403 APP_DISABLED for a disabled app).
+     */
     @POST
     @Path("launch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -79,6 +104,7 @@ public class LauncherServiceResource {
                              @FormParam("record_id") String recordId) {
         LaunchCredentials launch = appLaunch.launch(required("app_id", appId),
                 required("user_id", userId), recordId);
+        App app = apps.find(launch.appId()).orElseThrow();
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", launch.appId())
                 .add("user_id", launch.userId())
@@ -86,14 +112,25 @@ public class LauncherServiceResource {
                 .add("rest_token", launch.restToken())
                 .add("rest_secret", launch.restSecret())
                 .add("connect_token", launch.connectToken())
-                .add("connect_secret", launch.connectSecret());
-        if (apps.find(appId).flatMap(App::index).isPresent()) {
+                .add("connect_secret", launch.connectSecret())
+                .add("legacy_launch", app.legacyLaunch());
+        if (app.legacyLaunch() && app.index().isPresent()) {
             json.add("oauth_header", appLaunch.legacyOAuthHeader(launch, apiBases.of(uri)));
         }
         if (launch.recordId() != null) {
             json.add("record_id", launch.recordId());
         }
         return json.build();
+    }
+
+    /** Revokes tokens of the launcher's launches at once (app closed, record changed, logout). */
+    @POST
+    @Path("tokens/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject revoke(@FormParam("token") List<String> tokens) {
+        long revoked = tokens.stream().filter(t -> t != null && !t.isBlank()).distinct().filter(provider::revoke)
+                .count();
+        return Jsonp.JSON.createObjectBuilder().add("revoked", revoked).build();
     }
 
     private static String required(String name, String value) {
