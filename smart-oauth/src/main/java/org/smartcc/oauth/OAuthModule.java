@@ -11,6 +11,7 @@ import org.smartcc.oauth.application.BackgroundTokenLoop;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.application.RecordIds;
+import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.User;
@@ -41,6 +42,7 @@ public final class OAuthModule {
     private final BackgroundTokenLoop backgroundTokens;
     private final AppLaunch launch;
     private final AppInstaller installer;
+    private final UserAccounts accounts;
     private final OAuthSettings settings;
 
     private OAuthModule(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
@@ -56,6 +58,7 @@ public final class OAuthModule {
         this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
         this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
         this.installer = new AppInstaller(apps, secrets, clock, settings.uiServerBaseUrl());
+        this.accounts = new UserAccounts(users);
     }
 
     /**
@@ -93,6 +96,10 @@ public final class OAuthModule {
 
     public AppInstaller installer() {
         return installer;
+    }
+
+    public UserAccounts accounts() {
+        return accounts;
     }
 
     public AppRepository apps() {

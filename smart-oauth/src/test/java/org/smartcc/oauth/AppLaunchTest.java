@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthPrincipal;
-import org.smartcc.oauth.domain.TokenKind;
 import org.smartcc.oauth.internal.protocol.PercentEncoding;
 
 /** Pre-authorized launch credentials and the legacy SMART OAuth header (spec §4.5). */
@@ -70,26 +69,6 @@ class AppLaunchTest {
                 TestContainer.PLAIN_UI_SECRET, container.clock).sign(Verb.GET, TestContainer.recordUrl("1002", "/"),
                 params.get("smart_oauth_token"), params.get("smart_oauth_token_secret")).toProvider());
         container.module.provider().requireRecord(principal, "1002");
-    }
-
-    @Test
-    void connectTokenResolvesOnTheServerButCannotSignRequests() {
-        LaunchCredentials launch = container.launchRestApp(TestContainer.BOB, "1003");
-
-        OAuthPrincipal principal = container.module.provider().resolveConnectToken(launch.connectToken());
-        assertEquals(TokenKind.CONNECT, principal.tokenKind().orElseThrow());
-        container.module.provider().requireRecord(principal, "1003");
-        container.module.provider().requireUser(principal, TestContainer.BOB, TestContainer.REST_APP);
-        assertError(OAuthError.OAUTH_TOKEN_UNKNOWN,
-                () -> container.module.provider().resolveConnectToken(launch.restToken()));
-
-        assertError(OAuthError.OAUTH_TOKEN_UNKNOWN, () -> container.module.provider().verify(container.restClient()
-                .sign(Verb.GET, TestContainer.recordUrl("1003", "/"), launch.connectToken(), launch.connectSecret())
-                .toProvider()));
-
-        container.module.provider().revoke(launch.connectToken());
-        assertError(OAuthError.OAUTH_TOKEN_REVOKED,
-                () -> container.module.provider().resolveConnectToken(launch.connectToken()));
     }
 
     @Test

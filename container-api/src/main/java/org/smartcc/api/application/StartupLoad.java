@@ -91,6 +91,10 @@ public class StartupLoad {
                 loadSamples();
             }
             installApps();
+            if (settings.devMode()) {
+                oauth.get().accounts().createDevelopmentLogin();
+                LOG.info("development login: user dev, password dev, every role");
+            }
             cohortUsers.get();
             state = ContainerState.READY;
             message = "ready";

@@ -1,24 +1,19 @@
 package org.smartcc.api.infrastructure;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import org.smartcc.oauth.application.PasswordHash;
 import org.smartcc.store.Database;
 
 /**
- * Researchers of the cohort API ({@code cohort_user}): salted PBKDF2-SHA256 password hashes and data roles. With the
+ * Researchers of the cohort API ({@code cohort_user}): {@link PasswordHash password hashes} and data roles. With the
  * demo login on, i2b2's public demo user {@code demo}/{@code demouser} is one more user, with roles that see exact
  * counts; it is never stored.
  */
@@ -27,8 +22,6 @@ public final class CohortUsers {
     public static final String DEMO_USER = "demo";
     private static final String DEMO_PASSWORD = "demouser";
     private static final Set<String> DEMO_ROLES = Set.of("DATA_AGG", "DATA_LDS");
-    private static final int ITERATIONS = 120_000;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database database;
     private final boolean demoLogin;
@@ -41,15 +34,13 @@ public final class CohortUsers {
     /** The user's roles when the password is right; empty for an unknown user or a wrong password. */
     public Optional<Set<String>> authenticate(String user, String password) {
         if (demoLogin && DEMO_USER.equals(user)) {
-            return MessageDigest.isEqual(DEMO_PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    password.getBytes(java.nio.charset.StandardCharsets.UTF_8)) ? Optional.of(DEMO_ROLES)
-                    : Optional.empty();
+            return PasswordHash.plainEquals(DEMO_PASSWORD, password) ? Optional.of(DEMO_ROLES) : Optional.empty();
         }
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT password_hash, roles FROM cohort_user WHERE user_id = ?")) {
             ps.setString(1, user);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !matches(password, rs.getString(1))) {
+                if (!rs.next() || !PasswordHash.matches(password, rs.getString(1))) {
                     return Optional.empty();
                 }
                 return Optional.of(roles(rs.getString(2)));
@@ -65,7 +56,7 @@ public final class CohortUsers {
                 List.of("user_id", "password_hash", "roles", "updated_ms"));
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, user);
-            ps.setString(2, hash(password));
+            ps.setString(2, PasswordHash.hash(password));
             ps.setString(3, String.join(",", roles));
             ps.setLong(4, System.currentTimeMillis());
             ps.executeUpdate();
@@ -78,31 +69,5 @@ public final class CohortUsers {
         Set<String> roles = new LinkedHashSet<>();
         Arrays.stream(text.split(",")).map(String::trim).filter(r -> !r.isEmpty()).forEach(roles::add);
         return roles;
-    }
-
-    static String hash(String password) {
-        byte[] salt = new byte[16];
-        RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + Base64.getEncoder().encodeToString(salt) + "$"
-                + Base64.getEncoder().encodeToString(pbkdf2(password, salt, ITERATIONS));
-    }
-
-    static boolean matches(String password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2-sha256")) {
-            return false;
-        }
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        byte[] actual = pbkdf2(password, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
-    }
-
-    private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(password.toCharArray(), salt, iterations, 256)).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JVM", e);
-        }
     }
 }

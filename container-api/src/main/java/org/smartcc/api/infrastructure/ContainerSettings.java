@@ -166,7 +166,8 @@ public class ContainerSettings {
                 .withAccessTokenTtl(Duration.ofMinutes(value("smartcc.oauth.token-minutes", Integer.class)))
                 .withDebugEnabled(value("smartcc.oauth.debug", Boolean.class))
                 .withDevConsumerSecret(appsSecret())
-                .withUiServerBaseUrl(launcherUrl());
+                .withUiServerBaseUrl(launcherUrl())
+                .withLauncherSecret(launcherSecret().orElse(null));
     }
 
     /** Files of documents and photographs, as {@code <folder>/<record id>/<sp:fileName>}; none when unset. */

@@ -10,6 +10,7 @@ import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.BackgroundTokenLoop;
 import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.store.Database;
 
@@ -39,6 +40,12 @@ public class OAuthProducers {
     @Singleton
     UserRepository users(OAuthModule oauth) {
         return oauth.users();
+    }
+
+    @Produces
+    @Singleton
+    UserAccounts accounts(OAuthModule oauth) {
+        return oauth.accounts();
     }
 
     @Produces

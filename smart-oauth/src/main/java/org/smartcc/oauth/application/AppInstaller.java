@@ -149,6 +149,9 @@ public final class AppInstaller {
             throw new ManifestException(source, "id", "must be a non-empty id without spaces, at most "
                     + MAX_ID_LENGTH + " characters");
         }
+        if (id.equals(OAuthSettings.LAUNCHER_CONSUMER_KEY)) {
+            throw new ManifestException(source, "id", "'" + id + "' is the consumer key of the container's launcher");
+        }
         return id;
     }
 

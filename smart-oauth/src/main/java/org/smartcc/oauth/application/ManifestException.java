@@ -1,13 +1,20 @@
 package org.smartcc.oauth.application;
 
-/** An app manifest that cannot be installed; the message names the manifest (file) and the field. */
-public final class ManifestException extends RuntimeException {
+import org.smartcc.store.domain.CodedException;
+import org.smartcc.store.domain.ErrorKind;
+
+/**
+ * An app manifest that cannot be installed ({@code MANIFEST_INVALID}); the message names the manifest (file) and the
+ * field.
+ */
+public final class ManifestException extends CodedException {
 
     private final String source;
     private final String field;
 
     public ManifestException(String source, String field, String problem) {
-        super(source + ": " + (field == null ? "" : "field '" + field + "': ") + problem);
+        super(ErrorKind.INVALID_INPUT, "MANIFEST_INVALID",
+                source + ": " + (field == null ? "" : "field '" + field + "': ") + problem);
         this.source = source;
         this.field = field;
     }

@@ -31,7 +31,7 @@ import org.smartcc.oauth.internal.protocol.TokenRepository;
  */
 public final class OAuthProvider {
 
-    /** Tokens an app itself signs record calls with; CONNECT tokens only reach resources through the container. */
+    /** Tokens record calls are signed with; CONNECT tokens only by the launcher, on behalf of their app. */
     private static final Set<TokenKind> RECORD_TOKEN_KINDS = Set.of(TokenKind.ACCESS, TokenKind.BACKGROUND,
             TokenKind.CONNECT);
     private static final Set<TokenKind> USER_TOKEN_KINDS = Set.of(TokenKind.ACCESS, TokenKind.CONNECT);
@@ -67,26 +67,38 @@ public final class OAuthProvider {
         return verifyRequest(request).principal();
     }
 
-    /** {@link #verify} that also hands the parsed header to the token endpoints of this package. */
+    /**
+     * {@link #verify} that also hands the parsed header to the token endpoints of this package.
+     *
+     * <p>Two kinds of consumer sign: an app with its own tokens (never a SMART Connect token, which is not handed to
+     * apps), and the container's launcher ({@link OAuthSettings#LAUNCHER_CONSUMER_KEY}, its secret from the settings)
+     * with a SMART Connect token only, on behalf of the token's app, user and record (smart-classic §6.4). While no
+     * launcher secret is set, the launcher is an unknown consumer like any other.
+     */
     VerifiedRequest verifyRequest(OAuthHttpRequest request) {
         String header = request.authorization()
                 .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_HEADER_MISSING,
                         "the request has no Authorization header"));
         ProtocolParameters protocol = signatures.parseAuthorization(header);
-        App app = apps.find(protocol.consumerKey())
+        Optional<String> launcherSecret = settings.launcherSecretIfSet()
+                .filter(secret -> OAuthSettings.LAUNCHER_CONSUMER_KEY.equals(protocol.consumerKey()));
+        App consumer = launcherSecret.isPresent() ? null : apps.find(protocol.consumerKey())
                 .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_UNKNOWN_CONSUMER,
                         "no app is installed with the consumer key " + protocol.consumerKey()));
         Instant now = clock.instant();
         checkTimestamp(protocol.timestamp(), now);
-        Token token = protocol.token().map(value -> findSignableToken(value, app)).orElse(null);
+        Token token = consumer == null ? findConnectToken(protocol)
+                : protocol.token().map(value -> findSignableToken(value, consumer)).orElse(null);
+        App app = consumer != null ? consumer : appOfConnectToken(token);
 
         String baseString = signatures.baseString(request.method(), request.url(), signedParameters(request, protocol));
-        if (!signatures.signatureMatches(baseString, app.consumerSecret(), token == null ? "" : token.secret(),
-                protocol.signature())) {
+        if (!signatures.signatureMatches(baseString, launcherSecret.orElseGet(app::consumerSecret),
+                token == null ? "" : token.secret(), protocol.signature())) {
             throw new OAuthException(OAuthError.OAUTH_BAD_SIGNATURE, "the signature does not match the request "
                     + "(check the consumer secret, the token secret and the signature base string)");
         }
-        if (!nonces.remember(app.id(), token == null ? "" : token.value(), protocol.nonce(), protocol.timestamp())) {
+        if (!nonces.remember(protocol.consumerKey(), token == null ? "" : token.value(), protocol.nonce(),
+                protocol.timestamp())) {
             throw new OAuthException(OAuthError.OAUTH_NONCE_REPLAYED, "this nonce was already used with this "
                     + "consumer, token and timestamp");
         }
@@ -174,22 +186,6 @@ public final class OAuthProvider {
         }
     }
 
-    /**
-     * The principal of a SMART Connect token, for the container's own same-origin proxy which authenticates the
-     * browser session itself: no signature is involved, the token never leaves the server.
-     *
-     * @throws OAuthException OAUTH_TOKEN_UNKNOWN, OAUTH_TOKEN_EXPIRED or OAUTH_TOKEN_REVOKED (401)
-     */
-    public OAuthPrincipal resolveConnectToken(String connectToken) {
-        Token token = tokens.find(connectToken)
-                .filter(t -> t.kind() == TokenKind.CONNECT)
-                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN, "unknown SMART Connect token"));
-        requireUsable(token, clock.instant());
-        App app = apps.find(token.appId())
-                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN, "the token's app is gone"));
-        return OAuthPrincipal.withToken(app, token);
-    }
-
     /** The {@code /oauth/debug} aid: the signature base string the server computes for this request. */
     public String debugBaseString(OAuthHttpRequest request) {
         if (!settings.debugEnabled()) {
@@ -254,6 +250,19 @@ public final class OAuthProvider {
                 .filter(t -> t.appId().equals(app.id()) && t.kind() != TokenKind.CONNECT)
                 .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN,
                         "oauth_token is not a token of this app"));
+    }
+
+    /** The launcher signs with SMART Connect tokens only: they are what it holds for the launches it hosts. */
+    private Token findConnectToken(ProtocolParameters protocol) {
+        return protocol.token().flatMap(tokens::find)
+                .filter(t -> t.kind() == TokenKind.CONNECT)
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN,
+                        "the launcher signs with a SMART Connect token, and oauth_token is none"));
+    }
+
+    private App appOfConnectToken(Token token) {
+        return apps.find(token.appId())
+                .orElseThrow(() -> new OAuthException(OAuthError.OAUTH_TOKEN_UNKNOWN, "the token's app is gone"));
     }
 
     private static void requireUsable(Token token, Instant now) {

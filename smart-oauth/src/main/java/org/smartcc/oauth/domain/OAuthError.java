@@ -35,6 +35,10 @@ public enum OAuthError {
     APP_HAS_NO_CALLBACK(ErrorKind.INVALID_INPUT),
     /** A record-scope app was to be authorized without a record. */
     RECORD_REQUIRED(ErrorKind.INVALID_INPUT),
+    /** A user to be saved has a bad id, password or role. */
+    USER_INVALID(ErrorKind.INVALID_INPUT),
+    /** Sign-in refused; one code and message whether the user is unknown, has no password or gave a wrong one. */
+    LOGIN_FAILED(ErrorKind.UNAUTHENTICATED),
     APP_UNKNOWN(ErrorKind.NOT_FOUND),
     USER_UNKNOWN(ErrorKind.NOT_FOUND),
     RECORD_UNKNOWN(ErrorKind.NOT_FOUND),

@@ -8,6 +8,6 @@ public enum TokenKind {
     ACCESS,
     /** Background/helper app × record, from the 2-legged token loop; no user. */
     BACKGROUND,
-    /** SMART Connect token of a launch; used server-side by the container's own proxy, never signed by an app. */
+    /** SMART Connect token of a launch; kept by the launcher, which alone signs with it (never handed to an app). */
     CONNECT
 }

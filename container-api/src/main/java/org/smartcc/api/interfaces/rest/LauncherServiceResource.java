@@ -2,6 +2,7 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +21,9 @@ import org.smartcc.oauth.application.Approval;
 import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.application.PendingAuthorization;
+import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.domain.App;
+import org.smartcc.oauth.domain.UserAccount;
 import org.smartcc.store.domain.CodedException;
 import org.smartcc.store.domain.ErrorKind;
 
@@ -44,8 +47,22 @@ public class LauncherServiceResource {
     AppRepository apps;
     @Inject
     ApiBases apiBases;
+    @Inject
+    UserAccounts accounts;
     @Context
     UriInfo uri;
+
+    /** The launcher's sign-in: the user and their roles when the password is right, else 401 LOGIN_FAILED. */
+    @POST
+    @Path("session_create")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject sessionCreate(@FormParam("username") String username, @FormParam("password") String password) {
+        UserAccount account = accounts.signIn(username, password);
+        JsonArrayBuilder roles = Jsonp.JSON.createArrayBuilder();
+        account.roles().stream().sorted().forEach(r -> roles.add(r.roleName()));
+        return Jsonp.JSON.createObjectBuilder().add("user_id", account.id()).add("full_name", account.fullName())
+                .add("roles", roles).build();
+    }
 
     @GET
     @Path("request_tokens/{token}/info")
