@@ -58,6 +58,32 @@ class RecordSearchTest {
         assertEquals(Set.of(), records(Map.of("birthday", List.of("2003-10"))));
     }
 
+    @Test
+    void theLaunchersNameSearchMatchesEachWordAgainstGivenOrFamilyName() {
+        List<RecordSearch.Banner> found = search.banners(RecordSearch.Criteria.launcher("lew kar", null, null));
+
+        assertEquals(List.of("2169591"), found.stream().map(RecordSearch.Banner::recordId).toList());
+        RecordSearch.Banner banner = found.get(0);
+        assertEquals("Lewis", banner.familyName());
+        assertEquals(banner.givenName() + " Lewis", banner.fullName());
+        assertEquals(banner, search.banner("2169591").orElseThrow());
+        assertTrue(search.banner("no-such-record").isEmpty());
+    }
+
+    @Test
+    void bannersComeInFamilyThenGivenNameOrder() {
+        List<RecordSearch.Banner> all = search.banners(RecordSearch.Criteria.launcher(" ", null, null));
+
+        assertEquals(60, all.size());
+        for (int i = 1; i < all.size(); i++) {
+            String previous = all.get(i - 1).familyName().toLowerCase() + " " + all.get(i - 1).givenName().toLowerCase();
+            String next = all.get(i).familyName().toLowerCase() + " " + all.get(i).givenName().toLowerCase();
+            assertTrue(previous.compareTo(next) <= 0, previous + " before " + next);
+        }
+        assertEquals(Set.of("1081332"), search.banners(RecordSearch.Criteria.launcher(null, "2003-10-02", "1081332"))
+                .stream().map(RecordSearch.Banner::recordId).collect(Collectors.toSet()));
+    }
+
     private static Set<String> records(Map<String, List<String>> query) {
         Model model = search.search(RecordSearch.Criteria.of(query), TestStore.API_BASE).model();
         return model.listSubjectsWithProperty(RDF.type, model.createResource(Vocab.SP + "Demographics")).toList()
