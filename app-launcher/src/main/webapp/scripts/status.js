@@ -1,7 +1,8 @@
-// The start page: shows what the API server reports at /status, refreshed until the container is ready.
+// The status page: shows what the API server reports at /status, refreshed until the container is ready.
 (function () {
   'use strict';
-  const apiBase = new URL('../', window.location.href);
+  const apiBase = new URL('../', LAUNCHER.base);
+  LAUNCHER.start().catch(() => {}); // the header is a nicety here: the status shows without it
   const $ = (id) => document.getElementById(id);
 
   function text(el, value) { el.textContent = value; }

@@ -1,0 +1,60 @@
+package org.smartcc.launcher.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.smartcc.launcher.domain.LauncherException;
+import org.smartcc.launcher.infrastructure.api.ApiClient;
+
+/** The apps a user can open: the installed, enabled apps with a user interface ({@code ui}, {@code frame_ui}). */
+@ApplicationScoped
+public class AppGallery {
+
+    private static final Set<String> WITH_UI = Set.of("ui", "frame_ui");
+
+    @Inject
+    ApiClient api;
+
+    /** One entry per app: {@code id, name, description, mode, scope, icon, index, standalone, manifest}. */
+    public List<JsonObject> apps() {
+        return manifests().stream().map(AppGallery::entry).toList();
+    }
+
+    public JsonObject manifest(String appId) {
+        return manifests().stream().filter(m -> appId.equals(m.getString("id", null))).findFirst()
+                .orElseThrow(() -> LauncherException.notFound("APP_NOT_FOUND",
+                        "no enabled app with a user interface has the id " + appId));
+    }
+
+    /** A container-scope app runs without a record; every other app needs one (the manifest's default). */
+    public static boolean isRecordScope(JsonObject manifest) {
+        return !"container".equals(manifest.getString("scope", "record"));
+    }
+
+    private List<JsonObject> manifests() {
+        return api.manifests().stream()
+                .filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(JsonValue::asJsonObject)
+                .filter(m -> WITH_UI.contains(m.getString("mode", "")) && m.containsKey("index"))
+                .toList();
+    }
+
+    private static JsonObject entry(JsonObject manifest) {
+        return Json.createObjectBuilder()
+                .add("id", manifest.getString("id", ""))
+                .add("name", manifest.getString("name", manifest.getString("id", "")))
+                .add("description", manifest.getString("description", ""))
+                .add("mode", manifest.getString("mode"))
+                .add("scope", manifest.getString("scope", "record"))
+                .add("icon", Optional.ofNullable(manifest.get("icon")).orElse(JsonValue.NULL))
+                .add("index", manifest.get("index"))
+                .add("standalone", manifest.getBoolean("standalone", false))
+                .add("manifest", manifest)
+                .build();
+    }
+}

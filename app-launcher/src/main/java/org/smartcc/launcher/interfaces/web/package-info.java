@@ -1,0 +1,2 @@
+/** The protocol URLs a browser is sent to (app launch, token authorization) and logout, as servlets. */
+package org.smartcc.launcher.interfaces.web;
