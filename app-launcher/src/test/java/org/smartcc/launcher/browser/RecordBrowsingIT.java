@@ -66,8 +66,8 @@ class RecordBrowsingIT extends BrowserTestSupport {
         JsonObject expected = env.api.banner(recordId);
         assertEquals(expected.getString("full_name"), browser.textInFrames(By.id("patient-name")));
 
-        List<String> medications = CodedTitles.of(env.api.recordRead(recordId, "/medications/"), CodedTitles.RXNORM);
-        List<String> problems = CodedTitles.of(env.api.recordRead(recordId, "/problems/"), CodedTitles.SNOMED);
+        List<String> medications = RdfAnswer.codeTitles(env.api.recordRead(recordId, "/medications/"), RdfAnswer.RXNORM);
+        List<String> problems = RdfAnswer.codeTitles(env.api.recordRead(recordId, "/problems/"), RdfAnswer.SNOMED);
         assertFalse(medications.isEmpty() || problems.isEmpty(), "the record has medications and problems");
         String shownMedications = browser.await(d -> {
             String text = browser.textInFrames(By.id("medications"));

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 /**
  * The test apps' own web server, on another origin than the container ({@code 127.0.0.1:Q} against
  * {@code localhost:P}): serves {@code src/test/resources/test-apps/} with {@code {{test_base}}} (this server's base)
- * and {@code {{container_base}}} (the container's) filled in text files, and the REST app the tests play at
+ * and {@code {{launcher_base}}} (the container's launcher) filled in text files, and the REST app the tests play at
  * {@code /rest-app/}.
  */
 final class TestAppsServer implements AutoCloseable {
@@ -26,11 +26,11 @@ final class TestAppsServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Path root;
-    private final String containerBase;
+    private final String launcherBase;
 
-    TestAppsServer(Path root, String containerBase, RestApp restApp) {
+    TestAppsServer(Path root, String launcherBase, RestApp restApp) {
         this.root = root;
-        this.containerBase = containerBase;
+        this.launcherBase = launcherBase;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -53,7 +53,7 @@ final class TestAppsServer implements AutoCloseable {
 
     /** A file of the test apps with the placeholders filled, as served. */
     String filled(Path file) throws IOException {
-        return Files.readString(file).replace("{{test_base}}", base()).replace("{{container_base}}", containerBase);
+        return Files.readString(file).replace("{{test_base}}", base()).replace("{{launcher_base}}", launcherBase);
     }
 
     @Override

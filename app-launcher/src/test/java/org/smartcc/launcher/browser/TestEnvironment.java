@@ -34,7 +34,7 @@ final class TestEnvironment {
         proxy = new RecordingProxy();
         RestApp restApp = new RestApp(api);
         Path root = Path.of(ContainerServer.property("it.test-apps")).toAbsolutePath().normalize();
-        apps = new TestAppsServer(root, server.base(), restApp);
+        apps = new TestAppsServer(root, server.launcher(), restApp);
         installAll(root);
         App rest = app(RestApp.DIRECTORY);
         restApp.installed(rest.id(), rest.consumerSecret());
