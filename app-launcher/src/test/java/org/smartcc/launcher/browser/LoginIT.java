@@ -2,7 +2,6 @@ package org.smartcc.launcher.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,9 +20,8 @@ class LoginIT extends BrowserTestSupport {
         browser.get(launcher() + "/");
         browser.logIn(DEV_USER, "not-the-password");
 
-        browser.await(d -> d.getCurrentUrl().contains("login.html?error"), "the login page with its error");
-        assertTrue(browser.driver().findElement(By.cssSelector("[role=alert]")).isDisplayed(),
-                "the login page shows its error");
+        browser.await(d -> d.getCurrentUrl().contains("login.html?error")
+                && d.findElement(By.cssSelector("[role=alert]")).isDisplayed(), "the login page showing its error");
         assertFalse(browser.driver().findElements(By.name("j_password")).isEmpty(), "the login form is shown again");
         Map<String, Object> session = browser.fetch("GET", launcher() + "/ui/session", Map.of(), null);
         assertFalse(session.get("status").equals(200L) && ((String) session.get("body")).contains("csrf_token"),

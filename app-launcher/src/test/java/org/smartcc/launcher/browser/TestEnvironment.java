@@ -21,6 +21,8 @@ final class TestEnvironment {
     }
 
     private static TestEnvironment current;
+    /** Why the environment could not be set up: the later test classes fail at once with it. */
+    private static Throwable failure;
 
     final ContainerServer server;
     final ContainerApi api;
@@ -41,8 +43,16 @@ final class TestEnvironment {
     }
 
     static synchronized TestEnvironment get() {
+        if (failure != null) {
+            throw new IllegalStateException("the browser tests' environment could not be set up: " + failure, failure);
+        }
         if (current == null) {
-            current = new TestEnvironment();
+            try {
+                current = new TestEnvironment();
+            } catch (RuntimeException | AssertionError e) {
+                failure = e;
+                throw e;
+            }
         }
         return current;
     }
