@@ -96,9 +96,13 @@ public class ApiClient {
                 JsonObject.class);
     }
 
-    public JsonObject requestTokenInfo(String requestToken) {
-        return json(send(launcher("oauth/internal/request_tokens/" + segment(requestToken) + "/info").GET()),
-                JsonObject.class);
+    /**
+     * What a request token asks for; {@code user_id} names the signed-in user, whose earlier approval of the same app
+     * on the same record makes {@code approved} true (smart-classic §4.4 step 4, "kind=same").
+     */
+    public JsonObject requestTokenInfo(String requestToken, String userId) {
+        return json(send(launcher("oauth/internal/request_tokens/" + segment(requestToken) + "/info?user_id="
+                + segment(userId)).GET()), JsonObject.class);
     }
 
     /** @param recordId null when the request token names no record */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.smartcc.launcher.infrastructure.api.ApiClient;
+import org.smartcc.launcher.infrastructure.security.CurrentCaller;
 
 /** {@code GET /ui/authorizations/{request_token}}: what the approval page shows about a request token. */
 @Path("authorizations/{request_token}")
@@ -20,10 +21,12 @@ public class AuthorizationsResource {
 
     @Inject
     ApiClient api;
+    @Inject
+    CurrentCaller caller;
 
     @GET
     public JsonObject info(@PathParam("request_token") String requestToken) {
-        JsonObject info = api.requestTokenInfo(requestToken);
+        JsonObject info = api.requestTokenInfo(requestToken, caller.get().id());
         JsonObjectBuilder answer = Json.createObjectBuilder()
                 .add("app_id", info.getString("app_id"))
                 .add("app_name", info.getString("app_name", info.getString("app_id")))

@@ -35,7 +35,7 @@ public class AuthorizeServlet extends HttpServlet {
             return;
         }
         try {
-            JsonObject info = api.requestTokenInfo(token);
+            JsonObject info = api.requestTokenInfo(token, caller.id());
             if (info.getBoolean("approved", false)) {
                 approve(response, token, caller, info);
             } else {
@@ -56,7 +56,7 @@ public class AuthorizeServlet extends HttpServlet {
             return;
         }
         try {
-            JsonObject info = api.requestTokenInfo(token);
+            JsonObject info = api.requestTokenInfo(token, caller.id());
             if ("approve".equals(decision)) {
                 approve(response, token, caller, info);
             } else {
