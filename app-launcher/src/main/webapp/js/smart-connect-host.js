@@ -19,8 +19,9 @@
 
   /* ------------------------------------------------------------------ the channel (jschannel's wire format) */
 
-  // jschannel starts its transaction ids at a random number so that two channels of one window rarely clash.
-  let nextTransactionId = Math.floor(Math.random() * 1000001);
+  // jschannel starts its transaction ids at a random number so that two channels of one window rarely clash;
+  // never 0, which jschannel would not take for an id.
+  let nextTransactionId = Math.floor(Math.random() * 1000000) + 1;
 
   /**
    * One end of a channel to another window.

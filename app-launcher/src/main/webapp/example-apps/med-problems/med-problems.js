@@ -9,7 +9,15 @@
 
   function describe(error) {
     if (error && error.message && typeof error.message === 'object') {
-      return 'HTTP ' + error.status + (error.message.data ? ': ' + error.message.data : '');
+      let detail = error.message.data || '';
+      if (error.message.contentType === 'application/json') {
+        try {
+          detail = JSON.parse(detail).message || detail; // the API server's {"code", "message"}
+        } catch (e) {
+          // not JSON after all: show it as it is
+        }
+      }
+      return 'HTTP ' + error.status + (detail ? ': ' + detail : '');
     }
     return (error && (error.message || error.status)) || String(error);
   }
@@ -94,13 +102,14 @@
 
   SMART.ready(function () {
     byId('status').textContent = '';
-    SMART.get_demographics().then(showPatient, error => {
+    // .catch after .then: a failure while showing an answer is reported like a refused call.
+    SMART.get_demographics().then(showPatient).catch(error => {
       byId('patient-name').textContent = (SMART.record && SMART.record.full_name) || 'Unknown patient';
       byId('status').className = 'status error';
       byId('status').textContent = 'The demographics could not be read: ' + describe(error);
     });
-    SMART.get_medications().then(showMedications, error => showError(byId('medications'), 'The medications', error));
-    SMART.get_problems().then(showProblems, error => showError(byId('problems'), 'The problems', error));
+    SMART.get_medications().then(showMedications).catch(error => showError(byId('medications'), 'The medications', error));
+    SMART.get_problems().then(showProblems).catch(error => showError(byId('problems'), 'The problems', error));
   }).fail(function (error) {
     byId('patient-name').textContent = 'Not connected';
     byId('status').className = 'status error';
