@@ -142,7 +142,10 @@ final class Browser implements AutoCloseable {
         return await(condition, "the page");
     }
 
-    /** Waits for a non-empty text in the first element matching {@code by}, in this frame or any frame below it. */
+    /**
+     * Waits for a non-empty text in the first element matching {@code by} in a frame of the page, at any depth (the
+     * page itself is not searched: the launcher's banner and an app may use the same ids).
+     */
     String textInFrames(By by) {
         return await(d -> {
             driver.switchTo().defaultContent();
@@ -151,7 +154,7 @@ final class Browser implements AutoCloseable {
         }, by + " with text in a frame");
     }
 
-    /** Switches into the frame (at any depth) whose document has an element matching {@code by}. */
+    /** Switches into the frame of the page (at any depth) whose document has an element matching {@code by}. */
     void switchToFrameWith(By by) {
         await(d -> {
             driver.switchTo().defaultContent();
@@ -160,7 +163,7 @@ final class Browser implements AutoCloseable {
     }
 
     private String textBelow(By by, int depth) {
-        List<WebElement> here = driver.findElements(by);
+        List<WebElement> here = depth == 0 ? List.of() : driver.findElements(by);
         if (!here.isEmpty()) {
             return here.get(0).getText();
         }
