@@ -8,6 +8,8 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,6 +40,8 @@ import org.smartcc.store.domain.LoadResult;
 public class StartupLoad {
 
     private static final Logger LOG = Logger.getLogger(StartupLoad.class.getName());
+    /** The example app's manifest, installed in the development run. */
+    private static final String EXAMPLE_APP_MANIFEST = "/dev-apps/med-problems.json";
 
     @Inject
     ContainerSettings settings;
@@ -141,6 +145,9 @@ public class StartupLoad {
     }
 
     private void installApps() {
+        if (settings.devMode()) {
+            installExampleApp();
+        }
         settings.appsDirectory().ifPresent(dir -> {
             message = "installing app manifests";
             if (settings.devMode()) {
@@ -157,6 +164,19 @@ public class StartupLoad {
                             + " sets one instead)"));
             LOG.info(() -> "installed " + installed.size() + " apps from " + dir + ", each with its own secret");
         });
+    }
+
+    /** The launcher's example app (its files are in the launcher WAR), with the development secret. */
+    private void installExampleApp() {
+        try (InputStream in = StartupLoad.class.getResourceAsStream(EXAMPLE_APP_MANIFEST)) {
+            if (in == null) {
+                throw new IllegalStateException(EXAMPLE_APP_MANIFEST + " is missing from the WAR");
+            }
+            oauth.get().installer().install(EXAMPLE_APP_MANIFEST, new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8), settings.appsSecret());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Spark failing here leaves the store serving; the status page says why the snapshot is missing. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.smartcc.oauth.OAuthModule;
+import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.AuthorizationFlow;
@@ -40,6 +41,12 @@ public class OAuthProducers {
     @Singleton
     UserRepository users(OAuthModule oauth) {
         return oauth.users();
+    }
+
+    @Produces
+    @Singleton
+    AppInstaller installer(OAuthModule oauth) {
+        return oauth.installer();
     }
 
     @Produces

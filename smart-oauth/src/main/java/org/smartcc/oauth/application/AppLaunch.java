@@ -50,6 +50,9 @@ public final class AppLaunch {
     public LaunchCredentials launch(String appId, String userId, String recordId) {
         App app = apps.find(appId).orElseThrow(() -> new OAuthException(OAuthError.APP_UNKNOWN, "no such app: "
                 + appId));
+        if (!app.enabled()) {
+            throw new OAuthException(OAuthError.APP_DISABLED, "app " + appId + " is disabled");
+        }
         if (users.find(userId).isEmpty()) {
             throw new OAuthException(OAuthError.USER_UNKNOWN, "no such user: " + userId);
         }

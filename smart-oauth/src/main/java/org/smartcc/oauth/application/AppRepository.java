@@ -12,6 +12,9 @@ public interface AppRepository {
 
     Optional<App> find(String appId);
 
+    /** Removes the app with its tokens and app data; false if it was not installed. */
+    boolean delete(String appId);
+
     /** Ordered by id. */
     List<App> findAll();
 }

@@ -25,7 +25,8 @@ import org.smartcc.oauth.internal.protocol.TokenRepository;
  * Verifies OAuth 1.0a signed requests and answers the authorization questions of the resources.
  *
  * <p>Checks run in this order: header present and well-formed, signature method, consumer, timestamp window,
- * token known (its secret is needed for the signature), signature, nonce, token expiry, token revocation. The nonce
+ * token known (its secret is needed for the signature), signature, nonce, app enabled, token expiry, token
+ * revocation. The nonce
  * is stored only after the signature matched, so unsigned requests can neither fill the nonce table nor burn
  * nonces of a genuine client; expiry and revocation are reported only to someone who could sign with the token.
  */
@@ -103,6 +104,9 @@ public final class OAuthProvider {
                     + "consumer, token and timestamp");
         }
         purgeIfDue(now);
+        if (!app.enabled()) {
+            throw new OAuthException(OAuthError.OAUTH_CONSUMER_DISABLED, "app " + app.id() + " is disabled");
+        }
         if (token == null) {
             return new VerifiedRequest(OAuthPrincipal.twoLegged(app), protocol, request);
         }
@@ -206,6 +210,11 @@ public final class OAuthProvider {
     /** Revokes one token of any kind and returns it as it was; empty if it is unknown or already revoked. */
     public Optional<Token> revokeAndDescribe(String token) {
         return tokens.find(token).filter(t -> tokens.revoke(t.value()));
+    }
+
+    /** The app's tokens that are neither revoked nor expired, oldest first. */
+    public List<Token> liveTokensOfApp(String appId) {
+        return tokens.findLiveOfApp(appId, clock.instant());
     }
 
     /** Revokes every token of an app, e.g. when its secret leaked; returns how many. */

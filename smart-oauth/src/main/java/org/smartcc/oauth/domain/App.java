@@ -20,9 +20,16 @@ public final class App {
     private final String consumerSecret;
     private final String manifestJson;
     private final Instant installedAt;
+    private final boolean enabled;
+    private final boolean legacyLaunch;
 
+    /**
+     * @param enabled      false when an administrator switched the app off: it is not listed and cannot sign
+     * @param legacyLaunch whether a launch hands the app the SMART 0.3–0.5 {@code oauth_header} (spec §4.5)
+     */
     public App(String id, String name, String description, AppMode mode, AppScope scope, String index,
-            String oauthCallback, String consumerSecret, String manifestJson, Instant installedAt) {
+            String oauthCallback, String consumerSecret, String manifestJson, Instant installedAt, boolean enabled,
+            boolean legacyLaunch) {
         this.id = Objects.requireNonNull(id, "id");
         this.name = Objects.requireNonNull(name, "name");
         this.description = Objects.requireNonNull(description, "description");
@@ -33,6 +40,8 @@ public final class App {
         this.consumerSecret = Objects.requireNonNull(consumerSecret, "consumerSecret");
         this.manifestJson = Objects.requireNonNull(manifestJson, "manifestJson");
         this.installedAt = Objects.requireNonNull(installedAt, "installedAt");
+        this.enabled = enabled;
+        this.legacyLaunch = legacyLaunch;
     }
 
     public String id() {
@@ -74,6 +83,20 @@ public final class App {
 
     public Instant installedAt() {
         return installedAt;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public boolean legacyLaunch() {
+        return legacyLaunch;
+    }
+
+    /** This app with the administrator's flags. */
+    public App withFlags(boolean enabled, boolean legacyLaunch) {
+        return new App(id, name, description, mode, scope, index, oauthCallback, consumerSecret, manifestJson,
+                installedAt, enabled, legacyLaunch);
     }
 
     @Override

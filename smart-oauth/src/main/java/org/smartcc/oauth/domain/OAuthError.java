@@ -14,6 +14,8 @@ public enum OAuthError {
     OAUTH_PARAMETERS_MALFORMED(ErrorKind.INVALID_INPUT),
     OAUTH_UNSUPPORTED_SIGNATURE_METHOD(ErrorKind.UNAUTHENTICATED),
     OAUTH_UNKNOWN_CONSUMER(ErrorKind.UNAUTHENTICATED),
+    /** An administrator disabled the app: it cannot sign, nor can the launcher on its behalf. */
+    OAUTH_CONSUMER_DISABLED(ErrorKind.UNAUTHENTICATED),
     OAUTH_TIMESTAMP_OUT_OF_WINDOW(ErrorKind.UNAUTHENTICATED),
     OAUTH_NONCE_REPLAYED(ErrorKind.UNAUTHENTICATED),
     OAUTH_BAD_SIGNATURE(ErrorKind.UNAUTHENTICATED),
@@ -29,6 +31,8 @@ public enum OAuthError {
     FORBIDDEN_WRONG_APP(ErrorKind.FORBIDDEN),
     /** The app's mode does not allow the call (e.g. record search by a plain ui app, smart-classic §4.8). */
     FORBIDDEN_APP_MODE(ErrorKind.FORBIDDEN),
+    /** A disabled app cannot be launched. */
+    APP_DISABLED(ErrorKind.FORBIDDEN),
     /** Only background and helper apps may use the per-record token loop. */
     FORBIDDEN_NOT_BACKGROUND_APP(ErrorKind.FORBIDDEN),
     /** Apps without {@code oauth_callback} in their manifest cannot be authorized (spec §4.4). */

@@ -8,7 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Only the administrator, HTTP Basic {@code admin} / {@code smartcc.admin.password}: checked by
+ * Only the administrator: HTTP Basic {@code admin} / {@code smartcc.admin.password}, or the launcher (HTTP Basic
+ * {@code launcher} / {@code smartcc.launcher.secret}) acting for a user with the admin role. Checked by
  * {@link AdminOnlyFilter}.
  */
 @NameBinding

@@ -14,15 +14,14 @@ import jakarta.ws.rs.core.Response;
 import org.smartcc.api.application.ContainerState;
 import org.smartcc.api.application.StartupLoad;
 import org.smartcc.api.infrastructure.CohortUsers;
-import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.domain.LoadResult;
 
 /**
  * Administration: load or replace one record from SMART RDF/XML, write a new Parquet snapshot, manage cohort users,
- * revoke OAuth tokens. HTTP Basic as user {@code admin} with {@code smartcc.admin.password}; off while that is unset
- * ({@link AdminOnly}).
+ * revoke OAuth tokens ({@link AdminAppsResource} and {@link AdminUsersResource} have the apps and the launcher's
+ * users). The administrator or the launcher acting for one ({@link AdminOnly}).
  */
 @Path("admin")
 @AdminOnly
@@ -39,8 +38,6 @@ public class AdminResource {
     CohortUsers cohortUsers;
     @Inject
     OAuthProvider provider;
-    @Inject
-    AppRepository apps;
     @Inject
     StartupLoad startup;
 
@@ -120,16 +117,5 @@ public class AdminResource {
                         t.recordId().orElse(null))).build())
                 .orElseGet(() -> ErrorResponse.of(Response.Status.NOT_FOUND, "TOKEN_NOT_FOUND",
                         "no such token, or it is already revoked"));
-    }
-
-    /** Revokes every token of an app, e.g. when its consumer secret leaked. */
-    @DELETE
-    @Path("apps/{appId}/tokens")
-    public Response revokeTokensOfApp(@PathParam("appId") String appId) {
-        if (apps.find(appId).isEmpty()) {
-            return ErrorResponse.of(Response.Status.NOT_FOUND, "APP_NOT_FOUND", "no app " + appId + " is installed");
-        }
-        int revoked = provider.revokeAllOfApp(appId);
-        return Response.ok(new Revocation(revoked, appId, null, null, null)).build();
     }
 }

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.domain.App;
 
-/** The installed apps' manifests, as the apps supplied them (smart-classic §2.6, §5.1). */
+/** The installed and enabled apps' manifests, as the apps supplied them (smart-classic §2.6, §5.1). */
 @Path("apps")
 @RequestScoped
 public class AppManifestResource {
@@ -24,7 +24,7 @@ public class AppManifestResource {
     @Path("manifests/")
     @Produces(MediaType.APPLICATION_JSON)
     public String manifests() {
-        return apps.findAll().stream().map(App::manifestJson)
+        return apps.findAll().stream().filter(App::enabled).map(App::manifestJson)
                 .collect(Collectors.joining(",\n", "[", "]"));
     }
 
@@ -32,7 +32,7 @@ public class AppManifestResource {
     @Path("{app_id}/manifest")
     @Produces(MediaType.APPLICATION_JSON)
     public String manifest(@PathParam("app_id") String appId) {
-        return apps.find(appId).map(App::manifestJson)
+        return apps.find(appId).filter(App::enabled).map(App::manifestJson)
                 .orElseThrow(() -> new NotFoundException("no app " + appId));
     }
 }

@@ -41,6 +41,15 @@ final class BasicAuth {
         }
     }
 
+    /** Whether the header holds well-formed Basic credentials of this service user, right or wrong. */
+    boolean isUserOf(String authorization) {
+        try {
+            return credentials(authorization, prefix, realm, user).startsWith(user + ":");
+        } catch (LoginRefused e) {
+            return false;
+        }
+    }
+
     /**
      * The {@code user:password} of a Basic {@code Authorization} header.
      *

@@ -9,8 +9,11 @@ import org.smartcc.api.infrastructure.ContainerSettings;
 @Priority(Priorities.AUTHENTICATION)
 public class LauncherOnlyFilter extends BasicAuthFilter {
 
+    static final BasicAuth AUTH = new BasicAuth("launcher", "LAUNCHER", "smartcc-launcher");
+    static final String OFF_HINT = "the launcher services are off; set smartcc.launcher.secret in the API server and"
+            + " the launcher";
+
     public LauncherOnlyFilter() {
-        super(new BasicAuth("launcher", "LAUNCHER", "smartcc-launcher"), ContainerSettings::launcherSecret,
-                "the launcher services are off; set smartcc.launcher.secret in the API server and the launcher");
+        super(AUTH, ContainerSettings::launcherSecret, OFF_HINT);
     }
 }

@@ -15,11 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.Approval;
 import org.smartcc.oauth.application.AuthorizationFlow;
 import org.smartcc.oauth.application.LaunchCredentials;
+import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.PendingAuthorization;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.domain.App;
@@ -30,7 +32,8 @@ import org.smartcc.store.domain.ErrorKind;
 /**
  * The services the launcher (the UI host) calls on behalf of its logged-in user, like the reference container's
  * {@code /oauth/internal/...} for its "chrome" app (smart-classic §2.7): what a request token asks for, the user's
- * approval, and app launch credentials. Only the launcher may call them, with HTTP Basic user {@code launcher} and
+ * approval, app launch credentials and their revocation, and the sign-in of the launcher's users. Only the launcher
+ * may call them, with HTTP Basic user {@code launcher} and
  * {@code smartcc.launcher.secret}; they are off while that is unset ({@link LauncherOnly}).
  */
 @Path("oauth/internal")
@@ -49,6 +52,8 @@ public class LauncherServiceResource {
     ApiBases apiBases;
     @Inject
     UserAccounts accounts;
+    @Inject
+    OAuthProvider provider;
     @Context
     UriInfo uri;
 
@@ -88,7 +93,10 @@ public class LauncherServiceResource {
                 .add("oauth_verifier", approval.verifier()).build();
     }
 
-    /** Tokens for launching an app for a user on a record: SMART Connect, REST, and the legacy launch header. */
+    /**
+     * Tokens for launching an app for a user on a record: SMART Connect and REST, and the legacy launch header for
+     * the apps flagged for it (403 APP_DISABLED for a disabled app).
+     */
     @POST
     @Path("launch")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -96,6 +104,7 @@ public class LauncherServiceResource {
                              @FormParam("record_id") String recordId) {
         LaunchCredentials launch = appLaunch.launch(required("app_id", appId),
                 required("user_id", userId), recordId);
+        App app = apps.find(launch.appId()).orElseThrow();
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", launch.appId())
                 .add("user_id", launch.userId())
@@ -103,14 +112,25 @@ public class LauncherServiceResource {
                 .add("rest_token", launch.restToken())
                 .add("rest_secret", launch.restSecret())
                 .add("connect_token", launch.connectToken())
-                .add("connect_secret", launch.connectSecret());
-        if (apps.find(appId).flatMap(App::index).isPresent()) {
+                .add("connect_secret", launch.connectSecret())
+                .add("legacy_launch", app.legacyLaunch());
+        if (app.legacyLaunch() && app.index().isPresent()) {
             json.add("oauth_header", appLaunch.legacyOAuthHeader(launch, apiBases.of(uri)));
         }
         if (launch.recordId() != null) {
             json.add("record_id", launch.recordId());
         }
         return json.build();
+    }
+
+    /** Revokes tokens of the launcher's launches at once (app closed, record changed, logout). */
+    @POST
+    @Path("tokens/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public JsonObject revoke(@FormParam("token") List<String> tokens) {
+        long revoked = tokens.stream().filter(t -> t != null && !t.isBlank()).distinct().filter(provider::revoke)
+                .count();
+        return Jsonp.JSON.createObjectBuilder().add("revoked", revoked).build();
     }
 
     private static String required(String name, String value) {

@@ -25,7 +25,7 @@ public final class JdbcAppRepository implements AppRepository {
     private static final long TTL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private static final String COLUMNS = "app_id, name, description, app_mode, app_scope, index_url, oauth_callback,"
-            + " consumer_secret, manifest_json, installed_ms";
+            + " consumer_secret, manifest_json, installed_ms, enabled, legacy_launch";
 
     private record Cached(Optional<App> app, long expiresAt) {
     }
@@ -43,8 +43,15 @@ public final class JdbcAppRepository implements AppRepository {
     public void save(App app) {
         jdbc.update("saving the app", upsert, app.id(), app.name(), app.description(), app.mode().name(),
                 app.scope().name(), app.index().orElse(null), app.oauthCallback().orElse(null), app.consumerSecret(),
-                app.manifestJson(), app.installedAt().toEpochMilli());
+                app.manifestJson(), app.installedAt().toEpochMilli(), app.enabled(), app.legacyLaunch());
         recent.remove(app.id());
+    }
+
+    @Override
+    public boolean delete(String appId) {
+        int deleted = jdbc.update("removing the app", "DELETE FROM container_app WHERE app_id = ?", appId);
+        recent.remove(appId);
+        return deleted == 1;
     }
 
     @Override
@@ -72,6 +79,6 @@ public final class JdbcAppRepository implements AppRepository {
     private static App app(ResultSet row) throws SQLException {
         return new App(row.getString(1), row.getString(2), row.getString(3), AppMode.valueOf(row.getString(4)),
                 AppScope.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8),
-                row.getString(9), Instant.ofEpochMilli(row.getLong(10)));
+                row.getString(9), Instant.ofEpochMilli(row.getLong(10)), row.getBoolean(11), row.getBoolean(12));
     }
 }

@@ -3,6 +3,7 @@ package org.smartcc.oauth.internal.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.smartcc.oauth.domain.Token;
 import org.smartcc.oauth.domain.TokenKind;
@@ -37,6 +38,13 @@ public final class JdbcTokenRepository implements TokenRepository {
     public Optional<Token> find(String token) {
         return jdbc.first("reading the token", "SELECT " + COLUMNS + " FROM oauth_token WHERE token = ?",
                 JdbcTokenRepository::token, token);
+    }
+
+    @Override
+    public List<Token> findLiveOfApp(String appId, Instant now) {
+        return jdbc.list("reading the app's tokens", "SELECT " + COLUMNS + " FROM oauth_token WHERE app_id = ?"
+                + " AND revoked = FALSE AND expires_ms > ? ORDER BY created_ms, token", JdbcTokenRepository::token,
+                appId, now.toEpochMilli());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smartcc.oauth.internal.protocol;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.smartcc.oauth.domain.Token;
 
@@ -10,6 +11,9 @@ public interface TokenRepository {
     void save(Token token);
 
     Optional<Token> find(String token);
+
+    /** The app's tokens that are neither revoked nor expired at the instant, oldest first. */
+    List<Token> findLiveOfApp(String appId, Instant now);
 
     /** Binds a still-pending (unapproved, unrevoked) request token to the user and record; false if not pending. */
     boolean approve(String requestToken, String userId, String recordId, String verifier);

@@ -1,0 +1,100 @@
+package org.smartcc.api.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.smartcc.oauth.application.UserAccounts;
+import org.smartcc.oauth.domain.OAuthError;
+import org.smartcc.oauth.domain.OAuthException;
+import org.smartcc.oauth.domain.UserAccount;
+
+/** The launcher's users: list, create, and set names, roles and password ({@link AdminOnly}). */
+@Path("admin/users")
+@AdminOnly
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminUsersResource {
+
+    @Inject
+    UserAccounts accounts;
+
+    @GET
+    public JsonArray list() {
+        JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
+        for (UserAccount account : accounts.all()) {
+            JsonArrayBuilder roles = Jsonp.JSON.createArrayBuilder();
+            account.roles().stream().sorted().forEach(r -> roles.add(r.roleName()));
+            list.add(Jsonp.JSON.createObjectBuilder().add("user_id", account.id())
+                    .add("full_name", account.fullName())
+                    .add("given_name", nullable(account.user().givenName()))
+                    .add("family_name", nullable(account.user().familyName()))
+                    .add("roles", roles));
+        }
+        return list.build();
+    }
+
+    /** {@code {"given_name", "family_name", "password", "roles"}}; the password may be left out for a known user. */
+    @PUT
+    @Path("{user_id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("user_id") String userId, String body) {
+        JsonObject user = object(body);
+        List<String> roles = new ArrayList<>();
+        JsonValue roleList = user.get("roles");
+        if (roleList instanceof JsonArray array) {
+            for (JsonValue role : array) {
+                if (!(role instanceof JsonString name)) {
+                    throw invalid("roles must be a list of role names");
+                }
+                roles.add(name.getString());
+            }
+        } else if (roleList != null && roleList != JsonValue.NULL) {
+            throw invalid("roles must be a list of role names");
+        }
+        accounts.put(userId, text(user, "given_name"), text(user, "family_name"), text(user, "password"), roles);
+        return Response.noContent().build();
+    }
+
+    private static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : Jsonp.JSON.createValue(value);
+    }
+
+    private static JsonObject object(String body) {
+        try {
+            return Jsonp.JSON.createReader(new StringReader(body == null ? "" : body)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw invalid("the body is not a JSON object");
+        }
+    }
+
+    private static String text(JsonObject user, String field) {
+        JsonValue value = user.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            throw invalid(field + " must be a string");
+        }
+        return string.getString();
+    }
+
+    private static OAuthException invalid(String message) {
+        return new OAuthException(OAuthError.USER_INVALID, message);
+    }
+}
