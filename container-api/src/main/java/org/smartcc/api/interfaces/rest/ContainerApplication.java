@@ -16,7 +16,7 @@ public class ContainerApplication extends Application {
         return Set.of(StatusResource.class, AdminResource.class, OAuthResource.class, BackgroundTokenResource.class,
                 AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
-                RecordSearchResource.class,
+                RecordSearchResource.class, LauncherRecordsResource.class,
                 LauncherServiceResource.class, CohortResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
                 CallTableRouting.class,
