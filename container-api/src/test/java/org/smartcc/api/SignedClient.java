@@ -26,7 +26,12 @@ final class SignedClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     SignedClient(String appId) {
-        this.service = new ServiceBuilder(appId).apiSecret(DEV_SECRET).build(new Endpoints());
+        this(appId, DEV_SECRET);
+    }
+
+    /** A consumer with a secret of its own, such as the launcher's. */
+    SignedClient(String consumerKey, String consumerSecret) {
+        this.service = new ServiceBuilder(consumerKey).apiSecret(consumerSecret).build(new Endpoints());
     }
 
     /** A signed request; 2-legged when token is null. Form parameters go into the body and the signature. */

@@ -348,7 +348,14 @@ class WebApiIT {
                 "app_id=med-list%40apps.smartplatforms.org&user_id=" + DEV_USER + "&record_id=2169591");
         assertEquals(200, launch.statusCode(), launch.body());
         JsonObject credentials = Json.createReader(new StringReader(launch.body())).readObject();
-        assertTrue(credentials.getString("oauth_header").startsWith("OAuth "), launch.body());
+        assertFalse(credentials.getBoolean("legacy_launch"), launch.body());
+        assertFalse(credentials.containsKey("oauth_header"), "only apps flagged for the legacy launch get the header");
+        // a manifest with SMART 0.3's intents: flagged for the legacy launch when installed
+        HttpResponse<String> legacy = launcher("POST", "/oauth/internal/launch",
+                "app_id=lab-results%40apps.smartplatforms.org&user_id=" + DEV_USER + "&record_id=2169591");
+        JsonObject legacyCredentials = Json.createReader(new StringReader(legacy.body())).readObject();
+        assertTrue(legacyCredentials.getBoolean("legacy_launch"), legacy.body());
+        assertTrue(legacyCredentials.getString("oauth_header").startsWith("OAuth "), legacy.body());
         HttpResponse<String> wrong = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(base + "/oauth/internal/launch")).header("Authorization", basic("launcher:guess"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

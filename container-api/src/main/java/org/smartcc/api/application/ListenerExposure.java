@@ -30,6 +30,9 @@ public final class ListenerExposure {
         if (settings.launcherSecret().filter(DEVELOPMENT_LAUNCHER_SECRET::equals).isPresent()) {
             on.add("development launcher secret (smartcc.launcher.secret)");
         }
+        if (settings.devMode()) {
+            on.add("launcher login dev / dev with every role (smartcc.dev-mode)");
+        }
         if (settings.devMode() && settings.appsDirectory().isPresent()
                 && settings.appsSecret().equals(AppInstaller.DEV_CONSUMER_SECRET)) {
             on.add("development app secret (smartcc.apps.secret)");

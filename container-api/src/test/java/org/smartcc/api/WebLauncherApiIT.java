@@ -1,0 +1,211 @@
+package org.smartcc.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smartcc.api.LauncherClient.ADMIN;
+import static org.smartcc.api.LauncherClient.LAUNCHER;
+import static org.smartcc.api.LauncherClient.encode;
+import static org.smartcc.api.LauncherClient.parse;
+
+import com.github.scribejava.core.model.Verb;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The API server's calls for the launcher (docs/launcher.md) over HTTP: sign-in, records, launch and revocation,
+ * SMART Connect calls the launcher signs (ScribeJava), and the administration of apps and users.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebLauncherApiIT {
+
+    static final String DEV_USER = "developer@smartcc.local";
+    static final String MED_LIST = "med-list@apps.smartplatforms.org";
+    static final String RECORD = "2169591";
+    static final String OTHER_RECORD = "1081332";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL url;
+    String base;
+    LauncherClient launcher;
+
+    @BeforeEach
+    void ready() throws Exception {
+        new ContainerClient(url).awaitReady(Duration.ofMinutes(5));
+        base = url.toString().replaceAll("/$", "");
+        launcher = new LauncherClient(base);
+    }
+
+    @Test
+    void theDevelopmentUserSignsInAndEveryFailureLooksTheSame() throws Exception {
+        HttpResponse<String> dev = launcher.form("POST", "/oauth/internal/session_create", "username=dev&password=dev");
+        assertEquals(200, dev.statusCode(), dev.body());
+        JsonObject session = parse(dev).asJsonObject();
+        assertEquals("dev", session.getString("user_id"));
+        assertEquals(List.of("admin", "clinician", "researcher"), session.getJsonArray("roles")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).sorted()
+                .toList());
+
+        HttpResponse<String> wrong = launcher.form("POST", "/oauth/internal/session_create",
+                "username=dev&password=guess");
+        HttpResponse<String> unknown = launcher.form("POST", "/oauth/internal/session_create",
+                "username=nobody&password=dev");
+        HttpResponse<String> noPassword = launcher.form("POST", "/oauth/internal/session_create",
+                "username=" + encode(DEV_USER) + "&password=");
+        for (HttpResponse<String> refused : List.of(wrong, unknown, noPassword)) {
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals(wrong.body(), refused.body());
+        }
+        assertTrue(wrong.body().contains("LOGIN_FAILED"), wrong.body());
+    }
+
+    @Test
+    void theLauncherListsAndSearchesRecordsAndReadsABanner() throws Exception {
+        JsonObject all = parse(launcher.form("GET", "/oauth/internal/records?limit=2", null)).asJsonObject();
+        assertEquals(2, all.getJsonArray("records").size());
+        assertTrue(all.getInt("total") >= 50, all.toString());
+
+        JsonObject found = parse(launcher.form("GET", "/oauth/internal/records?q=lewis%20kar", null)).asJsonObject();
+        assertEquals(1, found.getInt("total"), found.toString());
+        JsonObject banner = found.getJsonArray("records").getJsonObject(0);
+        assertEquals(RECORD, banner.getString("record_id"));
+        assertEquals("Lewis", banner.getString("family_name"));
+
+        HttpResponse<String> one = launcher.form("GET", "/oauth/internal/records/" + RECORD, null);
+        assertEquals(banner, parse(one).asJsonObject());
+        HttpResponse<String> missing = launcher.form("GET", "/oauth/internal/records/no-such-record", null);
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("RECORD_NOT_FOUND"), missing.body());
+        HttpResponse<String> tooMany = launcher.form("GET", "/oauth/internal/records?limit=501", null);
+        assertEquals(400, tooMany.statusCode(), tooMany.body());
+    }
+
+    @Test
+    void aSmartConnectCallTheLauncherSignsReadsItsRecordOnlyUntilRevoked() throws Exception {
+        HttpResponse<String> launch = launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(MED_LIST)
+                + "&user_id=" + encode(DEV_USER) + "&record_id=" + RECORD);
+        assertEquals(200, launch.statusCode(), launch.body());
+        JsonObject tokens = parse(launch).asJsonObject();
+        String connect = tokens.getString("connect_token");
+        String connectSecret = tokens.getString("connect_secret");
+        SignedClient signer = new SignedClient("launcher", LauncherClient.LAUNCHER_SECRET);
+
+        HttpResponse<byte[]> read = signer.send(Verb.GET, base + "/records/" + RECORD + "/medications/", connect,
+                connectSecret, Map.of(), null, null);
+        assertEquals(200, read.statusCode(), new String(read.body()));
+        HttpResponse<byte[]> other = signer.send(Verb.GET, base + "/records/" + OTHER_RECORD + "/medications/",
+                connect, connectSecret, Map.of(), null, null);
+        assertEquals(403, other.statusCode());
+        assertTrue(new String(other.body()).contains("FORBIDDEN_WRONG_RECORD"), new String(other.body()));
+        HttpResponse<byte[]> byTheApp = new SignedClient(MED_LIST).send(Verb.GET, base + "/records/" + RECORD
+                + "/medications/", connect, connectSecret, Map.of(), null, null);
+        assertEquals(401, byTheApp.statusCode());
+        assertTrue(new String(byTheApp.body()).contains("OAUTH_TOKEN_UNKNOWN"), new String(byTheApp.body()));
+
+        HttpResponse<String> revoked = launcher.form("POST", "/oauth/internal/tokens/revoke", "token="
+                + encode(connect) + "&token=" + encode(tokens.getString("rest_token")) + "&token=unknown");
+        assertEquals(2, parse(revoked).asJsonObject().getInt("revoked"), revoked.body());
+        HttpResponse<byte[]> afterRevoke = signer.send(Verb.GET, base + "/records/" + RECORD + "/medications/",
+                connect, connectSecret, Map.of(), null, null);
+        assertEquals(401, afterRevoke.statusCode());
+        assertTrue(new String(afterRevoke.body()).contains("OAUTH_TOKEN_REVOKED"), new String(afterRevoke.body()));
+    }
+
+    @Test
+    void theExampleAppIsInstalledInTheDevelopmentRun() throws Exception {
+        HttpResponse<String> manifest = launcher.form("GET", "/apps/med-problems@apps.smartcc.local/manifest", null);
+        assertEquals(200, manifest.statusCode(), manifest.body());
+        assertTrue(parse(manifest).asJsonObject().getString("index").endsWith(
+                "/launcher/example-apps/med-problems/index.html"), manifest.body());
+    }
+
+    @Test
+    void anAdministratorInstallsDisablesAndRemovesAnApp() throws Exception {
+        String app = "it-admin-app@apps.test";
+        String path = "/admin/apps/" + app;
+        String manifest = """
+                {"id": "%s", "name": "IT app", "description": "installed by a test", "mode": "ui",
+                 "index": "http://it.test/index.html", "icon": "http://it.test/icon.png"}""".formatted(app);
+        HttpResponse<String> created = launcher.json("PUT", path, ADMIN, null, manifest);
+        assertEquals(201, created.statusCode(), created.body());
+        String secret = parse(created).asJsonObject().getString("consumer_secret");
+        HttpResponse<String> replaced = launcher.json("PUT", path, ADMIN, null, manifest);
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertEquals(secret, parse(replaced).asJsonObject().getString("consumer_secret"));
+        assertEquals(400, launcher.json("PUT", path, ADMIN, null, manifest.replace("\"ui\"", "\"tv\"")).statusCode());
+        assertEquals(409, launcher.json("PUT", "/admin/apps/other@apps.test", ADMIN, null, manifest).statusCode());
+
+        HttpResponse<String> disabled = launcher.json("PATCH", path, ADMIN, null, "{\"enabled\": false}");
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertFalse(parse(disabled).asJsonObject().getBoolean("enabled"));
+        assertEquals(404, launcher.form("GET", "/apps/" + app + "/manifest", null).statusCode());
+        assertFalse(launcher.form("GET", "/apps/manifests/", null).body().contains(app));
+        HttpResponse<String> launch = launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(app)
+                + "&user_id=" + encode(DEV_USER) + "&record_id=" + RECORD);
+        assertEquals(403, launch.statusCode());
+        assertTrue(launch.body().contains("APP_DISABLED"), launch.body());
+        HttpResponse<byte[]> signed = new SignedClient(app, secret).send(Verb.GET, base + "/records/search", null,
+                null, Map.of(), null, null);
+        assertEquals(401, signed.statusCode());
+        assertTrue(new String(signed.body()).contains("OAUTH_CONSUMER_DISABLED"), new String(signed.body()));
+
+        launcher.json("PATCH", path, ADMIN, null, "{\"enabled\": true}");
+        launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(app) + "&user_id=" + encode(DEV_USER)
+                + "&record_id=" + RECORD);
+        JsonArray live = parse(launcher.json("GET", path + "/tokens", ADMIN, null, null)).asJsonArray();
+        assertEquals(2, live.size(), live.toString());
+        assertFalse(live.toString().contains("secret"), live.toString());
+        JsonArray listed = parse(launcher.json("GET", "/admin/apps", ADMIN, null, null)).asJsonArray();
+        assertTrue(listed.stream().map(JsonValue::asJsonObject).anyMatch(a -> a.getString("app_id").equals(app)
+                && a.getString("icon").equals("http://it.test/icon.png")), listed.toString());
+
+        assertEquals(204, launcher.json("DELETE", path, ADMIN, null, null).statusCode());
+        assertEquals(404, launcher.json("GET", path + "/tokens", ADMIN, null, null).statusCode());
+    }
+
+    @Test
+    void theLauncherActsForAnAdministratorOnly() throws Exception {
+        HttpResponse<String> put = launcher.json("PUT", "/admin/users/nurse@it.test", LAUNCHER, "dev",
+                "{\"given_name\": \"Nora\", \"family_name\": \"Nurse\", \"password\": \"nurse-password\","
+                        + " \"roles\": [\"clinician\"]}");
+        assertEquals(204, put.statusCode(), put.body());
+        JsonArray users = parse(launcher.json("GET", "/admin/users", LAUNCHER, "dev", null)).asJsonArray();
+        assertTrue(users.stream().map(JsonValue::asJsonObject).anyMatch(u -> u.getString("user_id")
+                .equals("nurse@it.test") && u.getString("full_name").equals("Nora Nurse")
+                && u.getJsonArray("roles").toString().equals("[\"clinician\"]")), users.toString());
+        assertEquals(200, launcher.form("POST", "/oauth/internal/session_create",
+                "username=nurse%40it.test&password=nurse-password").statusCode());
+
+        for (String acting : new String[] {"nurse@it.test", "nobody@it.test", null}) {
+            HttpResponse<String> refused = launcher.json("GET", "/admin/apps", LAUNCHER, acting, null);
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("FORBIDDEN_NOT_ADMIN"), refused.body());
+        }
+        HttpResponse<String> badRole = launcher.json("PUT", "/admin/users/nurse@it.test", ADMIN, null,
+                "{\"roles\": [\"superuser\"]}");
+        assertEquals(400, badRole.statusCode(), badRole.body());
+        assertEquals(401, launcher.json("GET", "/admin/users", "launcher:guess", "dev", null).statusCode());
+    }
+}
