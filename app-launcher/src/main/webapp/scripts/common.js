@@ -9,9 +9,10 @@
 
   let session = null;
 
-  function toLogin() { window.location.assign(base + 'login.html'); }
+  // Reloading the page (not opening login.html) makes the page the request sign-in returns to, not this JSON call.
+  function toLogin() { window.location.reload(); }
 
-  // A call whose session ended comes back redirected to the login page (FORM sign-in): go there.
+  // A call whose session ended comes back redirected to the login page (FORM sign-in): sign in again.
   async function call(path, options = {}) {
     const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
     if (options.json !== undefined) headers['Content-Type'] = 'application/json';

@@ -11,7 +11,10 @@ import java.io.IOException;
 import org.smartcc.launcher.application.AppLaunches;
 import org.smartcc.launcher.application.SessionState;
 
-/** {@code POST /logout} (CSRF form field {@code csrf}): revokes the session's tokens, ends it, back to sign-in. */
+/**
+ * {@code POST /logout} (CSRF form field {@code csrf}): revokes the session's tokens and ends it. The browser goes to
+ * the start page, which sends it to the login page with the start page as where sign-in returns to.
+ */
 @WebServlet("/logout")
 public class LogoutServlet extends HttpServlet {
 
@@ -32,6 +35,6 @@ public class LogoutServlet extends HttpServlet {
             session.invalidate();
         }
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + "/login.html");
+        response.setHeader("Location", request.getContextPath() + "/");
     }
 }
