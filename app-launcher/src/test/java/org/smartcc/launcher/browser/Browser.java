@@ -104,13 +104,18 @@ final class Browser implements AutoCloseable {
         secret.submit();
     }
 
-    /** The first visible element among {@code css} whose accessible name is {@code name}, waiting for it. */
+    /**
+     * The first visible element among {@code css} whose accessible name is {@code name}, waiting for it, scrolled to
+     * the middle of the window (a long gallery puts it below the fold, where a click would land elsewhere).
+     */
     WebElement named(String css, String name) {
         return await(d -> {
             @SuppressWarnings("unchecked")
             List<WebElement> found = (List<WebElement>) ((JavascriptExecutor) d).executeScript(ACCESSIBLE_NAME
-                    + "return Array.from(document.querySelectorAll(arguments[0]))"
-                    + ".filter(e => e.getClientRects().length && accessibleName(e) === arguments[1]);", css, name);
+                    + "const found = Array.from(document.querySelectorAll(arguments[0]))"
+                    + ".filter(e => e.getClientRects().length && accessibleName(e) === arguments[1]);"
+                    + "if (found.length) found[0].scrollIntoView({block: 'center'});"
+                    + "return found;", css, name);
             return found.isEmpty() ? null : found.get(0);
         }, "an element " + css + " named \"" + name + "\"");
     }
