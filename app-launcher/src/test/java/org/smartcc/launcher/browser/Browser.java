@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -48,6 +49,8 @@ final class Browser implements AutoCloseable {
               return t(e.getAttribute('placeholder') || e.getAttribute('title') || e.getAttribute('alt'));
             }
             """;
+
+    private static final String BUTTONS = "button, [role=button], input[type=submit], input[type=button]";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -121,11 +124,32 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement button(String name) {
-        return named("button, [role=button], input[type=submit], input[type=button]", name);
+        return named(BUTTONS, name);
     }
 
-    WebElement link(String name) {
-        return named("a[href], [role=link]", name);
+    /** Clicks the button of that name once it can be clicked. */
+    void clickButton(String name) {
+        click(BUTTONS, name);
+    }
+
+    /** Clicks the link of that name once it can be clicked. */
+    void clickLink(String name) {
+        click("a[href], [role=link]", name);
+    }
+
+    /**
+     * Clicks where the element is: pages still loading (the gallery's icons) move it after it was scrolled into view,
+     * so a click that lands on another element is tried again.
+     */
+    private void click(String css, String name) {
+        await(d -> {
+            try {
+                named(css, name).click();
+                return true;
+            } catch (ElementClickInterceptedException e) {
+                return null;
+            }
+        }, "a clickable " + css + " named \"" + name + "\"");
     }
 
     WebElement field(String name) {

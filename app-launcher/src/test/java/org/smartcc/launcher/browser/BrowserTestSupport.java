@@ -56,6 +56,6 @@ abstract class BrowserTestSupport {
     /** Opens a record's page and launches an app from the gallery. */
     static void launchFromGallery(String recordId, String appName) {
         browser.get(launcher() + "/record.html?record_id=" + recordId);
-        browser.button("Launch " + appName).click();
+        browser.clickButton("Launch " + appName);
     }
 }

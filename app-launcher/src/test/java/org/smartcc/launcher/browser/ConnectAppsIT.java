@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /**
  * SMART Connect apps of another origin launched from the gallery: one that speaks the wire protocol by hand, a
@@ -40,11 +39,8 @@ class ConnectAppsIT extends BrowserTestSupport {
         launchFromGallery(AMY_SHAW, env.app("helper-caller").name());
 
         browser.switchToFrameWith(By.id("call-helper"));
-        WebElement call = browser.await(d -> {
-            WebElement button = d.findElement(By.id("call-helper"));
-            return button.isEnabled() ? button : null;
-        }, "the helper caller ready");
-        call.click();
+        browser.await(d -> d.findElement(By.id("call-helper")).isEnabled(), "the helper caller ready");
+        browser.clickButton("Call helper");
 
         assertEquals("echo: ping-42", browser.textInFrames(By.id("returned")));
     }

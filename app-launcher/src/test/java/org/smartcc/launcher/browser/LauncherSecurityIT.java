@@ -48,8 +48,8 @@ class LauncherSecurityIT extends BrowserTestSupport {
 
         browser.get(launcher() + "/");
         browser.field("Search records").sendKeys(env.api.banner(JOSEPH_ROSS).getString("family_name"));
-        browser.button("Search").click();
-        browser.link(env.api.banner(JOSEPH_ROSS).getString("full_name")).click();
+        browser.clickButton("Search");
+        browser.clickLink(env.api.banner(JOSEPH_ROSS).getString("full_name"));
         browser.await(d -> d.getCurrentUrl().contains("record_id=" + JOSEPH_ROSS), "the other record");
 
         browser.await(d -> env.api.liveTokens(EXAMPLE_APP).stream().noneMatch(before::contains),
@@ -95,7 +95,7 @@ class LauncherSecurityIT extends BrowserTestSupport {
         List<String> before = env.api.liveTokens(EXAMPLE_APP);
         liveTokens.addAll(before);
 
-        browser.button("Log out").click();
+        browser.clickButton("Log out");
         browser.await(d -> !d.findElements(By.name("j_username")).isEmpty(), "the login page after logging out");
 
         assertTrue(env.api.liveTokens(EXAMPLE_APP).stream().noneMatch(before::contains),
@@ -113,14 +113,14 @@ class LauncherSecurityIT extends BrowserTestSupport {
                 + "\"password\": \"nurse-it-password\", \"roles\": [\"clinician\"]}");
         browser.get(launcher() + "/");
         if (browser.driver().findElements(By.name("j_username")).isEmpty()) {
-            browser.button("Log out").click();
+            browser.clickButton("Log out");
         }
         browser.logIn("nurse-it", "nurse-it-password");
         browser.field("Search records");
 
         assertEquals(403L, browser.fetch("GET", launcher() + "/admin/", Map.of(), null).get("status"));
         assertEquals(403L, browser.fetch("GET", launcher() + "/ui/admin/apps", Map.of(), null).get("status"));
-        browser.button("Log out").click();
+        browser.clickButton("Log out");
         browser.await(d -> !d.findElements(By.name("j_username")).isEmpty(), "the login page after logging out");
     }
 

@@ -34,8 +34,8 @@ class RecordBrowsingIT extends BrowserTestSupport {
         JsonObject expected = env.api.banner(JOSEPH_ROSS);
         browser.get(launcher() + "/");
         browser.field("Search records").sendKeys(expected.getString("family_name"));
-        browser.button("Search").click();
-        browser.link(expected.getString("full_name")).click();
+        browser.clickButton("Search");
+        browser.clickLink(expected.getString("full_name"));
 
         String banner = browser.await(d -> {
             String text = d.findElement(By.cssSelector("[data-banner], .banner, #banner")).getText();
@@ -55,8 +55,8 @@ class RecordBrowsingIT extends BrowserTestSupport {
 
         browser.await(d -> d.getCurrentUrl().contains("pick-record.html"), "the record picker");
         browser.field("Search records").sendKeys(amy.getString("family_name"));
-        browser.button("Search").click();
-        browser.link(amy.getString("full_name")).click();
+        browser.clickButton("Search");
+        browser.clickLink(amy.getString("full_name"));
 
         assertExampleAppShows(AMY_SHAW);
     }

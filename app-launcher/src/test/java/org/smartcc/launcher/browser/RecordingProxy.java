@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -118,7 +119,8 @@ final class RecordingProxy implements AutoCloseable {
     private static Response forward(String method, URI target, Map<String, String> headers, byte[] body)
             throws IOException {
         int port = target.getPort() < 0 ? 80 : target.getPort();
-        try (Socket upstream = new Socket(target.getHost(), port)) {
+        try (Socket upstream = new Socket()) {
+            upstream.connect(new InetSocketAddress(target.getHost(), port), 5000);
             StringBuilder request = new StringBuilder(method).append(' ').append(target.getRawPath())
                     .append(target.getRawQuery() == null ? "" : "?" + target.getRawQuery()).append(" HTTP/1.1\r\n");
             headers.forEach((name, value) -> {

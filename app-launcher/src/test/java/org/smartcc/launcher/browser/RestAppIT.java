@@ -34,7 +34,7 @@ class RestAppIT extends BrowserTestSupport {
         browser.switchToFrameWith(By.name("oauth_token"));
         String approval = browser.bodyText();
         assertTrue(approval.contains(app.name()) && approval.contains(app.description()), approval);
-        browser.button("Approve").click();
+        browser.clickButton("Approve");
 
         assertEquals(env.api.banner(AMY_SHAW).getString("family_name"),
                 browser.textInFrames(By.id("rest-result")));
@@ -55,7 +55,7 @@ class RestAppIT extends BrowserTestSupport {
         launchFromGallery(JOSEPH_ROSS, app.name());
 
         browser.switchToFrameWith(By.name("oauth_token"));
-        browser.button("Deny").click();
+        browser.clickButton("Deny");
 
         String refusal = browser.await(d -> {
             String text = browser.bodyText().toLowerCase(Locale.ROOT);
