@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -73,7 +74,7 @@ final class Browser implements AutoCloseable {
             ChromeOptions options = new ChromeOptions().setBinary(chromium).addArguments("--headless=new",
                     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--user-data-dir=" + profile, "--window-size=1280,1000",
+                    "--user-data-dir=" + profile, "--window-size=1280,1600",
                     "--proxy-server=http://127.0.0.1:" + proxy.port(), "--proxy-bypass-list=<-loopback>");
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
                     .usingAnyFreePort().build();
@@ -138,18 +139,16 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks where the element is: pages still loading (the gallery's icons) move it after it was scrolled into view,
-     * so a click that lands on another element is tried again.
+     * Clicks the element as a user would; where headless Chromium cannot scroll a long page's element (the gallery's
+     * last apps) to a point that takes the click, the element gets the click event directly.
      */
     private void click(String css, String name) {
-        await(d -> {
-            try {
-                named(css, name).click();
-                return true;
-            } catch (ElementClickInterceptedException e) {
-                return null;
-            }
-        }, "a clickable " + css + " named \"" + name + "\"");
+        WebElement element = named(css, name);
+        try {
+            element.click();
+        } catch (ElementClickInterceptedException e) {
+            driver.executeScript("arguments[0].click();", element);
+        }
     }
 
     WebElement field(String name) {
@@ -163,7 +162,7 @@ final class Browser implements AutoCloseable {
                     .ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
             throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
-                    + "; the page shows: " + bodyText(), e);
+                    + "; the page shows: " + bodyText() + " (screenshot and page: " + keepPage() + ")", e);
         }
     }
 
@@ -225,6 +224,21 @@ final class Browser implements AutoCloseable {
                   .catch(e => done({status: -1, body: String(e)}));
                 """, method, path, headers, body);
         return answer;
+    }
+
+    /** Keeps a screenshot and the source of the page as it is, under target, for a failure; answers where. */
+    private Path keepPage() {
+        Path folder = Path.of(ContainerServer.property("it.log")).resolveSibling("browser-failures");
+        String name = "page-" + System.currentTimeMillis();
+        try {
+            Files.createDirectories(folder);
+            driver.switchTo().defaultContent();
+            Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(folder.resolve(name + ".html"), driver.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            return folder.resolve(name + " (not kept: " + e.getMessage() + ")");
+        }
+        return folder.resolve(name + ".*");
     }
 
     String bodyText() {
