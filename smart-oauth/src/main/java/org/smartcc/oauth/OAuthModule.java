@@ -16,6 +16,7 @@ import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.oauth.internal.jdbc.JdbcAppRepository;
+import org.smartcc.oauth.internal.jdbc.JdbcApprovalRepository;
 import org.smartcc.oauth.internal.jdbc.JdbcNonceStore;
 import org.smartcc.oauth.internal.jdbc.JdbcTokenRepository;
 import org.smartcc.oauth.internal.jdbc.JdbcUserRepository;
@@ -54,7 +55,8 @@ public final class OAuthModule {
         Secrets secrets = new Secrets();
         TokenIssuer issuer = new TokenIssuer(tokens, secrets, settings, clock);
         this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(database.dataSource()), signatures, settings, clock);
-        this.authorization = new AuthorizationFlow(provider, apps, tokens, users, records, issuer, secrets, clock);
+        this.authorization = new AuthorizationFlow(provider, apps, tokens, users,
+                new JdbcApprovalRepository(database), records, issuer, secrets, clock);
         this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
         this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
         this.installer = new AppInstaller(apps, secrets, clock, settings.uiServerBaseUrl());

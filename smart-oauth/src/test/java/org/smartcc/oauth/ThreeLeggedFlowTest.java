@@ -55,6 +55,21 @@ class ThreeLeggedFlowTest {
     }
 
     @Test
+    void anApprovalIsRememberedForTheSameAppUserAndRecordOnly() {
+        String first = container.module.authorization().issueRequestToken(requestTokenCall("1002")).token();
+        assertFalse(container.module.authorization().pendingAuthorization(first, TestContainer.ALICE).approvedBefore());
+        container.module.authorization().approve(first, TestContainer.ALICE, null);
+
+        String again = container.module.authorization().issueRequestToken(requestTokenCall("1002")).token();
+        assertTrue(container.module.authorization().pendingAuthorization(again, TestContainer.ALICE).approvedBefore());
+        assertFalse(container.module.authorization().pendingAuthorization(again, TestContainer.BOB).approvedBefore());
+        assertFalse(container.module.authorization().pendingAuthorization(again, null).approvedBefore());
+        String otherRecord = container.module.authorization().issueRequestToken(requestTokenCall("1003")).token();
+        assertFalse(container.module.authorization().pendingAuthorization(otherRecord, TestContainer.ALICE)
+                .approvedBefore());
+    }
+
+    @Test
     void fullDanceGivesAnAccessTokenBoundToAppUserAndRecord() throws IOException {
         TokenResponse requestTokenResponse = container.module.authorization()
                 .issueRequestToken(requestTokenCall("1002"));
@@ -62,10 +77,10 @@ class ThreeLeggedFlowTest {
         OAuth1RequestToken requestToken = OAuth1RequestTokenExtractor.instance()
                 .extract(new Response(200, "OK", Map.of(), requestTokenResponse.formEncoded()));
 
-        PendingAuthorization pending = container.module.authorization().pendingAuthorization(requestToken.getToken());
+        PendingAuthorization pending = container.module.authorization().pendingAuthorization(requestToken.getToken(), null);
         assertEquals(TestContainer.REST_APP, pending.app().id());
         assertEquals("1002", pending.recordId().orElseThrow());
-        assertFalse(pending.approved());
+        assertFalse(pending.approvedBefore());
 
         Approval approval = container.module.authorization()
                 .approve(requestToken.getToken(), TestContainer.ALICE, null);
@@ -106,7 +121,7 @@ class ThreeLeggedFlowTest {
     @Test
     void recordChosenOnTheAuthorizePageWhenTheTokenHasNone() {
         TokenResponse requestToken = container.module.authorization().issueRequestToken(requestTokenCall(null));
-        assertTrue(container.module.authorization().pendingAuthorization(requestToken.token()).recordId().isEmpty());
+        assertTrue(container.module.authorization().pendingAuthorization(requestToken.token(), null).recordId().isEmpty());
         assertError(OAuthError.RECORD_REQUIRED,
                 () -> container.module.authorization().approve(requestToken.token(), TestContainer.BOB, null));
 
@@ -124,7 +139,7 @@ class ThreeLeggedFlowTest {
                 TestContainer.API_BASE + "/oauth/request_token?smart_record_id=1003", null, null,
                 r -> r.addBodyParameter("oauth_callback", "oob"));
         TokenResponse response = container.module.authorization().issueRequestToken(signed.toProvider());
-        assertEquals("1003", container.module.authorization().pendingAuthorization(response.token()).recordId()
+        assertEquals("1003", container.module.authorization().pendingAuthorization(response.token(), null).recordId()
                 .orElseThrow());
     }
 
@@ -142,7 +157,7 @@ class ThreeLeggedFlowTest {
 
         TokenResponse response = container.module.authorization().issueRequestToken(request);
 
-        assertEquals("1002", container.module.authorization().pendingAuthorization(response.token()).recordId()
+        assertEquals("1002", container.module.authorization().pendingAuthorization(response.token(), null).recordId()
                 .orElseThrow());
     }
 

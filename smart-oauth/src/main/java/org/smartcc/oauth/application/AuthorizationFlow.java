@@ -32,17 +32,19 @@ public final class AuthorizationFlow {
     private final AppRepository apps;
     private final TokenRepository tokens;
     private final UserRepository users;
+    private final ApprovalRepository approvals;
     private final RecordIds records;
     private final TokenIssuer issuer;
     private final Secrets secrets;
     private final Clock clock;
 
     public AuthorizationFlow(OAuthProvider provider, AppRepository apps, TokenRepository tokens, UserRepository users,
-            RecordIds records, TokenIssuer issuer, Secrets secrets, Clock clock) {
+            ApprovalRepository approvals, RecordIds records, TokenIssuer issuer, Secrets secrets, Clock clock) {
         this.provider = provider;
         this.apps = apps;
         this.tokens = tokens;
         this.users = users;
+        this.approvals = approvals;
         this.records = records;
         this.issuer = issuer;
         this.secrets = secrets;
@@ -70,12 +72,20 @@ public final class AuthorizationFlow {
                 "true")));
     }
 
-    /** What the authorize page shows: the app asking and the record the token is bound to, if any. */
-    public PendingAuthorization pendingAuthorization(String requestToken) {
+    /**
+     * What the authorize page shows: the app asking and the record the token is bound to, if any, and whether the
+     * signed-in user approved this app on that record before.
+     *
+     * @param userId the signed-in user, or null when the page does not know yet
+     */
+    public PendingAuthorization pendingAuthorization(String requestToken, String userId) {
         Token token = usableRequestToken(requestToken);
         App app = apps.find(token.appId())
                 .orElseThrow(() -> new OAuthException(OAuthError.APP_UNKNOWN, "the token's app is not installed"));
-        return new PendingAuthorization(app, token.recordId(), token.verifier().isPresent());
+        boolean recordKnown = token.recordId().isPresent() || app.scope() == AppScope.CONTAINER;
+        boolean approvedBefore = userId != null && recordKnown
+                && approvals.approvedBefore(app.id(), userId, token.recordId().orElse(null));
+        return new PendingAuthorization(app, token.recordId(), approvedBefore);
     }
 
     /**
@@ -98,6 +108,7 @@ public final class AuthorizationFlow {
         if (!tokens.approve(token.value(), userId, recordId, verifier)) {
             throw new OAuthException(OAuthError.OAUTH_TOKEN_REVOKED, "the request token was already approved or used");
         }
+        approvals.remember(app.id(), userId, recordId, clock.instant());
         String redirect = callback + (callback.contains("?") ? "&" : "?") + PercentEncoding.formEncode(List.of(
                 new Parameter("oauth_token", token.value()), new Parameter("oauth_verifier", verifier)));
         return new Approval(redirect, verifier);

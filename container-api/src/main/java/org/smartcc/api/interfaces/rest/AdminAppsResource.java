@@ -94,7 +94,7 @@ public class AdminAppsResource {
         JsonArrayBuilder list = Jsonp.JSON.createArrayBuilder();
         for (Token t : provider.liveTokensOfApp(appId)) {
             JsonObjectBuilder token = Jsonp.JSON.createObjectBuilder().add("token", t.value())
-                    .add("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    .add("kind", t.kind().name());
             token.add("user_id", t.userId().map(v -> (JsonValue) Jsonp.JSON.createValue(v)).orElse(JsonValue.NULL));
             token.add("record_id", t.recordId().map(v -> (JsonValue) Jsonp.JSON.createValue(v))
                     .orElse(JsonValue.NULL));

@@ -16,9 +16,9 @@ public class ContainerApplication extends Application {
         return Set.of(StatusResource.class, AdminResource.class, OAuthResource.class, BackgroundTokenResource.class,
                 AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
-                RecordSearchResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
-                AdminUsersResource.class,
-                LauncherServiceResource.class, CohortResource.class, I2b2QueryToolResource.class,
+                RecordSearchResource.class,
+                LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
+                AdminUsersResource.class, CohortResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
                 CallTableRouting.class,
                 ErrorMappers.Coded.class, ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -71,13 +72,13 @@ public class LauncherServiceResource {
 
     @GET
     @Path("request_tokens/{token}/info")
-    public JsonObject info(@PathParam("token") String token) {
-        PendingAuthorization pending = authorization.pendingAuthorization(token);
+    public JsonObject info(@PathParam("token") String token, @QueryParam("user_id") String userId) {
+        PendingAuthorization pending = authorization.pendingAuthorization(token, userId);
         JsonObjectBuilder json = Jsonp.JSON.createObjectBuilder()
                 .add("app_id", pending.app().id())
                 .add("app_name", pending.app().name())
                 .add("app_description", pending.app().description())
-                .add("approved", pending.approved());
+                .add("approved", pending.approvedBefore());
         pending.recordId().ifPresent(r -> json.add("record_id", r));
         return json.build();
     }
