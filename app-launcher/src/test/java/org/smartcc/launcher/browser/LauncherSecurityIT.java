@@ -41,9 +41,9 @@ class LauncherSecurityIT extends BrowserTestSupport {
     @Order(1)
     void openingAnotherRecordRevokesTheInstanceTokens() {
         logInAsDev();
+        List<String> earlier = env.api.liveTokens(EXAMPLE_APP);
         String uuid = launchExampleApp(AMY_SHAW);
-        List<String> before = env.api.liveTokens(EXAMPLE_APP);
-        liveTokens.addAll(before);
+        List<String> before = newTokens(earlier);
         assertFalse(before.isEmpty(), "the launch made a SMART Connect token");
 
         browser.get(launcher() + "/");
@@ -91,9 +91,10 @@ class LauncherSecurityIT extends BrowserTestSupport {
     @Order(4)
     void loggingOutRevokesTheInstanceTokens() {
         logInAsDev();
+        List<String> earlier = env.api.liveTokens(EXAMPLE_APP);
         String uuid = launchExampleApp(JOSEPH_ROSS);
-        List<String> before = env.api.liveTokens(EXAMPLE_APP);
-        liveTokens.addAll(before);
+        List<String> before = newTokens(earlier);
+        assertFalse(before.isEmpty(), "the launch made a SMART Connect token");
 
         browser.clickButton("Log out");
         browser.await(d -> !d.findElements(By.name("j_username")).isEmpty(), "the login page after logging out");
@@ -151,6 +152,16 @@ class LauncherSecurityIT extends BrowserTestSupport {
                 .map(e -> ContainerApi.json(e.body()).asJsonObject().getString("uuid"))
                 .reduce((first, second) -> second)
                 .orElseThrow(() -> new AssertionError("no launch of the example app went through the proxy"));
+    }
+
+    /**
+     * The example app's live tokens that were not live before (other test classes' sessions may still hold theirs);
+     * remembered for the check that none reached the browser.
+     */
+    private List<String> newTokens(List<String> earlier) {
+        List<String> added = env.api.liveTokens(EXAMPLE_APP).stream().filter(t -> !earlier.contains(t)).toList();
+        liveTokens.addAll(added);
+        return added;
     }
 
     /** An app's call through the launcher's SMART Connect proxy, made from the launcher's page. */
