@@ -93,8 +93,8 @@ public final class LauncherLatencyBenchmark {
             throw new IllegalStateException("the launcher's answer differs from the API server's (" + viaLauncher.length
                     + " against " + straight.length + " bytes)");
         }
-        System.out.printf("record %s, GET .../records/{id}%s (%d bytes), %d requests each after %d warm-up, interleaved%n",
-                record, path, straight.length, requests, warmup);
+        System.out.printf("record %s, GET .../records/{id}%s (%d bytes), %d requests each after %d warm-up,"
+                + " interleaved%n", record, path, straight.length, requests, warmup);
 
         long[] launcherNanos = new long[requests];
         long[] directNanos = new long[requests];

@@ -93,10 +93,6 @@ final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    String url() {
-        return driver.getCurrentUrl();
-    }
-
     /** Fills and sends the launcher's login form, which must be shown. */
     void logIn(String user, String password) {
         WebElement name = await(d -> d.findElement(By.name("j_username")));
@@ -122,10 +118,6 @@ final class Browser implements AutoCloseable {
                     + "return found;", css, name);
             return found.isEmpty() ? null : found.get(0);
         }, "an element " + css + " named \"" + name + "\"");
-    }
-
-    WebElement button(String name) {
-        return named(BUTTONS, name);
     }
 
     /** Clicks the button of that name once it can be clicked. */

@@ -61,12 +61,13 @@ class RecordBrowsingIT extends BrowserTestSupport {
         assertExampleAppShows(AMY_SHAW);
     }
 
-    /** The example app in the launcher's iframe shows the record's name, medications and problems as the API has them. */
+    /** The example app in the launcher's iframe shows the record's name, medications and problems as the API has. */
     private static void assertExampleAppShows(String recordId) {
         JsonObject expected = env.api.banner(recordId);
         assertEquals(expected.getString("full_name"), browser.textInFrames(By.id("patient-name")));
 
-        List<String> medications = RdfAnswer.codeTitles(env.api.recordRead(recordId, "/medications/"), RdfAnswer.RXNORM);
+        List<String> medications = RdfAnswer.codeTitles(env.api.recordRead(recordId, "/medications/"),
+                RdfAnswer.RXNORM);
         List<String> problems = RdfAnswer.codeTitles(env.api.recordRead(recordId, "/problems/"), RdfAnswer.SNOMED);
         assertFalse(medications.isEmpty() || problems.isEmpty(), "the record has medications and problems");
         String shownMedications = browser.await(d -> {

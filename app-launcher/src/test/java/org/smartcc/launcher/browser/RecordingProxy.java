@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * what reaches the browser. One request per connection; the browser is asked not to compress, so bodies are recorded
  * as sent.
  */
-final class RecordingProxy implements AutoCloseable {
+final class RecordingProxy {
 
     /** One response as the browser received it. */
     record Exchange(String method, String url, int status, Map<String, String> headers, String body) {
@@ -64,11 +64,6 @@ final class RecordingProxy implements AutoCloseable {
         exchanges.clear();
     }
 
-    @Override
-    public void close() throws IOException {
-        socket.close();
-    }
-
     private void accept() {
         while (!socket.isClosed()) {
             try {
@@ -93,8 +88,8 @@ final class RecordingProxy implements AutoCloseable {
             String[] requestLine = lines[0].split(" ");
             if (requestLine.length < 3 || !requestLine[1].startsWith("http://")) {
                 // CONNECT (TLS) or a malformed request: nothing of the container's goes that way
-                client.getOutputStream().write("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream().write(("HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n"
+                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 return;
             }
             String method = requestLine[0];

@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * and {@code {{launcher_base}}} (the container's launcher) filled in text files, and the REST app the tests play at
  * {@code /rest-app/}.
  */
-final class TestAppsServer implements AutoCloseable {
+final class TestAppsServer {
 
     private static final Set<String> TEXT = Set.of("html", "json", "js", "css", "txt");
 
@@ -54,11 +54,6 @@ final class TestAppsServer implements AutoCloseable {
     /** A file of the test apps with the placeholders filled, as served. */
     String filled(Path file) throws IOException {
         return Files.readString(file).replace("{{test_base}}", base()).replace("{{launcher_base}}", launcherBase);
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 
     private void serveFile(HttpExchange exchange) throws IOException {
