@@ -1,0 +1,61 @@
+package org.smartcc.launcher.browser;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+
+/**
+ * One browser per test class against the shared {@link TestEnvironment}, and the steps users take in the launcher.
+ * Test methods of a class share the browser (and its session) and run in the order their class declares.
+ */
+abstract class BrowserTestSupport {
+
+    /** The development user of the dev profile, with all three roles (docs/launcher.md). */
+    static final String DEV_USER = "dev";
+    /** Amy Shaw and Joseph Ross of the generated sample patients (shared/smart-data/patients/generated/INDEX.csv). */
+    static final String AMY_SHAW = "1032702";
+    static final String JOSEPH_ROSS = "1081332";
+
+    static TestEnvironment env;
+    static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        env = TestEnvironment.get();
+        browser = Browser.open(env.proxy);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    static String launcher() {
+        return env.server.launcher();
+    }
+
+    /** Opens the launcher and logs in as the dev user unless a session is already there. */
+    static void logInAsDev() {
+        browser.get(launcher() + "/");
+        if (!browser.driver().findElements(By.name("j_username")).isEmpty()) {
+            browser.logIn(DEV_USER, DEV_USER);
+        }
+        browser.field("Search records");
+    }
+
+    /** The launcher's CSRF token for the browser's session ({@code GET /ui/session}), from a launcher page. */
+    static String csrfToken() {
+        Map<String, Object> session = browser.fetch("GET", launcher() + "/ui/session", Map.of(), null);
+        return ContainerApi.json((String) session.get("body")).asJsonObject().getString("csrf_token");
+    }
+
+    /** Opens a record's page and launches an app from the gallery. */
+    static void launchFromGallery(String recordId, String appName) {
+        browser.get(launcher() + "/record.html?record_id=" + recordId);
+        browser.clickButton("Launch " + appName);
+    }
+}
