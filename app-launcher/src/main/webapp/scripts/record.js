@@ -31,6 +31,17 @@
     host.launch(app.manifest, record ? { id: record.record_id, full_name: record.full_name } : null);
   }
 
+  // an icon that cannot be loaded (the reference sample apps' icons lie on hosts that may be out of reach) becomes
+  // the app's initial rather than a broken image
+  function appIcon(app) {
+    const initial = element('span', { class: 'app-icon-initial', 'aria-hidden': 'true',
+      text: (app.name || '?').charAt(0).toUpperCase() });
+    if (!app.icon) return initial;
+    const img = element('img', { src: app.icon, alt: '' });
+    img.addEventListener('error', () => img.replaceWith(initial));
+    return img;
+  }
+
   function showGallery(apps, record) {
     const usable = apps.filter((a) => (a.scope === 'container') === !record);
     const gallery = document.getElementById('gallery');
@@ -41,7 +52,7 @@
     gallery.replaceChildren(...usable.map((app) => {
       const button = element('button', { type: 'button', class: 'btn btn-light border w-100 d-flex gap-2 app-card',
         'aria-label': 'Launch ' + app.name },
-        app.icon ? element('img', { src: app.icon, alt: '' }) : '',
+        appIcon(app),
         element('span', {}, element('strong', { class: 'd-block', text: app.name }),
           element('small', { class: 'text-body-secondary', text: app.description })));
       button.addEventListener('click', () => launch(app, record));

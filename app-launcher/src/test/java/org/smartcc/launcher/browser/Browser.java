@@ -132,15 +132,19 @@ final class Browser implements AutoCloseable {
 
     /**
      * Clicks the element as a user would; where headless Chromium cannot scroll a long page's element (the gallery's
-     * last apps) to a point that takes the click, the element gets the click event directly.
+     * last apps) to a point that takes the click, the element gets the click event directly. An element that a page
+     * re-renders between finding and clicking (a list replaced by search results) is found again.
      */
     private void click(String css, String name) {
-        WebElement element = named(css, name);
-        try {
-            element.click();
-        } catch (ElementClickInterceptedException e) {
-            driver.executeScript("arguments[0].click();", element);
-        }
+        await(d -> {
+            WebElement element = named(css, name);
+            try {
+                element.click();
+            } catch (ElementClickInterceptedException e) {
+                driver.executeScript("arguments[0].click();", element);
+            }
+            return true;
+        }, "a click on the element " + css + " named \"" + name + "\"");
     }
 
     WebElement field(String name) {

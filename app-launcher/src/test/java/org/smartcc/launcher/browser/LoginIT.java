@@ -2,6 +2,7 @@ package org.smartcc.launcher.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,11 +31,14 @@ class LoginIT extends BrowserTestSupport {
 
     @Test
     @Order(2)
-    void theDevUserLogsIn() {
+    void theDevUserLogsInWithinASessionOfANewId() {
         browser.get(launcher() + "/");
+        String before = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
         browser.logIn(DEV_USER, DEV_USER);
 
         browser.field("Search records");
+        assertNotEquals(before, browser.driver().manage().getCookieNamed("JSESSIONID").getValue(),
+                "the session id before sign-in must not become a signed-in session (session fixation)");
         Map<String, Object> session = browser.fetch("GET", launcher() + "/ui/session", Map.of(), null);
         assertEquals(200L, session.get("status"));
         assertEquals(DEV_USER, ContainerApi.json((String) session.get("body")).asJsonObject()

@@ -64,7 +64,11 @@ class RecordBrowsingIT extends BrowserTestSupport {
     /** The example app in the launcher's iframe shows the record's name, medications and problems as the API has. */
     private static void assertExampleAppShows(String recordId) {
         JsonObject expected = env.api.banner(recordId);
-        assertEquals(expected.getString("full_name"), browser.textInFrames(By.id("patient-name")));
+        String name = browser.await(d -> {
+            String text = browser.textInFrames(By.id("patient-name"));
+            return text.equals(expected.getString("full_name")) ? text : null;
+        }, "the patient's name in the example app (it shows 'Loading…' until the demographics come)");
+        assertEquals(expected.getString("full_name"), name);
 
         List<String> medications = RdfAnswer.codeTitles(env.api.recordRead(recordId, "/medications/"),
                 RdfAnswer.RXNORM);
