@@ -32,7 +32,8 @@ public class RestAppSettings {
 
     /** The API bases a launch may name: the configured list, else the container's public URL alone. */
     public ApiBaseAllowList apiBases() {
-        List<String> bases = config.getOptionalValues(API_BASES_KEY, String.class).orElseGet(() -> List.of(publicUrl()));
+        List<String> bases = config.getOptionalValues(API_BASES_KEY, String.class)
+                .orElseGet(() -> List.of(publicUrl()));
         try {
             return ApiBaseAllowList.of(bases);
         } catch (IllegalArgumentException e) {
