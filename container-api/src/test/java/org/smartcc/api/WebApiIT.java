@@ -118,7 +118,7 @@ class WebApiIT {
         assertEquals(200, all.statusCode());
         assertEquals("application/json", all.headers().firstValue("Content-Type").orElse(""));
         JsonArray manifests = Json.createReader(new StringReader(all.body())).readArray();
-        assertEquals(28, manifests.size(), "28 shared manifest files, two with the same id, and the example app");
+        assertEquals(29, manifests.size(), "28 shared manifest files, two with the same id, and the two example apps");
         HttpResponse<String> one = client.get("apps/med-list@apps.smartplatforms.org/manifest");
         assertEquals(200, one.statusCode());
         assertTrue(one.body().contains("\"med-list@apps.smartplatforms.org\""));

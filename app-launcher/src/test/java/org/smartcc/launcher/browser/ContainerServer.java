@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Both WARs in one Payara Micro, started as the embedded run starts them (embedded/pom.xml, profile {@code run}), once
- * per failsafe JVM for every browser test class, and stopped by a shutdown hook when that JVM ends. Its log goes to
- * {@code it.log} under target (and to the console with {@code -Dit.console=true}).
+ * The container's WARs and the example REST app in one Payara Micro, started as the embedded run starts them
+ * (embedded/pom.xml, profile {@code run}), once per failsafe JVM for every browser test class, and stopped by a
+ * shutdown hook when that JVM ends. Its log goes to {@code it.log} under target (and to the console with
+ * {@code -Dit.console=true}).
  */
 final class ContainerServer {
 
@@ -80,7 +81,8 @@ final class ContainerServer {
                 "--prebootcommandfile", property("it.preboot"),
                 "--port", Integer.toString(port),
                 "--deploy", property("it.api.war") + ":/",
-                "--deploy", property("it.launcher.war") + ":/launcher"));
+                "--deploy", property("it.launcher.war") + ":/launcher",
+                "--deploy", property("it.rest-app.war") + ":/example-rest-app"));
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,8 +38,6 @@ import org.smartcc.store.domain.LoadResult;
 public class StartupLoad {
 
     private static final Logger LOG = Logger.getLogger(StartupLoad.class.getName());
-    /** The example app's manifest, installed in the development run. */
-    private static final String EXAMPLE_APP_MANIFEST = "/dev-apps/med-problems.json";
 
     @Inject
     ContainerSettings settings;
@@ -146,7 +142,7 @@ public class StartupLoad {
 
     private void installApps() {
         if (settings.devMode()) {
-            installExampleApp();
+            installExampleApps();
         }
         settings.appsDirectory().ifPresent(dir -> {
             message = "installing app manifests";
@@ -166,16 +162,11 @@ public class StartupLoad {
         });
     }
 
-    /** The launcher's example app (its files are in the launcher WAR), with the development secret. */
-    private void installExampleApp() {
-        try (InputStream in = StartupLoad.class.getResourceAsStream(EXAMPLE_APP_MANIFEST)) {
-            if (in == null) {
-                throw new IllegalStateException(EXAMPLE_APP_MANIFEST + " is missing from the WAR");
-            }
-            oauth.get().installer().install(EXAMPLE_APP_MANIFEST, new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8), settings.appsSecret());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    /** The example apps of the development run ({@link DevelopmentApps}), with the development secret. */
+    private void installExampleApps() {
+        for (String resource : DevelopmentApps.MANIFESTS) {
+            oauth.get().installer().install(resource, DevelopmentApps.manifest(resource, settings.publicUrl()),
+                    settings.appsSecret());
         }
     }
 

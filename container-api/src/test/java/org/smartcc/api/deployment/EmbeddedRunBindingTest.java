@@ -85,6 +85,14 @@ class EmbeddedRunBindingTest {
         assertEquals("prepare-package", xpath("//execution[id='fresh-payara-micro-root']/phase"));
     }
 
+    @Test
+    void theExampleRestAppIsDeployedBesideTheContainerAtTheContextRootOfItsManifest() {
+        // rest-demographics.json names {{public_url}}/example-rest-app/...; the reactor builds the WAR first
+        int option = arguments.indexOf("${project.basedir}/../example-rest-app/target/example-rest-app.war"
+                + ":/example-rest-app");
+        assertTrue(option > 0 && arguments.get(option - 1).equals("--deploy"), arguments.toString());
+    }
+
     private static String xpath(String expression) throws Exception {
         return XPathFactory.newInstance().newXPath().evaluate(expression, pom);
     }
