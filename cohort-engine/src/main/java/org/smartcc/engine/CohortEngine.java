@@ -62,6 +62,14 @@ public final class CohortEngine implements AutoCloseable {
     }
 
     /**
+     * The concept tree of {@code snapshot} with the patients under each node: one Spark job over the snapshot's facts
+     * (seconds on the sample data; keep the tree for as long as the snapshot is the latest).
+     */
+    public ConceptTree conceptTree(Snapshot snapshot) {
+        return ConceptTree.of(spark(), snapshot);
+    }
+
+    /**
      * Cohort runs over the latest snapshot of {@code database}, their queries and results kept in its {@code qt_*}
      * tables; close them before the engine.
      */
