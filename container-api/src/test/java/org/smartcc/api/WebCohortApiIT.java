@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
- * counts protected by role; i2b2's own test message answered in i2b2's envelope; bad input refused with the reason.
+ * counts protected by role; the concept tree with the counts of one-item queries; i2b2's own test message answered
+ * in i2b2's envelope; bad input refused with the reason.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -111,6 +116,41 @@ class WebCohortApiIT {
                 "rita", "rita-password");
         assertEquals(403, plan.statusCode(), "the plan's statistics hold the exact count: " + plan.body());
         assertTrue(plan.body().contains("PLAN_NEEDS_EXACT_COUNTS"), plan.body());
+    }
+
+    @Test
+    void theConceptTreeGivesChildrenAndSearchWithTheCountsOfOneItemQueries() throws Exception {
+        JsonArray top = array(client.send("GET", "cohort/concepts", null, null, "demo", "demouser"));
+        assertEquals("\\SMART\\", top.getJsonObject(0).getString("path"), top.toString());
+        assertTrue(top.getJsonObject(0).getBoolean("has_children"));
+        JsonArray smart = array(client.send("GET", "cohort/concepts?parent=" + URLEncoder.encode("\\SMART\\",
+                StandardCharsets.UTF_8), null, null, "demo", "demouser"));
+        JsonObject meds = smart.stream().map(JsonValue::asJsonObject)
+                .filter(n -> n.getString("path").equals("\\SMART\\Medications\\")).findFirst().orElseThrow();
+        assertEquals("Medications", meds.getString("name"));
+        assertEquals(JsonValue.NULL, meds.get("code"), "folders have no code");
+
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + MEDS + ", \"results\": [\"PATIENT_COUNT_XML\"]}", "demo", "demouser");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "demo", "demouser");
+        JsonObject count = run.getJsonArray("results").getJsonObject(0).getJsonObject("count");
+        assertEquals(count, meds.getJsonObject("patients"), "the tree counts what a one-item query on it counts");
+
+        JsonArray found = array(client.send("GET", "cohort/concepts/search?q=GLUCOSE&limit=2", null, null, "demo",
+                "demouser"));
+        assertEquals(2, found.size(), found.toString());
+        found.forEach(n -> assertTrue((n.asJsonObject().getString("name") + n.asJsonObject().get("code"))
+                .toLowerCase(java.util.Locale.ROOT).contains("glucose"), n.toString()));
+        for (String bad : new String[] {"concepts?parent=SMART", "concepts/search?q=",
+                "concepts/search?q=a&limit=501"}) {
+            HttpResponse<String> refused = client.send("GET", "cohort/" + bad, null, null, "demo", "demouser");
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+        }
+        HttpResponse<String> protectedCounts = client.send("GET", "cohort/concepts", null, null, "rita",
+                "rita-password");
+        assertEquals("OBSUBTOTAL", array(protectedCounts).getJsonObject(0).getJsonObject("patients")
+                .getString("method"), protectedCounts.body());
     }
 
     @Test
@@ -229,9 +269,13 @@ class WebCohortApiIT {
     }
 
     private JsonObject finished(String path, String user) throws Exception {
+        return finished(path, user, user + "-password");
+    }
+
+    private JsonObject finished(String path, String user, String password) throws Exception {
         JsonObject run = null;
         for (int i = 0; i < 600; i++) {
-            HttpResponse<String> answer = client.send("GET", path, null, null, user, user + "-password");
+            HttpResponse<String> answer = client.send("GET", path, null, null, user, password);
             assertEquals(200, answer.statusCode(), answer.body());
             run = json(answer.body());
             if (!run.getString("status").equals("QUEUED") && !run.getString("status").equals("PROCESSING")) {
@@ -246,6 +290,11 @@ class WebCohortApiIT {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(m.find(), regex + " in " + text);
         return m.group(1);
+    }
+
+    private static JsonArray array(HttpResponse<String> answer) {
+        assertEquals(200, answer.statusCode(), answer.body());
+        return Json.createReader(new StringReader(answer.body())).readArray();
     }
 
     private static JsonObject json(String body) {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.smartcc.api.application.CohortService;
+import org.smartcc.api.application.ConceptTreeService;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
@@ -42,8 +43,9 @@ import org.smartcc.store.domain.ErrorKind;
 /**
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
  * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, list the runs of a
- * query, and page through a patient set. {@link CohortUser} logs the user in; {@link CohortService} serves them, with
- * its ownership and role rules, and this resource translates HTTP and JSON.
+ * query, page through a patient set, and browse or search the concept tree. {@link CohortUser} logs the user in;
+ * {@link CohortService} and {@link ConceptTreeService} serve them, with their ownership and role rules, and this
+ * resource translates HTTP and JSON.
  */
 @Path("cohort")
 @CohortUser
@@ -56,6 +58,8 @@ public class CohortResource {
 
     @Inject
     CohortService cohorts;
+    @Inject
+    ConceptTreeService concepts;
     @Inject
     Caller caller;
 
@@ -163,6 +167,22 @@ public class CohortResource {
         }
         return new CohortViews.PatientSetPage(resultId, offset, set.members(offset, limit).stream()
                 .map(m -> new CohortViews.Member(m.patientNum(), m.recordId().orElse(null))).toList());
+    }
+
+    /** The top-level concepts, or the children of {@code parent}, with their protected patient counts. */
+    @GET
+    @Path("concepts")
+    public List<CohortViews.Concept> concepts(@QueryParam("parent") String parent) {
+        return concepts.children(caller.researcher(), Optional.ofNullable(parent)).stream().map(CohortViews::of)
+                .toList();
+    }
+
+    /** Concepts whose name or code contains {@code q}, ignoring case. */
+    @GET
+    @Path("concepts/search")
+    public List<CohortViews.Concept> searchConcepts(@QueryParam("q") @DefaultValue("") String text,
+                                                    @QueryParam("limit") @DefaultValue("50") int limit) {
+        return concepts.search(caller.researcher(), text, limit).stream().map(CohortViews::of).toList();
     }
 
     private Response accepted(Researcher researcher, QueryDefinition definition, List<String> results,

@@ -1,7 +1,10 @@
 package org.smartcc.api.interfaces.rest;
 
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 import java.util.Map;
+import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.RunResult;
@@ -30,6 +33,20 @@ public final class CohortViews {
     }
 
     public record PatientSetPage(long id, int offset, List<Member> patients) {
+    }
+
+    /**
+     * A node of the concept tree, as i2b2's ontology cell describes one: {@code path} is the concept path (the item
+     * key is {@code \\i2b2} followed by it), {@code code} its {@code concept_cd} (null for a folder),
+     * {@code patients} the protected number of patients with a fact at or below it.
+     */
+    @JsonbNillable
+    public record Concept(String name, String path, String code, @JsonbProperty("has_children") boolean hasChildren,
+                          ReportedCount patients) {
+    }
+
+    static Concept of(ConceptTree.Node node) {
+        return new Concept(node.name(), node.path(), node.code(), node.hasChildren(), node.patients());
     }
 
     static Run of(QueryRun run) {
