@@ -2,6 +2,7 @@ package org.smartcc.api.interfaces.rest;
 
 import java.util.List;
 import java.util.Map;
+import org.smartcc.api.domain.SetGrant;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.RunResult;
@@ -30,6 +31,15 @@ public final class CohortViews {
     }
 
     public record PatientSetPage(long id, int offset, List<Member> patients) {
+    }
+
+    /** An app's grant on a patient set and its progress: records handed out of the set's records. */
+    public record Grant(String app_id, String granted_by, String granted_at, long set_size, long handed_out) {
+    }
+
+    static Grant of(SetGrant grant) {
+        return new Grant(grant.appId(), grant.grantedBy(), grant.grantedAt().toString(), grant.setSize(),
+                grant.handedOut());
     }
 
     static Run of(QueryRun run) {
