@@ -46,7 +46,8 @@ public final class BackgroundTokenLoop {
         if (!records.exists(recordId)) {
             throw new OAuthException(OAuthError.RECORD_UNKNOWN, "no such record: " + recordId);
         }
-        if (!walkable(appId).exists(recordId)) {
+        Optional<RecordIds> granted = scopes.of(appId);
+        if (granted.isPresent() && !granted.get().exists(recordId)) {
             throw new OAuthException(OAuthError.FORBIDDEN_NOT_GRANTED, "the app was not granted record " + recordId);
         }
         return tokenFor(app, Optional.of(recordId));
