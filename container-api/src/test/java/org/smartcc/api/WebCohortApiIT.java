@@ -1,8 +1,10 @@
 package org.smartcc.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -43,6 +47,10 @@ class WebCohortApiIT {
 
     static final String MEDS = "{\"name\": \"meds\", \"panels\": [{\"items\": [{\"key\":"
             + " \"\\\\\\\\i2b2\\\\SMART\\\\Medications\\\\\"}]}]}";
+    /** A small set: three patients of the sample records take metformin. */
+    static final String METFORMIN = "{\"name\": \"metformin\", \"panels\": [{\"items\": [{\"key\":"
+            + " \"\\\\\\\\i2b2\\\\SMART\\\\Medications\\\\METFORMIN\\\\\"}]}]}";
+    static final String BACKGROUND_APP = "smart-connector@apps.smartplatforms.org";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -99,6 +107,63 @@ class WebCohortApiIT {
         HttpResponse<String> foreignSet = client.send("GET", "cohort/patient-sets/" + setId, null, null, "rita",
                 "rita-password");
         assertEquals(404, foreignSet.statusCode());
+    }
+
+    @Test
+    void aResearcherGrantsTheBackgroundAppASetAndItsLoopWalksOnlyThatSet() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        String location = submitted.headers().firstValue("Location").orElseThrow();
+        JsonObject run = finished(location.substring(location.indexOf("cohort/runs/")), "sam");
+        assertEquals("FINISHED", run.getString("status"), run.toString());
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        List<String> setRecords = json(client.send("GET", "cohort/patient-sets/" + setId + "?limit=10000", null, null,
+                "sam", "sam-password").body()).getJsonArray("patients").stream()
+                .map(JsonValue::asJsonObject).filter(p -> !p.isNull("recordId")).map(p -> p.getString("recordId"))
+                .sorted().distinct().toList();
+        assertFalse(setRecords.isEmpty(), "the set has records");
+        String grants = "cohort/patient-sets/" + setId + "/grants";
+        String grant = grants + "/" + BACKGROUND_APP;
+
+        HttpResponse<String> foreign = client.send("PUT", grant, null, null, "rita", "rita-password");
+        assertEquals(404, foreign.statusCode(), "another user's set is not even confirmed");
+        assertTrue(foreign.body().contains("SET_NOT_FOUND"), foreign.body());
+        HttpResponse<String> uiApp = client.send("PUT", grants + "/rest-minimal@apps.smartplatforms.org", null, null,
+                "sam", "sam-password");
+        assertEquals(400, uiApp.statusCode(), uiApp.body());
+        assertTrue(uiApp.body().contains("APP_NOT_BACKGROUND"), uiApp.body());
+        try {
+            HttpResponse<String> granted = client.send("PUT", grant, null, null, "sam", "sam-password");
+            assertEquals(200, granted.statusCode(), granted.body());
+            assertEquals(setRecords, walk());
+
+            JsonObject progress = Json.createReader(new StringReader(client.send("GET", grants, null, null, "sam",
+                    "sam-password").body())).readArray().getJsonObject(0);
+            assertEquals(BACKGROUND_APP, progress.getString("app_id"));
+            assertEquals("sam", progress.getString("granted_by"));
+            assertEquals(setRecords.size(), progress.getInt("set_size"));
+            assertEquals(setRecords.size(), progress.getInt("handed_out"));
+        } finally {
+            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
+        }
+        List<String> every = walk();
+        assertTrue(every.size() > setRecords.size() && every.containsAll(setRecords), every.toString());
+        assertEquals("[]", client.send("GET", grants, null, null, "sam", "sam-password").body());
+    }
+
+    /** The background app's token loop from the first record until 404, the records in the order handed out. */
+    private List<String> walk() throws Exception {
+        String tokens = url.toString().replaceAll("/$", "") + "/apps/" + BACKGROUND_APP + "/tokens/records/";
+        SignedClient app = new SignedClient(BACKGROUND_APP);
+        List<String> records = new ArrayList<>();
+        HttpResponse<String> answer = app.send(Verb.POST, tokens + "first", null, null);
+        while (answer.statusCode() == 200) {
+            records.add(SignedClient.form(answer.body()).get("smart_record_id"));
+            answer = app.send(Verb.POST, tokens + records.get(records.size() - 1) + "/next", null, null);
+        }
+        assertEquals(404, answer.statusCode(), answer.body());
+        return records;
     }
 
     @Test

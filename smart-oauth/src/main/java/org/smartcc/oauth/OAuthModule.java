@@ -11,6 +11,7 @@ import org.smartcc.oauth.application.BackgroundTokenLoop;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.application.RecordIds;
+import org.smartcc.oauth.application.RecordScopes;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
@@ -46,7 +47,8 @@ public final class OAuthModule {
     private final UserAccounts accounts;
     private final OAuthSettings settings;
 
-    private OAuthModule(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
+    private OAuthModule(Database database, OAuthSettings settings, Clock clock, RecordIds records,
+                        RecordScopes scopes) {
         this.settings = settings;
         this.apps = new JdbcAppRepository(database);
         this.users = new JdbcUserRepository(database);
@@ -57,7 +59,7 @@ public final class OAuthModule {
         this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(database.dataSource()), signatures, settings, clock);
         this.authorization = new AuthorizationFlow(provider, apps, tokens, users,
                 new JdbcApprovalRepository(database), records, issuer, secrets, clock);
-        this.backgroundTokens = new BackgroundTokenLoop(provider, records, issuer);
+        this.backgroundTokens = new BackgroundTokenLoop(provider, records, scopes, issuer);
         this.launch = new AppLaunch(apps, users, records, issuer, signatures, secrets, clock);
         this.installer = new AppInstaller(apps, secrets, clock, settings.uiServerBaseUrl());
         this.accounts = new UserAccounts(users);
@@ -68,7 +70,15 @@ public final class OAuthModule {
      * @param records  the record ids of the clinical store
      */
     public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records) {
-        return new OAuthModule(database, settings, clock, records);
+        return open(database, settings, clock, records, RecordScopes.EVERY_RECORD);
+    }
+
+    /**
+     * @param scopes which records each background app may walk (every record for an app it does not narrow)
+     */
+    public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records,
+                                   RecordScopes scopes) {
+        return new OAuthModule(database, settings, clock, records, scopes);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.smartcc.oauth.application.LaunchCredentials;
 import org.smartcc.oauth.application.OAuthSettings;
+import org.smartcc.oauth.application.RecordScopes;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.store.Database;
 
@@ -32,8 +33,16 @@ final class TestContainer implements AutoCloseable {
     }
 
     TestContainer(Path dir, OAuthSettings settings) {
+        this(dir, settings, RecordScopes.EVERY_RECORD);
+    }
+
+    TestContainer(Path dir, RecordScopes scopes) {
+        this(dir, OAuthSettings.defaults().withDebugEnabled(true), scopes);
+    }
+
+    private TestContainer(Path dir, OAuthSettings settings, RecordScopes scopes) {
         database = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        module = OAuthModule.open(database, settings, clock, new InMemoryRecordIds(RECORDS));
+        module = OAuthModule.open(database, settings, clock, new InMemoryRecordIds(RECORDS), scopes);
         module.installer().install("rest.json", """
                 {"id": "%s", "name": "REST app", "description": "signs REST calls", "mode": "ui",
                  "scope": "record", "index": "http://app.test/index.html", "icon": "http://app.test/icon.png",

@@ -21,8 +21,8 @@ public class OAuthProducers {
 
     @Produces
     @Singleton
-    OAuthModule oauth(Database database, JdbcRecordIds recordIds, ContainerSettings settings) {
-        return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds);
+    OAuthModule oauth(Database database, JdbcRecordIds recordIds, JdbcSetGrants grants, ContainerSettings settings) {
+        return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds, grants);
     }
 
     @Produces

@@ -51,4 +51,11 @@ public class StoreProducers {
     JdbcRecordIds recordIds(Database database) {
         return new JdbcRecordIds(database);
     }
+
+    /** Apps' grants on patient sets, and the record scopes they give the background token loop. */
+    @Produces
+    @Singleton
+    JdbcSetGrants setGrants(Database database) {
+        return new JdbcSetGrants(database);
+    }
 }

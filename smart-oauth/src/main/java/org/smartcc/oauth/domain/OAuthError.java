@@ -35,6 +35,8 @@ public enum OAuthError {
     APP_DISABLED(ErrorKind.FORBIDDEN),
     /** Only background and helper apps may use the per-record token loop. */
     FORBIDDEN_NOT_BACKGROUND_APP(ErrorKind.FORBIDDEN),
+    /** The background app is narrowed to some records (granted patient sets) and asked for one outside them. */
+    FORBIDDEN_NOT_GRANTED(ErrorKind.FORBIDDEN),
     /** Apps without {@code oauth_callback} in their manifest cannot be authorized (spec §4.4). */
     APP_HAS_NO_CALLBACK(ErrorKind.INVALID_INPUT),
     /** A record-scope app was to be authorized without a record. */

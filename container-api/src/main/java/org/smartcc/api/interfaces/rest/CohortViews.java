@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.util.List;
 import java.util.Map;
+import org.smartcc.api.domain.SetGrant;
 import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.run.QueryRun;
@@ -47,6 +48,15 @@ public final class CohortViews {
 
     static Concept of(ConceptTree.Node node) {
         return new Concept(node.name(), node.path(), node.code(), node.hasChildren(), node.patients());
+    }
+
+    /** An app's grant on a patient set and its progress: records handed out of the set's records. */
+    public record Grant(String app_id, String granted_by, String granted_at, long set_size, long handed_out) {
+    }
+
+    static Grant of(SetGrant grant) {
+        return new Grant(grant.appId(), grant.grantedBy(), grant.grantedAt().toString(), grant.setSize(),
+                grant.handedOut());
     }
 
     static Run of(QueryRun run) {
