@@ -126,6 +126,9 @@ class WebCohortApiIT {
         String grants = "cohort/patient-sets/" + setId + "/grants";
         String grant = grants + "/" + BACKGROUND_APP;
 
+        assertEquals(401, client.send("PUT", grant, null, null, null, null).statusCode(), "no login, no grant");
+        assertEquals(401, client.send("PUT", "admin/patient-sets/" + setId + "/grants/" + BACKGROUND_APP, null, null,
+                null, null).statusCode(), "no login, no grant on the administrator's path either");
         HttpResponse<String> foreign = client.send("PUT", grant, null, null, "rita", "rita-password");
         assertEquals(404, foreign.statusCode(), "another user's set is not even confirmed");
         assertTrue(foreign.body().contains("SET_NOT_FOUND"), foreign.body());
@@ -150,6 +153,18 @@ class WebCohortApiIT {
         List<String> every = walk();
         assertTrue(every.size() > setRecords.size() && every.containsAll(setRecords), every.toString());
         assertEquals("[]", client.send("GET", grants, null, null, "sam", "sam-password").body());
+
+        String adminGrant = "admin/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+        try {
+            HttpResponse<String> byAdmin = client.send("PUT", adminGrant, null, null, "admin",
+                    ContainerClient.ADMIN_PASSWORD);
+            assertEquals(200, byAdmin.statusCode(), byAdmin.body());
+            assertEquals("admin", json(byAdmin.body()).getString("granted_by"), "an administrator grants any set");
+            assertEquals(setRecords, walk());
+        } finally {
+            assertEquals(204, client.send("DELETE", adminGrant, null, null, "admin", ContainerClient.ADMIN_PASSWORD)
+                    .statusCode());
+        }
     }
 
     /** The background app's token loop from the first record until 404, the records in the order handed out. */
