@@ -61,21 +61,20 @@
   function start() {
     const target = $('target-panel');
     let tree = null;
-    const panels = COHORT_PANELS.create({
-      container: $('panels'), dropType: COHORT_TREE.DRAG_TYPE,
-      // panels came or went: the selector lists them and chooses the last
-      changed() {
-        target.replaceChildren(...Array.from({ length: panels.count() }, (_, i) => element('option',
-          { value: String(i + 1), text: 'Panel ' + (i + 1) })));
-        target.value = String(panels.count());
-        if (tree) tree.targetChanged();
-      },
-    });
+    let panels = null;
+    // panels came or went: the selector lists them and chooses the last
+    function panelsChanged() {
+      target.replaceChildren(...Array.from({ length: panels.count() }, (_, i) => element('option',
+        { value: String(i + 1), text: 'Panel ' + (i + 1) })));
+      target.value = String(panels.count());
+      if (tree) tree.targetChanged();
+    }
+    panels = COHORT_PANELS.create({ container: $('panels'), dropType: COHORT_TREE.DRAG_TYPE, changed: panelsChanged });
     tree = COHORT_TREE.create({
       tree: $('concept-tree'), form: $('concept-search'), input: $('concept-q'), results: $('search-results'),
       target: () => Number(target.value) || panels.count(), add: (concept, n) => panels.add(concept, n), failed,
     });
-    panels.changed();
+    panelsChanged();
     target.addEventListener('change', () => tree.targetChanged());
 
     const runner = COHORT_RUN.create({
