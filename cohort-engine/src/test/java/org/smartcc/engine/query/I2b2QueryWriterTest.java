@@ -97,8 +97,8 @@ class I2b2QueryWriterTest {
 
     @Test
     void valuesAreEscapedByTheSerializerNotPastedIntoTheMarkup() {
-        QueryDefinition query = QueryJson.read("{\"name\": \"</query_name><panel>\", \"panels\": [{\"items\": [{\"key\":"
-                + " \"masterid:1\", \"name\": \"a]]>b&c\"}]}]}");
+        QueryDefinition query = QueryJson.read("{\"name\": \"</query_name><panel>\", \"panels\": [{\"items\":"
+                + " [{\"key\": \"masterid:1\", \"name\": \"a]]>b&c\"}]}]}");
         String xml = I2b2QueryWriter.write(query);
         assertTrue(xml.contains("<query_name>&lt;/query_name&gt;&lt;panel&gt;</query_name>"), xml);
         assertEquals(query, parse(xml));
@@ -118,7 +118,8 @@ class I2b2QueryWriterTest {
 
     private static boolean isCohortQuery(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8).contains("CRC_QRY_runQueryInstance_fromQueryDefinition");
+            return Files.readString(file, StandardCharsets.UTF_8)
+                    .contains("CRC_QRY_runQueryInstance_fromQueryDefinition");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
