@@ -23,7 +23,10 @@ public record SavedQuery(long id, String name, String user, Instant created, Str
         Objects.requireNonNull(lastRunId, "lastRunId");
     }
 
+    /** The stored definition under the query's name (a run of a nameless definition is saved as "query"). */
     public QueryDefinition definition() {
-        return QueryJson.read(definitionJson);
+        QueryDefinition stored = QueryJson.read(definitionJson);
+        return new QueryDefinition(stored.id(), name, stored.timing(), stored.panels(), stored.subqueries(),
+                stored.temporalConstraints());
     }
 }
