@@ -224,5 +224,5 @@
     return { add, addPanel, definition, loadDefinition, clear, count: () => panels.length };
   }
 
-  window.COHORT_PANELS = { create, TIMINGS };
+  window.COHORT_PANELS = { create };
 }());

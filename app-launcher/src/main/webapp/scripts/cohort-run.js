@@ -28,8 +28,7 @@
   }
 
   /**
-   * area: the elements of the run section (by id in cohort.html); failed(error) shows an error; ended(run) is told
-   * when a run has ended.
+   * area: the elements of the run section (by id in cohort.html); failed(error) shows an error (of a cancel).
    */
   function create(area) {
     const charts = [];
@@ -168,5 +167,5 @@
     };
   }
 
-  window.COHORT_RUN = { create, xmlViewer, setLink, countOf, BREAKDOWNS };
+  window.COHORT_RUN = { create, xmlViewer, setLink, countOf };
 }());
