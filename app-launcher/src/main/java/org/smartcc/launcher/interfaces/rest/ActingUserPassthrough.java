@@ -20,9 +20,11 @@ import org.smartcc.launcher.infrastructure.security.CurrentCaller;
 /**
  * {@code /ui/{base}/{path}}: the API server's {@code /{base}/{path}} called for the signed-in user (header
  * {@code X-SmartCC-Acting-User}, which the API server checks again) and answered unchanged; a subclass names the base
- * with its {@code @Path} and says who may call it.
+ * with its {@code @Path} and says who may call it. Public: javac gives a public subclass of a package-private class
+ * bridge copies of its public methods, which Jersey skips, so the resource methods would not be found (Jersey warns the
+ * resource is empty and every call is 404).
  */
-abstract class ActingUserPassthrough {
+public abstract class ActingUserPassthrough {
 
     @Inject
     ApiClient api;
@@ -71,7 +73,8 @@ abstract class ActingUserPassthrough {
         Caller user = caller.get();
         checkMayCall(user);
         return Passthrough.of(api.actingAs(user.id(), method, base, RelativePath.require(path),
-                uri.getRequestUri().getRawQuery(), headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                uri.getRequestUri().getRawQuery(), headers.getHeaderString(HttpHeaders.ACCEPT),
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 body == null ? new byte[0] : body));
     }
 }
