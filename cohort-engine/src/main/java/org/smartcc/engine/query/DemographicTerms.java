@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -65,8 +66,8 @@ public final class DemographicTerms {
         // the loader writes Y when a death date is known and N otherwise (docs/data-model.md): N is every living one
         terms.add(code(VITAL + "Living\\", "Living", "DEM|VITAL:N", PatientColumn.VITAL_STATUS_CD, "N"));
         terms.add(code(VITAL + "Deceased\\", "Deceased", "DEM|VITAL:Y", PatientColumn.VITAL_STATUS_CD, "Y"));
-        for (String race : new TreeSet<>(raceCodes)) {
-            if (race != null && !race.isBlank() && PatientColumnTerm.isPath(RACE + race + "\\")) {
+        for (String race : new TreeSet<>(raceCodes.stream().filter(Objects::nonNull).toList())) {
+            if (!race.isBlank() && race.indexOf('\\') < 0 && PatientColumnTerm.isPath(RACE + race + "\\")) {
                 terms.add(code(RACE + race + "\\", race, "DEM|RACE:" + race, PatientColumn.RACE_CD, race));
             }
         }
