@@ -7,15 +7,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
 import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcSavedQueryStore;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.RunSettings;
+import org.smartcc.engine.run.SavedQueries;
 import org.smartcc.store.Database;
 
 /**
@@ -88,6 +92,14 @@ public final class CohortEngine implements AutoCloseable {
                                         Clock clock) {
         return new CohortRuns(spark(), new JdbcQueryRunStore(database), privacy, settings,
                 () -> latestSnapshot(database), clock, ageAsOf);
+    }
+
+    /**
+     * The saved queries (query masters) of the users of {@code database}; {@code runs} shows each one's last run (a
+     * run by its id, as {@link CohortRuns#find} shows it).
+     */
+    public SavedQueries savedQueries(Database database, LongFunction<Optional<QueryRun>> runs, Clock clock) {
+        return new SavedQueries(new JdbcSavedQueryStore(database), runs, clock);
     }
 
     @Override
