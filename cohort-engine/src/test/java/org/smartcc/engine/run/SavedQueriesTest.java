@@ -90,6 +90,13 @@ class SavedQueriesTest {
     }
 
     @Test
+    void aNamelessDefinitionIsSavedAsQueryAndReadUnderThatName() {
+        SavedQuery query = saved.get("alice", run("alice", "", 0).masterId());
+        assertEquals("query", query.name());
+        assertEquals("query", query.definition().name());
+    }
+
+    @Test
     void anotherUsersOrAnAbsentQueryIsNotFound() {
         long master = run("alice", "mine", 0).masterId();
         assertNotFound(() -> saved.get("bob", master));

@@ -18,10 +18,11 @@ public class EngineProducers {
     @Produces
     @Singleton
     CohortEngine engine(ContainerSettings settings, OpenResources resources) {
-        return resources.closeOnStop(CohortEngine.builder()
+        CohortEngine.Builder builder = CohortEngine.builder()
                 .config(settings.sparkConfig())
-                .snapshotDirectory(settings.snapshotDirectory())
-                .build());
+                .snapshotDirectory(settings.snapshotDirectory());
+        settings.cohortAgeAsOf().ifPresent(builder::ageAsOf);
+        return resources.closeOnStop(builder.build());
     }
 
     /** Opening them marks the runs an earlier process left unfinished as INCOMPLETE. */

@@ -45,9 +45,9 @@ import org.smartcc.store.domain.ErrorKind;
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
  * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, page through a
  * patient set, browse or search the concept tree, and show a definition as i2b2 XML ({@link CohortQueryResource}
- * serves the saved queries). {@link CohortUser} logs the user in;
- * {@link CohortService} and {@link ConceptTreeService} serve them, with their ownership and role rules, and this
- * resource translates HTTP and JSON.
+ * serves the saved queries). {@link CohortUser} logs the user in; {@link CohortService} and
+ * {@link ConceptTreeService} serve them, with their ownership and role rules, and this resource translates HTTP and
+ * JSON.
  */
 @Path("cohort")
 @CohortUser
