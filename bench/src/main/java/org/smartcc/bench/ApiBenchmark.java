@@ -1,7 +1,5 @@
 package org.smartcc.bench;
 
-import com.github.scribejava.core.builder.ServiceBuilder;
-import com.github.scribejava.core.builder.api.DefaultApi10a;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
@@ -211,22 +209,7 @@ public final class ApiBenchmark {
     }
 
     private OAuth10aService signer() {
-        return new ServiceBuilder(app).apiSecret(secret).build(new DefaultApi10a() {
-            @Override
-            public String getRequestTokenEndpoint() {
-                return url + "/oauth/request_token";
-            }
-
-            @Override
-            public String getAccessTokenEndpoint() {
-                return url + "/oauth/access_token";
-            }
-
-            @Override
-            protected String getAuthorizationBaseUrl() {
-                return url + "/oauth/authorize";
-            }
-        });
+        return AppSigner.of(app, secret);
     }
 
     private static Map<String, String> form(String body) {

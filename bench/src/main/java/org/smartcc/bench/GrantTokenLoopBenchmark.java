@@ -1,13 +1,9 @@
 package org.smartcc.bench;
 
-import com.github.scribejava.core.builder.ServiceBuilder;
-import com.github.scribejava.core.builder.api.DefaultApi10a;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
-import com.github.scribejava.core.services.TimestampService;
-import com.github.scribejava.core.services.TimestampServiceImpl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.smartcc.api.infrastructure.JdbcRecordIds;
 import org.smartcc.api.infrastructure.JdbcSetGrants;
 import org.smartcc.oauth.OAuthModule;
@@ -73,7 +68,7 @@ public final class GrantTokenLoopBenchmark {
             oauth.installer().install("bench.json", """
                     {"id": "%s", "name": "Bench loop", "description": "walks records", "mode": "background",
                      "scope": "container"}""".formatted(APP), SECRET);
-            OAuth10aService signer = new ServiceBuilder(APP).apiSecret(SECRET).build(new Endpoints());
+            OAuth10aService signer = AppSigner.of(APP, SECRET);
 
             walk(oauth, signer, Math.min(2_000, records));   // warms the JIT, the pool and H2's caches
             Loop baseline = walk(oauth, signer, records);
@@ -176,39 +171,6 @@ public final class GrantTokenLoopBenchmark {
                 }
             }
             c.commit();
-        }
-    }
-
-    /**
-     * ScribeJava's API definition; only its signing is used, never its endpoints. Its nonces are a random int plus
-     * the time, which at a thousand requests a second repeat within a second now and then (the provider rightly
-     * refuses a repeated nonce), so each nonce here is a random UUID.
-     */
-    private static final class Endpoints extends DefaultApi10a {
-
-        @Override
-        public TimestampService getTimestampService() {
-            return new TimestampServiceImpl() {
-                @Override
-                public String getNonce() {
-                    return UUID.randomUUID().toString();
-                }
-            };
-        }
-
-        @Override
-        public String getRequestTokenEndpoint() {
-            return API + "/oauth/request_token";
-        }
-
-        @Override
-        public String getAccessTokenEndpoint() {
-            return API + "/oauth/access_token";
-        }
-
-        @Override
-        protected String getAuthorizationBaseUrl() {
-            return API + "/oauth/authorize";
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.smartcc.bench;
 
-import com.github.scribejava.core.builder.ServiceBuilder;
-import com.github.scribejava.core.builder.api.DefaultApi10a;
 import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
@@ -77,7 +75,7 @@ public final class LauncherLatencyBenchmark {
     }
 
     private void run() throws Exception {
-        OAuth10aService signer = new ServiceBuilder(backgroundApp).apiSecret(secret).build(new Endpoints());
+        OAuth10aService signer = AppSigner.of(backgroundApp, secret);
         Map<String, String> token = backgroundToken(signer);
         record = token.get("smart_record_id");
         String session = logIn();
@@ -221,23 +219,5 @@ public final class LauncherLatencyBenchmark {
                     + launch.body());
         }
         return uuid.group(1);
-    }
-
-    /** ScribeJava wants endpoints; the benchmark sends its signed requests itself. */
-    private static final class Endpoints extends DefaultApi10a {
-        @Override
-        public String getRequestTokenEndpoint() {
-            return "http://unused/oauth/request_token";
-        }
-
-        @Override
-        public String getAccessTokenEndpoint() {
-            return "http://unused/oauth/access_token";
-        }
-
-        @Override
-        protected String getAuthorizationBaseUrl() {
-            return "http://unused/oauth/authorize";
-        }
     }
 }
