@@ -17,6 +17,9 @@ abstract class BrowserTestSupport {
     static final String AMY_SHAW = "1032702";
     static final String JOSEPH_ROSS = "1081332";
 
+    /** Where the wire protocol test app shows what it read, once it has. */
+    static final By WIRE_RESULT = By.cssSelector("#result:not([data-state=pending])");
+
     static TestEnvironment env;
     static Browser browser;
 
@@ -57,5 +60,11 @@ abstract class BrowserTestSupport {
     static void launchFromGallery(String recordId, String appName) {
         browser.get(launcher() + "/record.html?record_id=" + recordId);
         browser.clickButton("Launch " + appName);
+    }
+
+    /** What the wire protocol test app shows for a record: "family name: n medications", as the API has them. */
+    static String wireAppResult(String recordId) {
+        int medications = RdfAnswer.countOfType(env.api.recordRead(recordId, "/medications/"), RdfAnswer.MEDICATION);
+        return env.api.banner(recordId).getString("family_name") + ": " + medications + " medications";
     }
 }

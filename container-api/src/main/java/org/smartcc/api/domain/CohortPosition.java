@@ -1,6 +1,7 @@
 package org.smartcc.api.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.smartcc.store.domain.CodedException;
 import org.smartcc.store.domain.ErrorKind;
@@ -26,12 +27,15 @@ public record CohortPosition(int position, Optional<String> appId, Optional<Inst
         }
     }
 
-    /** A move to {@code position} of a set of {@code total} records; a position outside 1..total is refused. */
+    /**
+     * A move to {@code position} of a set of {@code total} records; a position outside 1..total is refused. The time
+     * is kept to the millisecond, as it is stored.
+     */
     public static CohortPosition moveTo(int position, int total, Optional<String> appId, Instant at) {
         if (position < 1 || position > total) {
             throw invalid("position " + position + " is outside the set's records 1.." + total);
         }
-        return new CohortPosition(position, appId, Optional.of(at));
+        return new CohortPosition(position, appId, Optional.of(at.truncatedTo(ChronoUnit.MILLIS)));
     }
 
     private static CodedException invalid(String message) {
