@@ -98,17 +98,21 @@
     }, 'The app is registered.');
   }
 
+  const DATA_ROLES = ['DATA_OBFSC', 'DATA_AGG', 'DATA_LDS', 'DATA_DEID', 'DATA_PROT'];
+
   async function loadUsers() {
     const users = await call(path('users'));
     $('users').replaceChildren(...users.map((u) => element('tr', {},
       element('td', { text: u.user_id }), element('td', { text: u.full_name }),
       element('td', { text: (u.roles || []).join(', ') }),
+      element('td', { text: (u.data_roles || []).join(', ') }),
       element('td', {}, button('Edit', 'Edit ' + u.user_id, () => {
         $('user-id').value = u.user_id;
         $('given-name').value = u.given_name || '';
         $('family-name').value = u.family_name || '';
         $('password').value = '';
         ['researcher', 'clinician', 'admin'].forEach((r) => { $('role-' + r).checked = (u.roles || []).includes(r); });
+        DATA_ROLES.forEach((r) => { $('data-role-' + r).checked = (u.data_roles || []).includes(r); });
         $('user-id').focus();
       })))));
   }
@@ -117,7 +121,8 @@
     event.preventDefault();
     const id = $('user-id').value.trim();
     const body = { given_name: $('given-name').value.trim(), family_name: $('family-name').value.trim(),
-      roles: ['researcher', 'clinician', 'admin'].filter((r) => $('role-' + r).checked) };
+      roles: ['researcher', 'clinician', 'admin'].filter((r) => $('role-' + r).checked),
+      data_roles: DATA_ROLES.filter((r) => $('data-role-' + r).checked) };
     if ($('password').value) body.password = $('password').value;
     await act(async () => {
       await call(path('users', id), { method: 'PUT', json: body });

@@ -208,4 +208,46 @@ class WebLauncherApiIT {
         assertEquals(400, badRole.statusCode(), badRole.body());
         assertEquals(401, launcher.json("GET", "/admin/users", "launcher:guess", "dev", null).statusCode());
     }
+
+    @Test
+    void theLauncherActsOnTheCohortApiForAResearcherWithTheirDataRoles() throws Exception {
+        new ContainerClient(url).awaitSnapshot(Duration.ofMinutes(5)); // cohort calls answer 503 until then
+        HttpResponse<String> put = launcher.json("PUT", "/admin/users/rita@it.test", ADMIN, null,
+                "{\"given_name\": \"Rita\", \"password\": \"rita-password\", \"roles\": [\"researcher\"]}");
+        assertEquals(204, put.statusCode(), put.body());
+        assertEquals(204, launcher.json("PUT", "/admin/users/carl@it.test", ADMIN, null,
+                "{\"password\": \"carl-password\", \"roles\": [\"clinician\"]}").statusCode());
+        JsonArray users = parse(launcher.json("GET", "/admin/users", ADMIN, null, null)).asJsonArray();
+        assertTrue(users.stream().map(JsonValue::asJsonObject).anyMatch(u -> u.getString("user_id")
+                .equals("rita@it.test") && u.getJsonArray("data_roles").toString().equals("[\"DATA_OBFSC\"]")),
+                users.toString());
+        String run = "{\"definition\": {\"panels\": [{\"items\": [{\"key\": \"\\\\\\\\i2b2\\\\SMART\\\\\"}]}]},"
+                + " \"results\": [\"PATIENT_COUNT_XML\"]}";
+
+        HttpResponse<String> submitted = launcher.json("POST", "/cohort/runs", LAUNCHER, "rita@it.test", run);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        long runId = parse(submitted).asJsonObject().getJsonNumber("id").longValue();
+        assertEquals(200, launcher.json("GET", "/cohort/runs/" + runId, LAUNCHER, "rita@it.test", null).statusCode());
+        assertEquals(404, launcher.json("GET", "/cohort/runs/" + runId, LAUNCHER, "dev", null).statusCode(),
+                "another launcher user does not see Rita's run");
+        HttpResponse<String> plan = launcher.json("GET", "/cohort/runs/" + runId + "/plan", LAUNCHER, "rita@it.test",
+                null);
+        assertEquals(403, plan.statusCode(), "DATA_OBFSC alone does not see exact counts: " + plan.body());
+
+        assertEquals(204, launcher.json("PUT", "/admin/users/rita@it.test", ADMIN, null,
+                "{\"roles\": [\"researcher\"], \"data_roles\": [\"DATA_AGG\"]}").statusCode());
+        HttpResponse<String> badDataRole = launcher.json("PUT", "/admin/users/rita@it.test", ADMIN, null,
+                "{\"roles\": [\"researcher\"], \"data_roles\": [\"DATA_ALL\"]}");
+        assertEquals(400, badDataRole.statusCode(), badDataRole.body());
+        String exact = launcher.json("GET", "/cohort/concepts", LAUNCHER, "rita@it.test", null).body();
+        assertTrue(exact.contains("\"method\":\"EXACT\""), exact);
+
+        for (String acting : new String[] {"carl@it.test", "nobody@it.test", null}) {
+            HttpResponse<String> refused = launcher.json("GET", "/cohort/concepts", LAUNCHER, acting, null);
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("FORBIDDEN_NOT_RESEARCHER"), refused.body());
+        }
+        assertEquals(401, launcher.json("GET", "/cohort/concepts", "launcher:guess", "rita@it.test", null)
+                .statusCode());
+    }
 }

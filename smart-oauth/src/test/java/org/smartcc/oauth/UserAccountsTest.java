@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.oauth.application.UserAccounts;
+import org.smartcc.oauth.domain.DataRole;
 import org.smartcc.oauth.domain.OAuthError;
 import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.UserAccount;
@@ -40,7 +41,8 @@ class UserAccountsTest {
 
     @Test
     void aUserSignsInWithTheirPasswordAndGetsTheirRoles() {
-        assertTrue(accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("clinician", "admin")));
+        assertTrue(accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("clinician", "admin"),
+                null));
 
         UserAccount carol = accounts.signIn("carol@test.org", "correct horse");
 
@@ -50,7 +52,7 @@ class UserAccountsTest {
 
     @Test
     void everyFailedSignInSaysTheSame() {
-        accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("researcher"));
+        accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("researcher"), null);
 
         String wrongPassword = failedSignIn("carol@test.org", "wrong horse");
         String unknownUser = failedSignIn("nobody@test.org", "correct horse");
@@ -62,9 +64,9 @@ class UserAccountsTest {
 
     @Test
     void replacingAUserWithoutPasswordKeepsItAndReplacesTheRoles() {
-        accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("researcher", "admin"));
+        accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("researcher", "admin"), null);
 
-        assertFalse(accounts.put("carol@test.org", "Carol", "Cooke", null, List.of("clinician")));
+        assertFalse(accounts.put("carol@test.org", "Carol", "Cooke", null, List.of("clinician"), null));
 
         UserAccount carol = accounts.signIn("carol@test.org", "correct horse");
         assertEquals(Set.of(UserRole.CLINICIAN), carol.roles());
@@ -76,20 +78,39 @@ class UserAccountsTest {
     @Test
     void rolesPasswordsAndIdsAreChecked() {
         assertError(OAuthError.USER_INVALID, () -> accounts.put("carol@test.org", "C", "C", "correct horse",
-                List.of("superuser")));
+                List.of("superuser"), null));
         assertError(OAuthError.USER_INVALID, () -> accounts.put("carol@test.org", "C", "C", "short",
-                List.of()));
-        assertError(OAuthError.USER_INVALID, () -> accounts.put("carol@test.org", "C", "C", null, List.of()));
+                List.of(), null));
+        assertError(OAuthError.USER_INVALID, () -> accounts.put("carol@test.org", "C", "C", null, List.of(), null));
         assertError(OAuthError.USER_INVALID, () -> accounts.put("carol cook", "C", "C", "correct horse",
-                List.of()));
+                List.of(), null));
         assertTrue(accounts.find("carol@test.org").isEmpty(), "a refused user is not saved");
     }
 
     @Test
-    void theDevelopmentLoginHasEveryRole() {
+    void aNewUserHasObfuscatedCountsUntilGivenDataRolesWhichAReplacementWithoutThemKeeps() {
+        accounts.put("carol@test.org", "Carol", "Cook", "correct horse", List.of("researcher"), null);
+        assertEquals(Set.of(DataRole.DATA_OBFSC), accounts.signIn("carol@test.org", "correct horse").dataRoles());
+
+        accounts.put("carol@test.org", "Carol", "Cook", null, List.of("researcher"),
+                List.of("DATA_AGG", "DATA_LDS"));
+        accounts.put("carol@test.org", "Carol", "Cooke", null, List.of("researcher"), null);
+
+        assertEquals(Set.of(DataRole.DATA_AGG, DataRole.DATA_LDS), accounts.find("carol@test.org").orElseThrow()
+                .dataRoles());
+        assertEquals(Set.of(DataRole.DATA_AGG, DataRole.DATA_LDS), accounts.all().stream()
+                .filter(a -> a.id().equals("carol@test.org")).findFirst().orElseThrow().dataRoles());
+        assertError(OAuthError.USER_INVALID, () -> accounts.put("carol@test.org", "C", "C", null,
+                List.of("researcher"), List.of("DATA_EVERYTHING")));
+    }
+
+    @Test
+    void theDevelopmentLoginHasEveryRoleAndExactCounts() {
         accounts.createDevelopmentLogin();
 
-        assertEquals(Set.of(UserRole.values()), accounts.signIn("dev", "dev").roles());
+        UserAccount dev = accounts.signIn("dev", "dev");
+        assertEquals(Set.of(UserRole.values()), dev.roles());
+        assertEquals(Set.of(DataRole.DATA_AGG, DataRole.DATA_LDS), dev.dataRoles());
     }
 
     private String failedSignIn(String user, String password) {

@@ -13,4 +13,8 @@ public record Caller(String id, String fullName, List<String> roles) implements 
     public boolean isAdmin() {
         return roles.contains(Roles.ADMIN);
     }
+
+    public boolean isResearcher() {
+        return roles.contains(Roles.RESEARCHER);
+    }
 }

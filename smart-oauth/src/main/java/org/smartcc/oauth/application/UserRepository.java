@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.smartcc.oauth.domain.DataRole;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.oauth.domain.UserRole;
 
@@ -30,4 +31,10 @@ public interface UserRepository {
 
     /** Replaces the user's roles. */
     void setRoles(String userId, Set<UserRole> roles);
+
+    /** The user's data roles; empty for an unknown user. */
+    Set<DataRole> dataRoles(String userId);
+
+    /** Replaces the data roles of a saved user. */
+    void setDataRoles(String userId, Set<DataRole> dataRoles);
 }

@@ -5,12 +5,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** A user as the launcher knows them: the person and the roles they sign in with. */
-public record UserAccount(User user, Set<UserRole> roles) {
+/**
+ * A user as the launcher knows them: the person, the roles they sign in with, and the data roles the cohort API
+ * gives them when the launcher acts for them.
+ */
+public record UserAccount(User user, Set<UserRole> roles, Set<DataRole> dataRoles) {
 
     public UserAccount {
         Objects.requireNonNull(user, "user");
         roles = Set.copyOf(roles);
+        dataRoles = Set.copyOf(dataRoles);
     }
 
     public String id() {

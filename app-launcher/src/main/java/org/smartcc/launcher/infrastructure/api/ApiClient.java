@@ -115,10 +115,13 @@ public class ApiClient {
                 .POST(form(form)).header("Content-Type", FORM)), JsonObject.class);
     }
 
-    /** An administration call {@code /admin/{path}} on behalf of {@code actingUser}, answered unchanged. */
-    public ApiResponse admin(String method, String path, String rawQuery, String contentType, byte[] body,
-                             String actingUser) {
-        HttpRequest.Builder request = launcher("admin/" + path + (rawQuery == null ? "" : "?" + rawQuery))
+    /**
+     * A call {@code /{base}/{path}} (the administration's {@code admin}, the cohort API's {@code cohort}) on behalf of
+     * {@code actingUser}, answered unchanged.
+     */
+    public ApiResponse actingAs(String actingUser, String method, String base, String path, String rawQuery,
+                                String contentType, byte[] body) {
+        HttpRequest.Builder request = launcher(base + "/" + path + (rawQuery == null ? "" : "?" + rawQuery))
                 .header(ACTING_USER, actingUser)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -40,35 +40,50 @@ public class AdminUsersResource {
         for (UserAccount account : accounts.all()) {
             JsonArrayBuilder roles = Jsonp.JSON.createArrayBuilder();
             account.roles().stream().sorted().forEach(r -> roles.add(r.roleName()));
+            JsonArrayBuilder dataRoles = Jsonp.JSON.createArrayBuilder();
+            account.dataRoles().stream().sorted().forEach(r -> dataRoles.add(r.name()));
             list.add(Jsonp.JSON.createObjectBuilder().add("user_id", account.id())
                     .add("full_name", account.fullName())
                     .add("given_name", nullable(account.user().givenName()))
                     .add("family_name", nullable(account.user().familyName()))
-                    .add("roles", roles));
+                    .add("roles", roles)
+                    .add("data_roles", dataRoles));
         }
         return list.build();
     }
 
-    /** {@code {"given_name", "family_name", "password", "roles"}}; the password may be left out for a known user. */
+    /**
+     * {@code {"given_name", "family_name", "password", "roles", "data_roles"}}; the password and the data roles may be
+     * left out for a known user (they stay).
+     */
     @PUT
     @Path("{user_id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("user_id") String userId, String body) {
         JsonObject user = object(body);
-        List<String> roles = new ArrayList<>();
-        JsonValue roleList = user.get("roles");
-        if (roleList instanceof JsonArray array) {
-            for (JsonValue role : array) {
-                if (!(role instanceof JsonString name)) {
-                    throw invalid("roles must be a list of role names");
-                }
-                roles.add(name.getString());
-            }
-        } else if (roleList != null && roleList != JsonValue.NULL) {
-            throw invalid("roles must be a list of role names");
-        }
-        accounts.put(userId, text(user, "given_name"), text(user, "family_name"), text(user, "password"), roles);
+        List<String> roles = names(user, "roles");
+        accounts.put(userId, text(user, "given_name"), text(user, "family_name"), text(user, "password"),
+                roles == null ? List.of() : roles, names(user, "data_roles"));
         return Response.noContent().build();
+    }
+
+    /** A list of names, or null when the field is absent or null. */
+    private static List<String> names(JsonObject user, String field) {
+        JsonValue list = user.get(field);
+        if (list == null || list == JsonValue.NULL) {
+            return null;
+        }
+        if (!(list instanceof JsonArray array)) {
+            throw invalid(field + " must be a list of role names");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonValue role : array) {
+            if (!(role instanceof JsonString name)) {
+                throw invalid(field + " must be a list of role names");
+            }
+            names.add(name.getString());
+        }
+        return names;
     }
 
     private static JsonValue nullable(String value) {

@@ -2,6 +2,7 @@ package org.smartcc.oauth.internal.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.smartcc.oauth.application.UserRepository;
+import org.smartcc.oauth.domain.DataRole;
 import org.smartcc.oauth.domain.User;
 import org.smartcc.oauth.domain.UserRole;
 import org.smartcc.store.Database;
@@ -86,6 +88,21 @@ public final class JdbcUserRepository implements UserRepository {
             }
             return roles.size();
         });
+    }
+
+    @Override
+    public Set<DataRole> dataRoles(String userId) {
+        Set<DataRole> roles = EnumSet.noneOf(DataRole.class);
+        jdbc.first("reading the user's data roles", "SELECT data_roles FROM container_user WHERE user_id = ?",
+                row -> row.getString(1), userId).ifPresent(names -> Arrays.stream(names.split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).forEach(name -> roles.add(DataRole.ofName(name))));
+        return roles;
+    }
+
+    @Override
+    public void setDataRoles(String userId, Set<DataRole> dataRoles) {
+        jdbc.update("saving the user's data roles", "UPDATE container_user SET data_roles = ? WHERE user_id = ?",
+                dataRoles.stream().map(DataRole::name).sorted().collect(Collectors.joining(",")), userId);
     }
 
     private static User user(ResultSet row) throws SQLException {
