@@ -20,9 +20,10 @@ import org.smartcc.launcher.infrastructure.security.CurrentCaller;
 /**
  * {@code /ui/{base}/{path}}: the API server's {@code /{base}/{path}} called for the signed-in user (header
  * {@code X-SmartCC-Acting-User}, which the API server checks again) and answered unchanged; a subclass names the base
- * with its {@code @Path} and says who may call it.
+ * with its {@code @Path} and says who may call it. Public: a package-private superclass gets its public methods copied
+ * into each subclass as synthetic bridges without their annotations, which Jersey skips, leaving the resource empty.
  */
-abstract class ActingUserPassthrough {
+public abstract class ActingUserPassthrough {
 
     @Inject
     ApiClient api;
