@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ class CohortModeIT extends BrowserTestSupport {
 
     @BeforeAll
     static void aSetOfThreeRecordsOfTheDevUser() {
+        env.api.awaitSnapshot(Duration.ofMinutes(5));
         logInAsDev();
         setId = runPatientSet();
         Map<String, Object> page = browser.fetch("GET", launcher() + "/ui/cohort/patient-sets/" + setId + "/records",
