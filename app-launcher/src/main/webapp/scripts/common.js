@@ -13,6 +13,7 @@
   function toLogin() { window.location.reload(); }
 
   // A call whose session ended comes back redirected to the login page (FORM sign-in): sign in again.
+  // options.text: answer a body that is not JSON (i2b2 XML) as text.
   async function call(path, options = {}) {
     const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
     if (options.json !== undefined) headers['Content-Type'] = 'application/json';
@@ -23,7 +24,7 @@
     });
     if (response.redirected && response.url.includes('login.html')) { toLogin(); throw new CallError(401, 'NOT_SIGNED_IN', 'sign in first'); }
     const type = response.headers.get('Content-Type') || '';
-    const body = type.includes('json') ? await response.json() : null;
+    const body = type.includes('json') ? await response.json() : (options.text ? await response.text() : null);
     if (!response.ok) {
       throw new CallError(response.status, body && body.code || 'HTTP_' + response.status,
         body && body.message || 'the launcher answered ' + response.status);
@@ -47,6 +48,7 @@
     const links = element('ul', { class: 'navbar-nav me-auto' });
     const link = (href, text) => element('li', { class: 'nav-item' }, element('a', { class: 'nav-link', href: base + href, text }));
     links.append(link('', 'Records'));
+    links.append(link('cohort.html', 'Cohorts'));
     if (user.roles.includes('admin')) links.append(link('admin/', 'Administration'));
     links.append(link('status.html', 'Status'));
     nav.append(links);

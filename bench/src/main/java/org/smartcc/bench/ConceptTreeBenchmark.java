@@ -112,7 +112,7 @@ public final class ConceptTreeBenchmark {
 
             System.out.printf(Locale.ROOT, "%nmaking the tree (first call after a new snapshot): %.2f s, %,d folders%n",
                     buildSeconds, folders.size());
-            System.out.println("| call | runs | p50 ms | p95 ms | vs baseline p50 |");
+            System.out.println("| call | runs | p50 ms | p95 ms | baseline p50 / p50 |");
             System.out.println("|---|---:|---:|---:|---:|");
             double base = percentile(queries, 50);
             row("one-item count query for one node (baseline)", queries, base);
@@ -158,7 +158,7 @@ public final class ConceptTreeBenchmark {
 
     private static void row(String name, long[] nanos, double baseline) {
         double p50 = percentile(nanos, 50);
-        System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %.4f |%n", name, nanos.length, p50,
-                percentile(nanos, 95), p50 / baseline);
+        System.out.printf(Locale.ROOT, "| %s | %d | %.3f | %.3f | %,.0f |%n", name, nanos.length, p50,
+                percentile(nanos, 95), baseline / p50);
     }
 }

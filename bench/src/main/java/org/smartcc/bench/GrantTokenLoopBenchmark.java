@@ -6,6 +6,8 @@ import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
+import com.github.scribejava.core.services.TimestampService;
+import com.github.scribejava.core.services.TimestampServiceImpl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.smartcc.api.infrastructure.JdbcRecordIds;
 import org.smartcc.api.infrastructure.JdbcSetGrants;
 import org.smartcc.oauth.OAuthModule;
@@ -176,8 +179,22 @@ public final class GrantTokenLoopBenchmark {
         }
     }
 
-    /** ScribeJava's API definition; only its signing is used, never its endpoints. */
+    /**
+     * ScribeJava's API definition; only its signing is used, never its endpoints. Its nonces are a random int plus
+     * the time, which at a thousand requests a second repeat within a second now and then (the provider rightly
+     * refuses a repeated nonce), so each nonce here is a random UUID.
+     */
     private static final class Endpoints extends DefaultApi10a {
+
+        @Override
+        public TimestampService getTimestampService() {
+            return new TimestampServiceImpl() {
+                @Override
+                public String getNonce() {
+                    return UUID.randomUUID().toString();
+                }
+            };
+        }
 
         @Override
         public String getRequestTokenEndpoint() {

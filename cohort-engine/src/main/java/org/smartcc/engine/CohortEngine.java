@@ -2,18 +2,24 @@ package org.smartcc.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
 import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcSavedQueryStore;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.run.CohortRuns;
+import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.RunSettings;
+import org.smartcc.engine.run.SavedQueries;
 import org.smartcc.store.Database;
 
 /**
@@ -25,11 +31,14 @@ public final class CohortEngine implements AutoCloseable {
 
     private final Map<String, String> sparkConfig;
     private final Path snapshotDirectory;
+    private final Supplier<LocalDate> ageAsOf;
     private SparkSession spark;
 
     private CohortEngine(Builder builder) {
         this.sparkConfig = Map.copyOf(builder.sparkConfig);
         this.snapshotDirectory = builder.snapshotDirectory;
+        LocalDate fixed = builder.ageAsOf;
+        this.ageAsOf = fixed == null ? LocalDate::now : () -> fixed;
     }
 
     public static Builder builder() {
@@ -50,6 +59,11 @@ public final class CohortEngine implements AutoCloseable {
         return snapshotDirectory;
     }
 
+    /** The day on which demographic age terms count: the builder's date, else today (in the JVM's zone) when asked. */
+    public LocalDate ageAsOf() {
+        return ageAsOf.get();
+    }
+
     /** Copies the star schema from the database into a new Parquet snapshot and registers it as the latest. */
     public Snapshot writeSnapshot(Database database) {
         Snapshot snapshot = new ParquetSnapshotWriter(spark(), snapshotDirectory).writeFromDatabase(database);
@@ -62,11 +76,12 @@ public final class CohortEngine implements AutoCloseable {
     }
 
     /**
-     * The concept tree of {@code snapshot} with the patients under each node: one Spark job over the snapshot's facts
-     * (seconds on the sample data; keep the tree for as long as the snapshot is the latest).
+     * The concept tree of {@code snapshot} with the patients under each node, the demographic terms included (their
+     * ages as of {@link #ageAsOf()} now): one Spark job over the snapshot's facts and one over its patients (seconds on
+     * the sample data; keep the tree for as long as the snapshot is the latest).
      */
     public ConceptTree conceptTree(Snapshot snapshot) {
-        return ConceptTree.of(spark(), snapshot);
+        return ConceptTree.of(spark(), snapshot, ageAsOf());
     }
 
     /**
@@ -76,7 +91,15 @@ public final class CohortEngine implements AutoCloseable {
     public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
                                         Clock clock) {
         return new CohortRuns(spark(), new JdbcQueryRunStore(database), privacy, settings,
-                () -> latestSnapshot(database), clock);
+                () -> latestSnapshot(database), clock, ageAsOf);
+    }
+
+    /**
+     * The saved queries (query masters) of the users of {@code database}; {@code runs} shows each one's last run (a
+     * run by its id, as {@link CohortRuns#find} shows it).
+     */
+    public SavedQueries savedQueries(Database database, LongFunction<Optional<QueryRun>> runs, Clock clock) {
+        return new SavedQueries(new JdbcSavedQueryStore(database), runs, clock);
     }
 
     @Override
@@ -92,6 +115,7 @@ public final class CohortEngine implements AutoCloseable {
 
         private final Map<String, String> sparkConfig = new LinkedHashMap<>();
         private Path snapshotDirectory;
+        private LocalDate ageAsOf;
 
         private Builder() {
         }
@@ -112,6 +136,15 @@ public final class CohortEngine implements AutoCloseable {
 
         public Builder snapshotDirectory(Path directory) {
             this.snapshotDirectory = directory;
+            return this;
+        }
+
+        /**
+         * The day on which the age of demographic terms counts ({@code smartcc.cohort.age-as-of}); unset, each run
+         * and tree counts it on the day it is made.
+         */
+        public Builder ageAsOf(LocalDate day) {
+            this.ageAsOf = Objects.requireNonNull(day, "ageAsOf");
             return this;
         }
 

@@ -2,8 +2,12 @@ package org.smartcc.engine;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -22,13 +27,18 @@ import org.apache.spark.sql.types.StructType;
 import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.engine.privacy.CountProtection;
 import org.smartcc.engine.privacy.ReportedCount;
+import org.smartcc.engine.query.DemographicTerms;
+import org.smartcc.engine.query.PatientColumnTerm;
+import org.smartcc.engine.query.spark.PatientConditions;
 
 /**
  * The concept hierarchy of one snapshot, as i2b2's ontology cell shows it: every {@code concept_dimension} path and
  * every folder above one is a node, and each node knows how many distinct patients have a fact (without modifier) at
- * or below it — the count of a one-item query on that path. The counts come from one Spark job when the tree is made
- * (the concept table is small and held on the driver; the facts are scanned once), so that answering a children or a
- * search call is a lookup. Exact counts never leave it: callers see them through a {@link CountProtection}.
+ * or below it — the count of a one-item query on that path. The demographic terms ({@link DemographicTerms}) and their
+ * folders are nodes too, counting the patients with a fact whose {@code patient_dimension} row satisfies them — again
+ * what a one-item query counts. The counts come from two Spark jobs when the tree is made (the concept table is small
+ * and held on the driver; the facts are scanned once, the patients once), so that answering a children or a search
+ * call is a lookup. Exact counts never leave it: callers see them through a {@link CountProtection}.
  */
 public final class ConceptTree {
 
@@ -56,8 +66,11 @@ public final class ConceptTree {
         this.childrenByParent = children;
     }
 
-    /** Reads the snapshot's concepts and counts the patients under each node (one Spark job). */
-    static ConceptTree of(SparkSession spark, Snapshot snapshot) {
+    /**
+     * Reads the snapshot's concepts and counts the patients under each node (one Spark job), then its demographic
+     * terms with ages as of {@code ageAsOf} (another).
+     */
+    static ConceptTree of(SparkSession spark, Snapshot snapshot, LocalDate ageAsOf) {
         NavigableMap<String, Concept> nodes = new TreeMap<>();
         List<Row> codesUnderNode = new ArrayList<>();
         Dataset<Row> dimension = spark.read().parquet(snapshot.table("concept_dimension").toString());
@@ -81,11 +94,39 @@ public final class ConceptTree {
         Dataset<Row> mapping = spark.createDataFrame(codesUnderNode, schema).distinct();
         Map<String, Long> counts = new HashMap<>();
         // the same facts a one-item query selects: the concept's codes, no modifier rows
-        spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString())
-                .filter(col("modifier_cd").equalTo("@")).select("concept_cd", "patient_num").distinct()
+        Dataset<Row> facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString())
+                .filter(col("modifier_cd").equalTo("@"));
+        facts.select("concept_cd", "patient_num").distinct()
                 .join(broadcast(mapping), "concept_cd").groupBy("node_path").agg(countDistinct("patient_num"))
                 .collectAsList().forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+        addDemographics(spark.read().parquet(snapshot.table("patient_dimension").toString()), facts, ageAsOf, nodes,
+                counts);
         return new ConceptTree(snapshot.id(), nodes, counts);
+    }
+
+    /**
+     * Adds the demographic folders and terms with their counts: one aggregate over the patients that have a fact
+     * (a demographic item selects its patients' facts, so a patient without any counts nowhere), one column per node.
+     */
+    private static void addDemographics(Dataset<Row> patientDimension, Dataset<Row> facts, LocalDate ageAsOf,
+                                        NavigableMap<String, Concept> nodes, Map<String, Long> counts) {
+        DemographicTerms terms = PatientConditions.termsOf(patientDimension);
+        // the planner reads every path here as a demographic one: a concept row in this area is shadowed
+        nodes.subMap(DemographicTerms.ROOT, true, DemographicTerms.ROOT + Character.MAX_VALUE, false).clear();
+        terms.folders().forEach((path, name) -> nodes.put(path, new Concept(name, null)));
+        terms.terms().forEach(term -> nodes.put(term.path(), new Concept(term.name(), term.code())));
+        List<String> paths = new ArrayList<>(terms.folders().keySet());
+        terms.terms().forEach(term -> paths.add(term.path()));
+        List<Column> perNode = new ArrayList<>();
+        for (String path : paths) {
+            List<PatientColumnTerm> below = terms.at(path);
+            perNode.add(count(when(PatientConditions.anyOf(below, ageAsOf), lit(1))));
+        }
+        Row row = patientDimension.join(facts.select("patient_num").distinct(), "patient_num", "left_semi")
+                .agg(perNode.get(0), perNode.subList(1, perNode.size()).toArray(Column[]::new)).first();
+        for (int i = 0; i < paths.size(); i++) {
+            counts.put(paths.get(i), row.getLong(i));
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.query.json.QueryJson;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
+import org.smartcc.engine.query.spark.SetResolver;
 
 /**
  * The concept tree of the 60 sample patients: its nodes are the ontology's paths and their folders, and each node's
@@ -61,6 +62,38 @@ class ConceptTreeTest {
             assertEquals("EXACT", node.patients().method());
         }
         assertTrue(checked.stream().anyMatch(n -> n.patients().value() > 10), "the sample data reaches some nodes");
+    }
+
+    @Test
+    void theDemographicFoldersAndTermsAreNodesCountedAsTheirOneItemQueries() {
+        assertTrue(tree.children("\\SMART\\", exact).orElseThrow().stream()
+                .anyMatch(n -> n.path().equals("\\SMART\\Demographics\\") && n.code() == null && n.hasChildren()));
+        assertEquals(List.of("Age", "Gender", "Race", "Vital status"), tree.children("\\SMART\\Demographics\\",
+                exact).orElseThrow().stream().map(ConceptTree.Node::name).toList());
+        assertEquals(List.of("DEM|RACE:asian", "DEM|RACE:black", "DEM|RACE:white"), tree.children(
+                "\\SMART\\Demographics\\Race\\", exact).orElseThrow().stream().map(ConceptTree.Node::code).toList());
+        PatientSetPlanner planner = new PatientSetPlanner(SharedSpark.engine().spark(), SampleStore.snapshot(),
+                SetResolver.NONE, SharedSpark.engine()::ageAsOf);
+        List<ConceptTree.Node> checked = new ArrayList<>();
+        checked.add(tree.search("Demographics", 1, exact).get(0));
+        for (ConceptTree.Node folder : tree.children("\\SMART\\Demographics\\", exact).orElseThrow()) {
+            assertNull(folder.code(), folder.path());
+            checked.add(folder);
+            checked.addAll(tree.children(folder.path(), exact).orElseThrow());
+        }
+        assertEquals(5 + 3 + 9 + 2 + 3, checked.size());
+        for (ConceptTree.Node node : checked) {
+            long engine = planner.patients(QueryJson.read("{\"panels\": [{\"items\": [{\"key\": \""
+                    + ("\\\\i2b2" + node.path()).replace("\\", "\\\\") + "\"}]}]}")).count();
+            assertEquals(engine, node.patients().value(), node.path());
+        }
+        assertTrue(checked.stream().filter(n -> n.patients().value() > 0).count() >= checked.size() - 4,
+                "the sample data reaches most terms");
+        ConceptTree.Node female = tree.search("female", 50, exact).stream().filter(n -> n.code() != null
+                && n.code().startsWith("DEM|")).findFirst().orElseThrow();
+        assertEquals(new ConceptTree.Node("Female", "\\SMART\\Demographics\\Gender\\Female\\", "DEM|SEX:F", false,
+                female.patients()), female);
+        assertEquals("DEM|AGE:>=85", tree.search(">= 85 years", 5, exact).get(0).code());
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.smartcc.store.Database;
 /**
  * The 60 SMART sample patients in an H2 store and a snapshot of it, loaded once per test JVM. The SMART data has no
  * modifiers, so medication facts get i2b2-style dose and route modifier rows (as the i2b2 demo data has) to test
- * modifier queries against.
+ * modifier queries against. It has no race, no death and no unknown sex either, and every patient has a birth date, so
+ * some patients get those (as i2b2's demo patients have) to test demographic terms against.
  */
 public final class SampleStore {
 
@@ -54,7 +55,24 @@ public final class SampleStore {
             throw new UncheckedIOException(e);
         }
         addMedicationModifiers(db);
+        addDemographics(db);
         return SharedSpark.engine().writeSnapshot(db);
+    }
+
+    /** Race codes for three patients in four, deaths for one in five, sex U, no birth date, a 29 February birthday. */
+    private static void addDemographics(Database db) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE patient_dimension SET race_cd = CASE MOD(patient_num, 4) WHEN 0 THEN 'white'"
+                    + " WHEN 1 THEN 'black' WHEN 2 THEN 'asian' END");
+            s.executeUpdate("UPDATE patient_dimension SET vital_status_cd = 'Y', death_date = TIMESTAMP"
+                    + " '2012-06-01 00:00:00' WHERE MOD(patient_num, 5) = 0");
+            s.executeUpdate("UPDATE patient_dimension SET sex_cd = 'U' WHERE MOD(patient_num, 9) = 0");
+            s.executeUpdate("UPDATE patient_dimension SET birth_date = NULL WHERE MOD(patient_num, 13) = 0");
+            s.executeUpdate("UPDATE patient_dimension SET birth_date = TIMESTAMP '2000-02-29 00:00:00' WHERE"
+                    + " patient_num = (SELECT MIN(patient_num) FROM patient_dimension WHERE birth_date IS NOT NULL)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("demographics fixture failed", e);
+        }
     }
 
     private static void addMedicationModifiers(Database db) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -95,6 +96,15 @@ class SnapshotWriterTest {
                 () -> CohortEngine.builder().config(Map.of("master", "local")));
         assertTrue(e.getMessage().contains("master"));
         assertThrows(IllegalStateException.class, () -> CohortEngine.builder().build());
+    }
+
+    @Test
+    void demographicAgesCountOnTheBuildersDayElseOnTheDayAsked() {
+        assertEquals(LocalDate.of(2025, 7, 1), CohortEngine.builder().snapshotDirectory(dir)
+                .ageAsOf(LocalDate.of(2025, 7, 1)).build().ageAsOf());
+        LocalDate before = LocalDate.now();
+        LocalDate asked = CohortEngine.builder().snapshotDirectory(dir).build().ageAsOf();
+        assertTrue(!asked.isBefore(before) && !asked.isAfter(LocalDate.now()), asked.toString());
     }
 
     private static long count(String sql) throws Exception {

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
- * counts protected by role; the concept tree with the counts of one-item queries; i2b2's own test message answered
- * in i2b2's envelope; bad input refused with the reason.
+ * saved queries listed, renamed, deleted and shown as i2b2 XML; counts protected by role; the concept tree with the
+ * counts of one-item queries; i2b2's own test message answered in i2b2's envelope; bad input refused with the reason.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -312,6 +312,111 @@ class WebCohortApiIT {
             assertEquals(400, wrong.statusCode(), wrongType + ": " + wrong.body());
             assertTrue(wrong.body().contains("QUERY_DEFINITION_INVALID"), wrong.body());
         }
+    }
+
+    @Test
+    void savedQueriesAreListedReadShownAsI2b2RenamedAndDeletedByTheirOwnerOnly() throws Exception {
+        assertEquals(204, client.send("PUT", "admin/cohort-users/quinn", "application/json", "{\"password\":"
+                + " \"quinn-password\", \"roles\": [\"DATA_AGG\"]}", "admin", ContainerClient.ADMIN_PASSWORD)
+                .statusCode());
+        long before = json(client.send("GET", "cohort/queries", null, null, "quinn", "quinn-password").body())
+                .getJsonNumber("total").longValue();
+        JsonObject metformin = finished("cohort/runs/" + json(client.send("POST", "cohort/runs", "application/json",
+                "{\"definition\": " + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "quinn", "quinn-password")
+                .body()).getInt("id"), "quinn");
+        JsonObject meds = finished("cohort/runs/" + json(client.send("POST", "cohort/runs", "application/json",
+                "{\"definition\": " + MEDS + "}", "quinn", "quinn-password").body()).getInt("id"), "quinn");
+        long id = metformin.getJsonNumber("queryId").longValue();
+        String query = "cohort/queries/" + id;
+
+        JsonObject newest = json(client.send("GET", "cohort/queries?offset=0&limit=1", null, null, "quinn",
+                "quinn-password").body());
+        assertEquals(before + 2, newest.getJsonNumber("total").longValue(), newest.toString());
+        JsonObject listed = newest.getJsonArray("queries").getJsonObject(0);
+        assertEquals("meds", listed.getString("name"));
+        assertEquals(meds, listed.getJsonObject("last_run"), "the last run as GET /cohort/runs/{id} shows it");
+        JsonObject second = json(client.send("GET", "cohort/queries?offset=1&limit=1", null, null, "quinn",
+                "quinn-password").body()).getJsonArray("queries").getJsonObject(0);
+        assertEquals(id, second.getJsonNumber("id").longValue());
+        assertEquals(metformin.getString("submitted"), second.getString("created"));
+
+        JsonObject read = json(client.send("GET", query, null, null, "quinn", "quinn-password").body());
+        assertEquals("metformin", read.getString("name"));
+        assertEquals(second.getString("created"), read.getString("created"));
+        assertEquals("\\\\i2b2\\SMART\\Medications\\METFORMIN\\", read.getJsonObject("definition")
+                .getJsonArray("panels").getJsonObject(0).getJsonArray("items").getJsonObject(0).getString("key"));
+        assertEquals(1, array(client.send("GET", query + "/runs", null, null, "quinn", "quinn-password")).size());
+
+        HttpResponse<String> renamed = client.send("PATCH", query, "application/json", "{\"name\": \" Metformin &"
+                + " <co> \"}", "quinn", "quinn-password");
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals("Metformin & <co>", json(renamed.body()).getString("name"));
+        assertEquals("Metformin & <co>", json(renamed.body()).getJsonObject("definition").getString("name"));
+        HttpResponse<String> xml = client.send("GET", query + "/i2b2", null, null, "quinn", "quinn-password");
+        assertEquals(200, xml.statusCode(), xml.body());
+        assertTrue(xml.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"));
+        assertTrue(xml.body().contains("<query_name>Metformin &amp; &lt;co&gt;</query_name>"), xml.body());
+        HttpResponse<String> rerun = client.send("POST", "cohort/runs", "application/xml", xml.body(), "quinn",
+                "quinn-password");
+        assertEquals(202, rerun.statusCode(), "the XML runs as i2b2 XML: " + rerun.body());
+        assertEquals(metformin.getJsonArray("results").getJsonObject(0).getJsonObject("count").getInt("value"),
+                finished("cohort/runs/" + json(rerun.body()).getInt("id"), "quinn").getJsonArray("results")
+                        .getJsonObject(0).getJsonObject("count").getInt("value"));
+
+        for (String badName : new String[] {"{\"name\": \"\"}", "{\"name\": \"  \"}", "{\"name\": \""
+                + "x".repeat(251) + "\"}", "{\"name\": 5}", "{}", "[\"name\"]"}) {
+            HttpResponse<String> bad = client.send("PATCH", query, "application/json", badName, "quinn",
+                    "quinn-password");
+            assertEquals(400, bad.statusCode(), badName + ": " + bad.body());
+            assertTrue(bad.body().contains("QUERY_NAME_INVALID"), bad.body());
+        }
+        for (String[] call : new String[][] {{"GET", query}, {"GET", query + "/i2b2"}, {"PATCH", query},
+                {"DELETE", query}}) {
+            HttpResponse<String> foreign = client.send(call[0], call[1], "application/json", "{\"name\": \"mine\"}",
+                    "rita", "rita-password");
+            assertEquals(404, foreign.statusCode(), call[0] + " " + call[1] + ": " + foreign.body());
+            assertTrue(foreign.body().contains("QUERY_NOT_FOUND"), foreign.body());
+        }
+        assertEquals(404, client.send("GET", query + "/runs", null, null, "rita", "rita-password").statusCode());
+        assertEquals(401, client.send("GET", "cohort/queries", null, null, null, null).statusCode());
+        assertEquals(400, client.send("GET", "cohort/queries?limit=0", null, null, "quinn", "quinn-password")
+                .statusCode());
+
+        assertEquals(204, client.send("DELETE", query, null, null, "quinn", "quinn-password").statusCode());
+        JsonObject after = json(client.send("GET", "cohort/queries?limit=500", null, null, "quinn", "quinn-password")
+                .body());
+        assertEquals(before + 2, after.getJsonNumber("total").longValue(), "one deleted, one rerun: " + after);
+        assertFalse(after.getJsonArray("queries").stream().anyMatch(q -> q.asJsonObject().getJsonNumber("id")
+                .longValue() == id), after.toString());
+        assertEquals(404, client.send("GET", query, null, null, "quinn", "quinn-password").statusCode());
+        assertEquals(404, client.send("DELETE", query, null, null, "quinn", "quinn-password").statusCode());
+        assertEquals(200, client.send("GET", "cohort/runs/" + metformin.getInt("id"), null, null, "quinn",
+                "quinn-password").statusCode(), "a deleted query's runs stay readable");
+        assertEquals(200, client.send("GET", "cohort/patient-sets/" + metformin.getJsonArray("results")
+                .getJsonObject(0).getJsonNumber("id") + "?limit=1", null, null, "quinn", "quinn-password")
+                .statusCode(), "and so do its sets");
+        assertEquals(1, array(client.send("GET", query + "/runs", null, null, "quinn", "quinn-password")).size(),
+                "and its list of runs");
+    }
+
+    @Test
+    void aDefinitionIsShownAsI2b2XmlBeforeItRuns() throws Exception {
+        HttpResponse<String> bare = client.send("POST", "cohort/definitions/i2b2", "application/json", MEDS, "sam",
+                "sam-password");
+        assertEquals(200, bare.statusCode(), bare.body());
+        assertTrue(bare.headers().firstValue("Content-Type").orElseThrow().startsWith("application/xml"));
+        assertTrue(bare.body().contains("<query_name>meds</query_name>")
+                && bare.body().contains("<item_key>\\\\i2b2\\SMART\\Medications\\</item_key>"), bare.body());
+        HttpResponse<String> wrapped = client.send("POST", "cohort/definitions/i2b2", "application/json",
+                "{\"definition\": " + MEDS + "}", "sam", "sam-password");
+        assertEquals(bare.body(), wrapped.body(), "as the definition of a run request");
+        HttpResponse<String> bad = client.send("POST", "cohort/definitions/i2b2", "application/json", "{\"panels\":"
+                + " [{\"items\": [{\"key\": \"nonsense\"}]}]}", "sam", "sam-password");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("QUERY_DEFINITION_INVALID") && bad.body().contains("/panels/0/items/0/key"),
+                bad.body());
+        assertEquals(401, client.send("POST", "cohort/definitions/i2b2", "application/json", MEDS, null, null)
+                .statusCode());
     }
 
     @Test

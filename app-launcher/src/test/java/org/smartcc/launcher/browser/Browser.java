@@ -153,11 +153,16 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the condition gives a value other than null or false; fails naming what was awaited. */
     <T> T await(Function<WebDriver, T> condition, String what) {
+        return await(condition, what, WAIT);
+    }
+
+    /** As {@link #await(Function, String)}, for something slower than a page (the first snapshot of a new server). */
+    <T> T await(Function<WebDriver, T> condition, String what, Duration wait) {
         try {
-            return new WebDriverWait(driver, WAIT).ignoring(NoSuchElementException.class)
+            return new WebDriverWait(driver, wait).ignoring(NoSuchElementException.class)
                     .ignoring(StaleElementReferenceException.class).until(condition::apply);
         } catch (TimeoutException e) {
-            throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
+            throw new AssertionError("waited " + wait.toSeconds() + " s for " + what + " on " + driver.getCurrentUrl()
                     + "; the page shows: " + bodyText() + " (screenshot and page: " + keepPage() + ")", e);
         }
     }

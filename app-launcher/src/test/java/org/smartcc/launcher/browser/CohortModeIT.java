@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ class CohortModeIT extends BrowserTestSupport {
 
     @BeforeAll
     static void aSetOfThreeRecordsOfTheDevUser() {
-        env.api.awaitSnapshot(Duration.ofMinutes(5));
         logInAsDev();
+        awaitSnapshot();
         setId = runPatientSet();
         Map<String, Object> page = browser.fetch("GET", launcher() + "/ui/cohort/patient-sets/" + setId + "/records",
                 Map.of(), null);

@@ -74,31 +74,6 @@ final class ContainerApi {
         expect(admin("PUT", "/admin/users/" + encode(userId), user), 204);
     }
 
-    /**
-     * Waits until the clinical store's first Parquet snapshot is written: a fresh data folder has none, and cohort
-     * queries answer {@code 503 NO_SNAPSHOT} until then ({@code GET /status}, {@code snapshot.state}).
-     */
-    void awaitSnapshot(Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        String state = "";
-        while (System.nanoTime() < end) {
-            HttpResponse<String> answer = exchange(HttpRequest.newBuilder(URI.create(base + "/status"))
-                    .timeout(Duration.ofSeconds(60)).header("Accept", "application/json").GET().build());
-            expect(answer, 200);
-            state = json(answer.body()).asJsonObject().getJsonObject("snapshot").getString("state");
-            if (!state.equals("PENDING") && !state.equals("WRITING")) {
-                return;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
-        throw new AssertionError("no snapshot after " + limit + " (state " + state + ")");
-    }
-
     /** A record's banner as the API gives it to the launcher ({@code GET /oauth/internal/records/{id}}). */
     JsonObject banner(String recordId) {
         String basic = Base64.getEncoder().encodeToString(

@@ -3,6 +3,7 @@ package org.smartcc.engine.run;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,20 +42,29 @@ public final class CohortRuns implements AutoCloseable {
     private final RunSettings settings;
     private final Supplier<Optional<Snapshot>> latestSnapshot;
     private final Clock clock;
+    private final Supplier<LocalDate> ageAsOf;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
     private final Object lockoutLock = new Object();
     private volatile PatientSetPlanner planner;
 
+    /** Demographic ages count on the day each run is submitted. */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy,
                       RunSettings settings, Supplier<Optional<Snapshot>> latestSnapshot, Clock clock) {
+        this(spark, store, privacy, settings, latestSnapshot, clock, LocalDate::now);
+    }
+
+    /** @param ageAsOf the day on which demographic age terms count, asked when a run is planned */
+    public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy, RunSettings settings,
+                      Supplier<Optional<Snapshot>> latestSnapshot, Clock clock, Supplier<LocalDate> ageAsOf) {
         this.spark = spark;
         this.store = store;
         this.privacy = privacy;
         this.settings = settings;
         this.latestSnapshot = latestSnapshot;
         this.clock = clock;
+        this.ageAsOf = ageAsOf;
         AtomicInteger next = new AtomicInteger();
         // the thread name is the Spark fair-scheduling pool of the runs it processes
         this.workers = Executors.newFixedThreadPool(settings.concurrentRuns(), r -> daemon(r,
@@ -148,7 +158,7 @@ public final class CohortRuns implements AutoCloseable {
                 "no Parquet snapshot of the clinical store exists yet; cohort queries run once it is written"));
         PatientSetPlanner current = planner;
         if (current == null || !current.snapshot().id().equals(latest.id())) {
-            current = new PatientSetPlanner(spark, latest);
+            current = new PatientSetPlanner(spark, latest, SetResolver.NONE, ageAsOf);
             planner = current;
         }
         return current;

@@ -1,2 +1,5 @@
-/** Cohort query runs: submission, asynchronous execution with progress, cancel and timeout, and their results. */
+/**
+ * Cohort query runs (submission, asynchronous execution with progress, cancel and timeout, results) and the saved
+ * queries they leave.
+ */
 package org.smartcc.engine.run;

@@ -3,6 +3,8 @@ package org.smartcc.api.infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -240,6 +242,23 @@ public class ContainerSettings {
     public org.smartcc.engine.run.RunSettings runSettings() {
         return new org.smartcc.engine.run.RunSettings(value("smartcc.cohort.concurrent-runs", Integer.class),
                 Duration.ofMinutes(value("smartcc.cohort.timeout-minutes", Integer.class)), true);
+    }
+
+    /**
+     * The day on which demographic age terms count ({@code smartcc.cohort.age-as-of}, {@code YYYY-MM-DD}); unset, the
+     * engine counts on the day of each run.
+     *
+     * @throws IllegalArgumentException when the value is not such a date (the container does not start)
+     */
+    public Optional<LocalDate> cohortAgeAsOf() {
+        return optional("smartcc.cohort.age-as-of").map(text -> {
+            try {
+                return LocalDate.parse(text.trim());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("smartcc.cohort.age-as-of must be a date YYYY-MM-DD, not '" + text
+                        + "'", e);
+            }
+        });
     }
 
     /**

@@ -22,8 +22,18 @@ public final class JdbcSetGrants implements SetGrantStore, RecordScopes {
     private static final String SET_RECORDS = " FROM qt_patient_set_collection c JOIN patient_mapping m"
             + " ON m.patient_num = c.patient_num AND m.patient_ide_source = '" + ClinicalStore.SOURCE + "'"
             + " AND m.project_id = '" + ClinicalStore.PROJECT + "'";
-    private static final String GRANTED_RECORDS = SET_RECORDS + " JOIN patient_set_grant g"
-            + " ON g.result_instance_id = c.result_instance_id WHERE g.app_id = ?";
+    private static final String IS_RECORD = "m.patient_ide_source = '" + ClinicalStore.SOURCE + "'"
+            + " AND m.project_id = '" + ClinicalStore.PROJECT + "'";
+    /** Patient {@code m} is a member of grant {@code g}'s set: one index lookup (V13). */
+    private static final String MEMBER_OF_GRANT = "EXISTS (SELECT 1 FROM qt_patient_set_collection c"
+            + " WHERE c.result_instance_id = g.result_instance_id AND c.patient_num = m.patient_num)";
+    /**
+     * The SMART records {@code m} in any set granted to the app (the first parameter). The records are walked in id
+     * order on patient_mapping's key and each is looked up in the grants' sets, so the next record costs an index
+     * step per record passed, never a scan of the sets.
+     */
+    private static final String GRANTED_RECORD = " FROM patient_mapping m WHERE " + IS_RECORD
+            + " AND EXISTS (SELECT 1 FROM patient_set_grant g WHERE g.app_id = ? AND " + MEMBER_OF_GRANT + ")";
     private static final String GRANTS = "SELECT g.result_instance_id, g.app_id, g.granted_by, g.granted_ms,"
             + " (SELECT COUNT(DISTINCT m.patient_ide)" + SET_RECORDS + " WHERE c.result_instance_id"
             + " = g.result_instance_id),"
@@ -84,10 +94,12 @@ public final class JdbcSetGrants implements SetGrantStore, RecordScopes {
     public void handedOut(String appId, String recordId) {
         jdbc.update("counting a record handed out of a granted set",
                 "INSERT INTO patient_set_grant_progress (result_instance_id, app_id, record_id)"
-                        + " SELECT DISTINCT c.result_instance_id, g.app_id, m.patient_ide" + GRANTED_RECORDS
-                        + " AND m.patient_ide = ? AND NOT EXISTS (SELECT 1 FROM patient_set_grant_progress p"
+                        + " SELECT g.result_instance_id, g.app_id, m.patient_ide FROM patient_set_grant g"
+                        + " JOIN patient_mapping m ON " + IS_RECORD + " AND m.patient_ide = ?"
+                        + " WHERE g.app_id = ? AND " + MEMBER_OF_GRANT
+                        + " AND NOT EXISTS (SELECT 1 FROM patient_set_grant_progress p"
                         + " WHERE p.result_instance_id = g.result_instance_id AND p.app_id = g.app_id"
-                        + " AND p.record_id = m.patient_ide)", appId, recordId);
+                        + " AND p.record_id = m.patient_ide)", recordId, appId);
     }
 
     private static void audit(Jdbc.Statements statements, long resultId, String appId, String actor, String action,
@@ -107,19 +119,20 @@ public final class JdbcSetGrants implements SetGrantStore, RecordScopes {
 
         @Override
         public Optional<String> first() {
-            return jdbc.first("reading an app's granted records", "SELECT MIN(m.patient_ide)" + GRANTED_RECORDS,
-                    row -> row.getString(1), appId);
+            return jdbc.first("reading an app's granted records", "SELECT m.patient_ide" + GRANTED_RECORD
+                    + " ORDER BY m.patient_ide FETCH FIRST 1 ROWS ONLY", row -> row.getString(1), appId);
         }
 
         @Override
         public Optional<String> after(String recordId) {
-            return jdbc.first("reading an app's granted records", "SELECT MIN(m.patient_ide)" + GRANTED_RECORDS
-                    + " AND m.patient_ide > ?", row -> row.getString(1), appId, recordId);
+            return jdbc.first("reading an app's granted records", "SELECT m.patient_ide" + GRANTED_RECORD
+                    + " AND m.patient_ide > ? ORDER BY m.patient_ide FETCH FIRST 1 ROWS ONLY",
+                    row -> row.getString(1), appId, recordId);
         }
 
         @Override
         public boolean exists(String recordId) {
-            return jdbc.first("reading an app's granted records", "SELECT 1" + GRANTED_RECORDS
+            return jdbc.first("reading an app's granted records", "SELECT 1" + GRANTED_RECORD
                     + " AND m.patient_ide = ?", row -> true, appId, recordId).isPresent();
         }
     }

@@ -117,16 +117,20 @@ public class ApiClient {
 
     /**
      * A call {@code /{base}/{path}} (the administration's {@code admin}, the cohort API's {@code cohort}) on behalf of
-     * {@code actingUser}, answered unchanged.
+     * {@code actingUser}, answered unchanged. The caller's {@code accept} goes along (a saved query's i2b2 XML is
+     * {@code application/xml} only); without one the call asks for JSON.
      */
     public ApiResponse actingAs(String actingUser, String method, String base, String path, String rawQuery,
-                                String contentType, byte[] body) {
+                                String accept, String contentType, byte[] body) {
         HttpRequest.Builder request = launcher(base + "/" + path + (rawQuery == null ? "" : "?" + rawQuery))
                 .header(ACTING_USER, actingUser)
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null && body.length > 0) {
             request.header("Content-Type", contentType);
+        }
+        if (accept != null && !accept.isBlank()) {
+            request.setHeader("Accept", accept);
         }
         return send(request);
     }

@@ -20,8 +20,9 @@ import org.smartcc.launcher.infrastructure.security.CurrentCaller;
 /**
  * {@code /ui/{base}/{path}}: the API server's {@code /{base}/{path}} called for the signed-in user (header
  * {@code X-SmartCC-Acting-User}, which the API server checks again) and answered unchanged; a subclass names the base
- * with its {@code @Path} and says who may call it. Public: a package-private superclass gets its public methods copied
- * into each subclass as synthetic bridges without their annotations, which Jersey skips, leaving the resource empty.
+ * with its {@code @Path} and says who may call it. Public: javac gives a public subclass of a package-private class
+ * bridge copies of its public methods, which Jersey skips, so the resource methods would not be found (Jersey warns the
+ * resource is empty and every call is 404).
  */
 public abstract class ActingUserPassthrough {
 
@@ -72,7 +73,8 @@ public abstract class ActingUserPassthrough {
         Caller user = caller.get();
         checkMayCall(user);
         return Passthrough.of(api.actingAs(user.id(), method, base, RelativePath.require(path),
-                uri.getRequestUri().getRawQuery(), headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                uri.getRequestUri().getRawQuery(), headers.getHeaderString(HttpHeaders.ACCEPT),
+                headers.getHeaderString(HttpHeaders.CONTENT_TYPE),
                 body == null ? new byte[0] : body));
     }
 }

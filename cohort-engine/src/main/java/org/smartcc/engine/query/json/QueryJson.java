@@ -197,7 +197,9 @@ public final class QueryJson {
         if (!value.isTextual() && !value.isNumber()) {
             throw new QueryDefinitionException(path + "/" + field, "must be a string");
         }
-        return value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText().trim());
+        // trimmed as the XML reader trims (control characters too), so that both forms read a value alike
+        String text = value.asText().trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     private static String required(JsonNode node, String path, String field) {

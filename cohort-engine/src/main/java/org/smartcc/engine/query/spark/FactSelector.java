@@ -1,30 +1,32 @@
 package org.smartcc.engine.query.spark;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.months_between;
-import static org.apache.spark.sql.functions.to_date;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.smartcc.engine.query.AgeAtEvent;
 import org.smartcc.engine.query.DateBound;
 import org.smartcc.engine.query.DateWindow;
+import org.smartcc.engine.query.DemographicTerms;
 import org.smartcc.engine.query.Item;
 import org.smartcc.engine.query.ItemKey;
 import org.smartcc.engine.query.ModifierConstraint;
+import org.smartcc.engine.query.PatientColumnTerm;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.ValueConstraint;
 
 /**
  * The facts an item selects. A concept item filters on the sorted literal list of codes below its path (see
  * {@link ConceptIndex}); with a modifier constraint it selects the modifier rows of those concepts instead of the
- * facts themselves. A stored set, a patient or an encounter selects every fact of its members. Date windows and value
+ * facts themselves. A stored set, a patient, an encounter or a demographic term ({@link DemographicTerms}: the
+ * patients whose {@code patient_dimension} row satisfies it) selects every fact of its members. Date windows and value
  * constraints then filter; LARGETEXT constraints read the text facts, which the snapshot keeps apart from the rest;
  * age-at-event constraints join the patients' birth dates.
  */
@@ -39,25 +41,37 @@ final class FactSelector {
     private final Dataset<Row> facts;
     private final Optional<Dataset<Row>> textFacts;
     private final Dataset<Row> patientMapping;
-    private final Dataset<Row> birthDates;
+    private final Dataset<Row> patients;
     private final ConceptIndex concepts;
     private final ConceptIndex modifiers;
+    private final Demographics demographics;
     private final SetResolver sets;
 
-    /** @param birthDates {@code patient_num, birth_date} of every patient, for age-at-event constraints */
+    /**
+     * @param patients     {@code patient_dimension}: birth dates for age-at-event constraints, and the columns that
+     *                     demographic terms read
+     * @param demographics the snapshot's demographic terms and the day on which their ages count
+     */
     FactSelector(Dataset<Row> facts, Optional<Dataset<Row>> textFacts, Dataset<Row> patientMapping,
-                 Dataset<Row> birthDates, ConceptIndex concepts, ConceptIndex modifiers, SetResolver sets) {
+                 Dataset<Row> patients, ConceptIndex concepts, ConceptIndex modifiers, Demographics demographics,
+                 SetResolver sets) {
         this.facts = facts;
         this.textFacts = textFacts;
         this.patientMapping = patientMapping;
-        this.birthDates = birthDates;
+        this.patients = patients;
         this.concepts = concepts;
         this.modifiers = modifiers;
+        this.demographics = demographics;
         this.sets = sets;
     }
 
     FactSelector withSets(SetResolver otherSets) {
-        return new FactSelector(facts, textFacts, patientMapping, birthDates, concepts, modifiers, otherSets);
+        return new FactSelector(facts, textFacts, patientMapping, patients, concepts, modifiers, demographics,
+                otherSets);
+    }
+
+    /** The demographic terms of the snapshot, and the day on which their ages count (asked at each plan). */
+    record Demographics(DemographicTerms terms, Supplier<LocalDate> ageAsOf) {
     }
 
     /**
@@ -71,8 +85,8 @@ final class FactSelector {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             String path = panelPath + "/item[" + (i + 1) + "]";
-            if (!largeText(item) && item.ages().isEmpty() && (item.key() instanceof ItemKey.ConceptPath
-                    || item.key() instanceof ItemKey.Encounter)) {
+            if (!largeText(item) && item.ages().isEmpty() && (item.key() instanceof ItemKey.ConceptPath c
+                    && !DemographicTerms.covers(c.path()) || item.key() instanceof ItemKey.Encounter)) {
                 Column condition = keyCondition(item, path, warnings).and(constraints(item, path));
                 onFacts = onFacts == null ? condition : onFacts.or(condition);
             } else {
@@ -102,7 +116,9 @@ final class FactSelector {
         ItemKey key = item.key();
         String keyPath = path + "/item_key";
         Dataset<Row> selected;
-        if (key instanceof ItemKey.ConceptPath || key instanceof ItemKey.Encounter) {
+        if (key instanceof ItemKey.ConceptPath c && DemographicTerms.covers(c.path())) {
+            selected = ofPatients(source, demographic(item, c, path, warnings));
+        } else if (key instanceof ItemKey.ConceptPath || key instanceof ItemKey.Encounter) {
             selected = source.filter(keyCondition(item, path, warnings));
         } else if (key instanceof ItemKey.EncounterSet) {
             selected = ofEncounters(source, sets.members(key, keyPath));
@@ -123,7 +139,7 @@ final class FactSelector {
         if (ages.isEmpty()) {
             return selected;
         }
-        Column age = floor(months_between(to_date(col("start_date")), to_date(col("birth_date"))).divide(12));
+        Column age = PatientConditions.ageInYears(col("start_date"), col("birth_date"));
         Column in = lit(true);
         for (AgeAtEvent constraint : ages) {
             int years = constraint.years();
@@ -136,7 +152,24 @@ final class FactSelector {
                 case LE -> age.leq(years);
             });
         }
-        return selected.join(birthDates, "patient_num").filter(in);
+        return selected.join(patients.select("patient_num", "birth_date"), "patient_num").filter(in);
+    }
+
+    /**
+     * The patients a demographic term or folder selects: those whose {@code patient_dimension} row satisfies it (any
+     * term of a folder), ages counted on the as-of day. A path without a term is a warning and selects nobody.
+     */
+    private Dataset<Row> demographic(Item item, ItemKey.ConceptPath key, String path, List<String> warnings) {
+        if (item.modifier().isPresent()) {
+            throw new QueryDefinitionException(path + "/constrain_by_modifier", "a demographic term has no"
+                    + " modifiers: " + key.path());
+        }
+        List<PatientColumnTerm> terms = demographics.terms().at(key.path());
+        if (terms.isEmpty()) {
+            warnings.add(path + ": no demographic term at or below " + key.path() + " in this snapshot; the item"
+                    + " matches no facts");
+        }
+        return patients.filter(PatientConditions.anyOf(terms, demographics.ageAsOf().get())).select("patient_num");
     }
 
     private static boolean largeText(Item item) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.countDistinct;
 
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.internal.spark.StarSchemaTables;
+import org.smartcc.engine.query.PatientColumn;
 import org.smartcc.engine.query.Panel;
 import org.smartcc.engine.query.QueryDefinition;
 
@@ -41,12 +43,21 @@ public final class PatientSetPlanner {
     private final FactSelector selector;
     private final Snapshot snapshot;
 
+    /** Without stored sets; demographic ages count on the day each plan is made. */
     public PatientSetPlanner(SparkSession spark, Snapshot snapshot) {
         this(spark, snapshot, SetResolver.NONE);
     }
 
-    /** Reads the snapshot's concept and modifier paths once; {@code sets} resolves previous queries and sets. */
+    /** Demographic ages count on the day each plan is made. */
     public PatientSetPlanner(SparkSession spark, Snapshot snapshot, SetResolver sets) {
+        this(spark, snapshot, sets, LocalDate::now);
+    }
+
+    /**
+     * Reads the snapshot's concept and modifier paths and its race codes once; {@code sets} resolves previous queries
+     * and sets; {@code ageAsOf} gives, at each plan, the day on which the age of demographic terms counts.
+     */
+    public PatientSetPlanner(SparkSession spark, Snapshot snapshot, SetResolver sets, Supplier<LocalDate> ageAsOf) {
         this.snapshot = snapshot;
         this.facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString());
         Dataset<Row> patientDimension = spark.read().parquet(snapshot.table("patient_dimension").toString());
@@ -56,13 +67,18 @@ public final class PatientSetPlanner {
         Optional<Dataset<Row>> textFacts = Files.isDirectory(snapshot.table(StarSchemaTables.OBSERVATION_TEXT))
                 ? Optional.of(spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_TEXT).toString()))
                 : Optional.empty();
+        List<Column> demographicColumns = new ArrayList<>(List.of(col("patient_num")));
+        for (PatientColumn column : PatientColumn.values()) {
+            demographicColumns.add(col(column.columnName()));
+        }
         this.selector = new FactSelector(facts, textFacts,
                 spark.read().parquet(snapshot.table("patient_mapping").toString()),
-                patientDimension.select("patient_num", "birth_date"),
+                patientDimension.select(demographicColumns.toArray(Column[]::new)),
                 ConceptIndex.of(spark.read().parquet(snapshot.table("concept_dimension").toString()),
                         "concept_path", "concept_cd"),
                 ConceptIndex.of(spark.read().parquet(snapshot.table("modifier_dimension").toString()),
                         "modifier_path", "modifier_cd"),
+                new FactSelector.Demographics(PatientConditions.termsOf(patientDimension), ageAsOf),
                 sets);
     }
 

@@ -36,6 +36,7 @@ import org.smartcc.api.domain.Researcher;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
+import org.smartcc.engine.query.i2b2.I2b2QueryWriter;
 import org.smartcc.engine.query.json.QueryJson;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.ResultType;
@@ -44,11 +45,11 @@ import org.smartcc.store.domain.ErrorKind;
 
 /**
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
- * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, list the runs of a
- * query, page through a patient set (also its SMART records, keeping where the caller stopped: cohort mode), and
- * browse or search the concept tree. {@link CohortUser} logs the user in;
- * {@link CohortService} and {@link ConceptTreeService} serve them, with their ownership and role rules, and this
- * resource translates HTTP and JSON.
+ * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, page through a
+ * patient set (also its SMART records, keeping where the caller stopped: cohort mode), browse or search the concept
+ * tree, and show a definition as i2b2 XML ({@link CohortQueryResource} serves the saved queries). {@link CohortUser}
+ * logs the user in; {@link CohortService}, {@link CohortModeService} and {@link ConceptTreeService} serve them, with
+ * their ownership and role rules, and this resource translates HTTP and JSON.
  */
 @Path("cohort")
 @CohortUser
@@ -73,12 +74,7 @@ public class CohortResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(String body, @jakarta.ws.rs.core.Context UriInfo uri) {
         Researcher researcher = caller.researcher();
-        JsonObject request;
-        try {
-            request = Jsonp.JSON.createReader(new StringReader(body)).readObject();
-        } catch (JsonParsingException | ClassCastException e) {
-            throw new QueryDefinitionException("/", "the body is not a JSON object: " + e.getMessage());
-        }
+        JsonObject request = jsonObject(body);
         QueryDefinition definition;
         if (request.containsKey("definition")) {
             definition = QueryJson.read(request.get("definition").toString());
@@ -88,6 +84,14 @@ public class CohortResource {
             throw new QueryDefinitionException("/", "send the query as \"definition\" (JSON) or \"i2b2\" (XML text)");
         }
         return accepted(researcher, definition, results(request), timeout(request), uri);
+    }
+
+    private static JsonObject jsonObject(String body) {
+        try {
+            return Jsonp.JSON.createReader(new StringReader(body)).readObject();
+        } catch (JsonParsingException | ClassCastException e) {
+            throw new QueryDefinitionException("/", "the body is not a JSON object: " + e.getMessage());
+        }
     }
 
     /** The result names of a JSON request; absent means the engine's default. */
@@ -152,10 +156,19 @@ public class CohortResource {
                         "the plan is stored when the run ends"));
     }
 
-    @GET
-    @Path("queries/{masterId}/runs")
-    public List<CohortViews.Run> runsOfQuery(@PathParam("masterId") long masterId) {
-        return cohorts.runsOfQuery(caller.researcher(), masterId).stream().map(CohortViews::of).toList();
+    /**
+     * A definition (cohort JSON, as {@code "definition"} of a run request or alone) as an i2b2
+     * {@code query_definition}, e.g. to show it before it runs; nothing is stored, so any cohort user may ask.
+     */
+    @POST
+    @Path("definitions/i2b2")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_XML)
+    public Response definitionAsI2b2(String body) {
+        JsonObject request = jsonObject(body);
+        JsonValue wrapped = request.get("definition");
+        QueryDefinition definition = QueryJson.read(wrapped instanceof JsonObject ? wrapped.toString() : body);
+        return Response.ok(I2b2QueryWriter.write(definition), CohortQueryResource.XML_UTF8).build();
     }
 
     /** Members of a patient set with their SMART record ids: only for roles that may see exact counts. */

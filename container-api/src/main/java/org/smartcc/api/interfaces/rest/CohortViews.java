@@ -1,7 +1,9 @@
 package org.smartcc.api.interfaces.rest;
 
+import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import org.smartcc.api.application.CohortModeService;
@@ -9,8 +11,10 @@ import org.smartcc.api.domain.CohortPosition;
 import org.smartcc.api.domain.SetGrant;
 import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.privacy.ReportedCount;
+import org.smartcc.engine.query.json.QueryJson;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.RunResult;
+import org.smartcc.engine.run.SavedQueries;
 
 /**
  * The JSON shapes of the cohort API (public: JSON-B reads them by reflection). Counts are always the protected ones;
@@ -81,6 +85,31 @@ public final class CohortViews {
     static Position of(CohortPosition position) {
         return new Position(position.position(), position.appId().orElse(null),
                 position.updatedAt().map(Object::toString).orElse(null));
+    }
+
+    /** A saved query in the list, with its latest run ({@code null} when it has none). */
+    @JsonbNillable
+    public record SavedQuery(long id, String name, String created, Run last_run) {
+    }
+
+    /** A page of the saved queries; {@code total} counts the whole list. */
+    public record SavedQueryPage(List<SavedQuery> queries, long total) {
+    }
+
+    /** One saved query with its definition in the cohort JSON form, as {@code POST /cohort/runs} takes it. */
+    public record SavedQueryDetail(long id, String name, String created, JsonObject definition) {
+    }
+
+    static SavedQueryPage of(SavedQueries.Page page) {
+        return new SavedQueryPage(page.queries().stream().map(l -> new SavedQuery(l.query().id(), l.query().name(),
+                l.query().created().toString(), l.lastRun().map(CohortViews::of).orElse(null))).toList(),
+                page.total());
+    }
+
+    static SavedQueryDetail of(org.smartcc.engine.run.SavedQuery query) {
+        JsonObject definition = Jsonp.JSON.createReader(new StringReader(QueryJson.write(query.definition())))
+                .readObject();
+        return new SavedQueryDetail(query.id(), query.name(), query.created().toString(), definition);
     }
 
     static Run of(QueryRun run) {

@@ -19,7 +19,7 @@ public class ContainerApplication extends Application {
                 RecordSearchResource.class,
                 SetGrantResource.class, AdminSetGrantResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
-                AdminUsersResource.class, CohortResource.class, I2b2QueryToolResource.class,
+                AdminUsersResource.class, CohortResource.class, CohortQueryResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
                 CallTableRouting.class,
                 ErrorMappers.Coded.class, ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);
