@@ -182,6 +182,65 @@ class WebCohortApiIT {
     }
 
     @Test
+    void cohortModePagesThroughTheSetsRecordsAndKeepsWhereTheResearcherStopped() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        List<String> inSetOrder = json(client.send("GET", "cohort/patient-sets/" + setId + "?limit=10000", null, null,
+                "sam", "sam-password").body()).getJsonArray("patients").stream().map(JsonValue::asJsonObject)
+                .filter(p -> !p.isNull("recordId")).map(p -> p.getString("recordId")).toList();
+        assertTrue(inSetOrder.size() >= 2, "a set to page through: " + inSetOrder);
+        String set = "cohort/patient-sets/" + setId;
+
+        HttpResponse<String> all = client.send("GET", set + "/records", null, null, "sam", "sam-password");
+        assertEquals(200, all.statusCode(), all.body());
+        JsonObject page = json(all.body());
+        assertEquals(setId, page.getJsonNumber("set_id").longValue());
+        assertEquals(inSetOrder.size(), page.getInt("total"));
+        assertEquals(inSetOrder, page.getJsonArray("records").stream()
+                .map(r -> r.asJsonObject().getString("record_id")).toList());
+        JsonObject second = json(client.send("GET", set + "/records?offset=1&limit=1", null, null, "sam",
+                "sam-password").body());
+        assertEquals(1, second.getInt("offset"));
+        assertEquals(inSetOrder.size(), second.getInt("total"));
+        assertEquals(Json.createArrayBuilder().add(Json.createObjectBuilder().add("position", 2)
+                .add("record_id", inSetOrder.get(1))).build(), second.getJsonArray("records"));
+
+        JsonObject start = json(client.send("GET", set + "/position", null, null, "sam", "sam-password").body());
+        assertEquals(1, start.getInt("position"), start.toString());
+        assertTrue(start.isNull("app_id") && start.isNull("updated_at"), start.toString());
+        HttpResponse<String> moved = client.send("PUT", set + "/position", "application/json",
+                "{\"position\": 2, \"app_id\": \"wire@apps.example\"}", "sam", "sam-password");
+        assertEquals(200, moved.statusCode(), moved.body());
+        JsonObject kept = json(client.send("GET", set + "/position", null, null, "sam", "sam-password").body());
+        assertEquals(2, kept.getInt("position"), kept.toString());
+        assertEquals("wire@apps.example", kept.getString("app_id"));
+        assertEquals(json(moved.body()), kept, "a move answers the position as it is kept");
+        for (String bad : new String[] {"{\"position\": 0}", "{\"position\": " + (inSetOrder.size() + 1) + "}",
+                "{\"position\": \"2\"}", "{\"position\": 1.5}", "[2]"}) {
+            HttpResponse<String> refused = client.send("PUT", set + "/position", "application/json", bad, "sam",
+                    "sam-password");
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+            assertTrue(refused.body().contains("POSITION_INVALID"), refused.body());
+        }
+        assertEquals(2, json(client.send("GET", set + "/position", null, null, "sam", "sam-password").body())
+                .getInt("position"), "a refused move keeps the position");
+
+        // a user cannot page through another user's set, nor learn or move their place in it
+        for (String[] call : new String[][] {{"GET", set + "/records"}, {"GET", set + "/position"},
+                {"PUT", set + "/position"}}) {
+            HttpResponse<String> foreign = client.send(call[0], call[1], "application/json", "{\"position\": 1}",
+                    "rita", "rita-password");
+            assertEquals(404, foreign.statusCode(), call[1] + ": " + foreign.body());
+            assertTrue(foreign.body().contains("SET_NOT_FOUND"), foreign.body());
+        }
+        assertEquals(2, json(client.send("GET", set + "/position", null, null, "sam", "sam-password").body())
+                .getInt("position"));
+    }
+
+    @Test
     void countsOfUsersWithoutExactRolesAreObfuscatedAndListsRefused() throws Exception {
         HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
                 + MEDS + ", \"results\": [\"PATIENTSET\"]}", "rita", "rita-password");

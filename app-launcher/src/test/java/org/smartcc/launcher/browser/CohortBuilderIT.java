@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,7 +30,6 @@ class CohortBuilderIT extends BrowserTestSupport {
     private static final String PROBLEMS = "\\SMART\\Problems\\";
     private static final String MEDICATIONS = "\\SMART\\Medications\\";
     private static final String SEARCHED = "glucose";
-    private static final Duration SNAPSHOT_WAIT = Duration.ofMinutes(3);
 
     /** The query of the second test, which the third finds among the saved queries. */
     private static final String QUERY_NAME = "Problems and medications " + System.nanoTime();
@@ -122,18 +120,6 @@ class CohortBuilderIT extends BrowserTestSupport {
             return text.contains("query_definition") ? text : null;
         }, "the i2b2 XML of the saved query");
         assertTrue(xml.contains("\\\\i2b2" + PROBLEMS) && xml.contains("\\\\i2b2" + MEDICATIONS), xml);
-    }
-
-    /**
-     * The cohort calls answer 503 NO_SNAPSHOT until the server has written its first snapshot, a few seconds after it
-     * is ready (and the first concepts call then counts the tree): waits for the top of the tree.
-     */
-    private static void awaitSnapshot() {
-        browser.await(d -> {
-            Map<String, Object> answer = browser.fetch("GET", launcher() + "/ui/cohort/concepts",
-                    Map.of("Accept", "application/json"), null);
-            return ((Number) answer.get("status")).intValue() != 503;
-        }, "the first snapshot (the cohort calls answer 503 NO_SNAPSHOT before it)", SNAPSHOT_WAIT);
     }
 
     private static void openBuilder() {

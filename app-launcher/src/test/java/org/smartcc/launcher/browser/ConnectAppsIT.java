@@ -12,8 +12,6 @@ import org.openqa.selenium.By;
  */
 class ConnectAppsIT extends BrowserTestSupport {
 
-    private static final By RESULT = By.cssSelector("#result:not([data-state=pending])");
-
     @BeforeAll
     static void logIn() {
         logInAsDev();
@@ -23,7 +21,7 @@ class ConnectAppsIT extends BrowserTestSupport {
     void theWireProtocolAppShowsTheRecordsData() {
         launchFromGallery(AMY_SHAW, env.app("wire-app").name());
 
-        assertEquals(expectedWireResult(AMY_SHAW), browser.textInFrames(RESULT));
+        assertEquals(wireAppResult(AMY_SHAW), browser.textInFrames(WIRE_RESULT));
     }
 
     @Test
@@ -31,7 +29,7 @@ class ConnectAppsIT extends BrowserTestSupport {
         launchFromGallery(JOSEPH_ROSS, env.app("frame-ui-app").name());
 
         // the child's #result is in the frame_ui app's own iframe, two frames down
-        assertEquals(expectedWireResult(JOSEPH_ROSS), browser.textInFrames(RESULT));
+        assertEquals(wireAppResult(JOSEPH_ROSS), browser.textInFrames(WIRE_RESULT));
     }
 
     @Test
@@ -43,11 +41,5 @@ class ConnectAppsIT extends BrowserTestSupport {
         browser.clickButton("Call helper");
 
         assertEquals("echo: ping-42", browser.textInFrames(By.id("returned")));
-    }
-
-    /** What the wire app shows: "family name: n medications", as the API has them. */
-    private static String expectedWireResult(String recordId) {
-        int medications = RdfAnswer.countOfType(env.api.recordRead(recordId, "/medications/"), RdfAnswer.MEDICATION);
-        return env.api.banner(recordId).getString("family_name") + ": " + medications + " medications";
     }
 }

@@ -52,10 +52,14 @@ final class ContainerApi {
 
     /** The values of the app's live tokens ({@code GET /admin/apps/{id}/tokens}). */
     List<String> liveTokens(String appId) {
+        return liveTokenDetails(appId).stream().map(t -> t.asJsonObject().getString("token")).toList();
+    }
+
+    /** The app's live tokens as the administration lists them: token, kind, user, record, times. */
+    jakarta.json.JsonArray liveTokenDetails(String appId) {
         HttpResponse<String> answer = admin("GET", "/admin/apps/" + encode(appId) + "/tokens", null);
         expect(answer, 200);
-        return json(answer.body()).asJsonArray().stream()
-                .map(t -> t.asJsonObject().getString("token")).toList();
+        return json(answer.body()).asJsonArray();
     }
 
     /** Every app's live token values. */
@@ -84,7 +88,7 @@ final class ContainerApi {
 
     /** A record's collection as the API gives it (RDF/XML), read with the background app's token for the record. */
     String recordRead(String recordId, String path) {
-        OAuth10aService signer = new ServiceBuilder(BACKGROUND_APP).apiSecret(DEV_APP_SECRET).build(new Endpoints());
+        OAuth10aService signer = backgroundSigner();
         OAuthRequest tokenRequest = new OAuthRequest(Verb.GET,
                 base + "/apps/" + BACKGROUND_APP + "/tokens/records/" + recordId);
         signer.signRequest(new OAuth1AccessToken("", ""), tokenRequest);
@@ -96,6 +100,38 @@ final class ContainerApi {
         HttpResponse<String> answer = send(read);
         expect(answer, 200);
         return answer.body();
+    }
+
+    /**
+     * The background app's per-record token loop (smart-classic §4.6, 2-legged): {@code first}, then {@code next}
+     * until 404; the records in the order handed out.
+     */
+    List<String> walkBackgroundRecords() {
+        OAuth10aService signer = backgroundSigner();
+        String tokens = base + "/apps/" + BACKGROUND_APP + "/tokens/records/";
+        List<String> records = new java.util.ArrayList<>();
+        HttpResponse<String> answer = sendSigned(signer, Verb.POST, tokens + "first");
+        while (answer.statusCode() == 200) {
+            records.add(form(answer.body()).get("smart_record_id"));
+            answer = sendSigned(signer, Verb.POST, tokens + records.get(records.size() - 1) + "/next");
+        }
+        expect(answer, 404);
+        return records;
+    }
+
+    /** The id of the development run's background app, whose loop {@link #walkBackgroundRecords} walks. */
+    static String backgroundApp() {
+        return BACKGROUND_APP;
+    }
+
+    private HttpResponse<String> sendSigned(OAuth10aService signer, Verb verb, String url) {
+        OAuthRequest request = new OAuthRequest(verb, url);
+        signer.signRequest(new OAuth1AccessToken("", ""), request);
+        return send(request);
+    }
+
+    private static OAuth10aService backgroundSigner() {
+        return new ServiceBuilder(BACKGROUND_APP).apiSecret(DEV_APP_SECRET).build(new Endpoints());
     }
 
     HttpResponse<String> send(OAuthRequest signed) {

@@ -58,4 +58,11 @@ public class StoreProducers {
     JdbcSetGrants setGrants(Database database) {
         return new JdbcSetGrants(database);
     }
+
+    /** Patient sets' records in set order and each user's position in them (cohort mode). */
+    @Produces
+    @Singleton
+    JdbcCohortMode cohortMode(Database database) {
+        return new JdbcCohortMode(database);
+    }
 }

@@ -1,2 +1,5 @@
-/** The protocol URLs a browser is sent to (app launch, token authorization) and logout, as servlets. */
+/**
+ * The protocol URLs a browser is sent to (app launch, token authorization), the cohort pages' deep links and logout, as
+ * servlets.
+ */
 package org.smartcc.launcher.interfaces.web;

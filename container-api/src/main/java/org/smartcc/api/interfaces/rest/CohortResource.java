@@ -13,6 +13,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.smartcc.api.application.CohortModeService;
 import org.smartcc.api.application.CohortService;
 import org.smartcc.api.application.ConceptTreeService;
 import org.smartcc.api.domain.Researcher;
@@ -44,10 +46,10 @@ import org.smartcc.store.domain.ErrorKind;
 /**
  * The cohort API for researchers (HTTP Basic as a cohort user): submit a query definition (JSON, or i2b2 XML) and get
  * 202 with the run's location; follow its status and progress, cancel it, read its generated plan, page through a
- * patient set, browse or search the concept tree, and show a definition as i2b2 XML ({@link CohortQueryResource}
- * serves the saved queries). {@link CohortUser} logs the user in; {@link CohortService} and
- * {@link ConceptTreeService} serve them, with their ownership and role rules, and this resource translates HTTP and
- * JSON.
+ * patient set (also its SMART records, keeping where the caller stopped: cohort mode), browse or search the concept
+ * tree, and show a definition as i2b2 XML ({@link CohortQueryResource} serves the saved queries). {@link CohortUser}
+ * logs the user in; {@link CohortService}, {@link CohortModeService} and {@link ConceptTreeService} serve them, with
+ * their ownership and role rules, and this resource translates HTTP and JSON.
  */
 @Path("cohort")
 @CohortUser
@@ -62,6 +64,8 @@ public class CohortResource {
     CohortService cohorts;
     @Inject
     ConceptTreeService concepts;
+    @Inject
+    CohortModeService cohortMode;
     @Inject
     Caller caller;
 
@@ -181,6 +185,47 @@ public class CohortResource {
         }
         return new CohortViews.PatientSetPage(resultId, offset, set.members(offset, limit).stream()
                 .map(m -> new CohortViews.Member(m.patientNum(), m.recordId().orElse(null))).toList());
+    }
+
+    /** Cohort mode: the set's members that have a SMART record, in set order, with their positions from 1. */
+    @GET
+    @Path("patient-sets/{resultId}/records")
+    public CohortViews.RecordPage records(@PathParam("resultId") long resultId,
+                                          @QueryParam("offset") @DefaultValue("0") int offset,
+                                          @QueryParam("limit") @DefaultValue("100") int limit) {
+        return CohortViews.of(cohortMode.records(caller.researcher(), resultId, offset, limit));
+    }
+
+    /** Cohort mode: where the caller stopped in the set. */
+    @GET
+    @Path("patient-sets/{resultId}/position")
+    public CohortViews.Position position(@PathParam("resultId") long resultId) {
+        return CohortViews.of(cohortMode.position(caller.researcher(), resultId));
+    }
+
+    /** Cohort mode: the caller moved to {@code position} (with {@code app_id}, the app they page with). */
+    @PUT
+    @Path("patient-sets/{resultId}/position")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CohortViews.Position moveTo(@PathParam("resultId") long resultId, String body) {
+        Researcher researcher = caller.researcher();
+        JsonObject request;
+        try {
+            request = Jsonp.JSON.createReader(new StringReader(body)).readObject();
+        } catch (JsonParsingException | ClassCastException e) {
+            throw new CodedException(ErrorKind.INVALID_INPUT, "POSITION_INVALID", "send {\"position\": n, \"app_id\":"
+                    + " \"...\"}");
+        }
+        if (!(request.get("position") instanceof JsonNumber position) || !position.isIntegral()
+                || position.bigIntegerValue().bitLength() > 31) {
+            throw new CodedException(ErrorKind.INVALID_INPUT, "POSITION_INVALID", "position must be a whole number");
+        }
+        JsonValue app = request.get("app_id");
+        if (app != null && app != JsonValue.NULL && !(app instanceof JsonString)) {
+            throw new CodedException(ErrorKind.INVALID_INPUT, "POSITION_INVALID", "app_id must be a string or null");
+        }
+        Optional<String> appId = app instanceof JsonString id ? Optional.of(id.getString()) : Optional.empty();
+        return CohortViews.of(cohortMode.moveTo(researcher, resultId, position.intValue(), appId));
     }
 
     /** The top-level concepts, or the children of {@code parent}, with their protected patient counts. */

@@ -6,6 +6,8 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import org.smartcc.api.application.CohortModeService;
+import org.smartcc.api.domain.CohortPosition;
 import org.smartcc.api.domain.SetGrant;
 import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.privacy.ReportedCount;
@@ -61,6 +63,28 @@ public final class CohortViews {
     static Grant of(SetGrant grant) {
         return new Grant(grant.appId(), grant.grantedBy(), grant.grantedAt().toString(), grant.setSize(),
                 grant.handedOut());
+    }
+
+    public record SetRecord(int position, String record_id) {
+    }
+
+    /** A page of a set's SMART records (cohort mode); {@code total} counts all of them. */
+    public record RecordPage(long set_id, int total, int offset, List<SetRecord> records) {
+    }
+
+    static RecordPage of(CohortModeService.RecordPage page) {
+        return new RecordPage(page.resultId(), page.total(), page.offset(), page.records().stream()
+                .map(r -> new SetRecord(r.position(), r.recordId())).toList());
+    }
+
+    /** Where a user stopped in a set: {@code app_id} and {@code updated_at} are null before the first move. */
+    @JsonbNillable
+    public record Position(int position, String app_id, String updated_at) {
+    }
+
+    static Position of(CohortPosition position) {
+        return new Position(position.position(), position.appId().orElse(null),
+                position.updatedAt().map(Object::toString).orElse(null));
     }
 
     /** A saved query in the list, with its latest run ({@code null} when it has none). */
