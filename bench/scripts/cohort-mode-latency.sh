@@ -4,11 +4,6 @@
 # container (./mvnw -DskipTests -Prun package, which has the dev user and the example app).
 # Usage: bench/scripts/cohort-mode-latency.sh --url http://localhost:8080 [--records 50]
 #        [--app med-problems@apps.smartcc.local] [--user dev] [--password dev] [--chromium P] [--chromedriver P]
-# Arguments go to org.smartcc.bench.CohortModeLatencyBenchmark. Builds bench (offline, no install) first.
+# Arguments go to org.smartcc.bench.CohortModeLatencyBenchmark. Builds bench first (run-main.sh).
 set -euo pipefail
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-cd "$root"
-./mvnw -B -q -o -pl bench -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile=target/runtime-classpath.txt >&2
-exec java -cp "bench/target/classes:$(cat bench/target/runtime-classpath.txt)" \
-  org.smartcc.bench.CohortModeLatencyBenchmark "$@"
+exec "$(dirname "${BASH_SOURCE[0]}")/run-main.sh" org.smartcc.bench.CohortModeLatencyBenchmark "$@"
