@@ -184,7 +184,6 @@ public final class CohortModeLatencyBenchmark {
             if (List.of("ERROR", "CANCELLED", "TIMEDOUT", "INCOMPLETE").contains(state.get("status"))) {
                 throw new IllegalStateException("the set's query ended " + state);
             }
-            js(browser, "return null");
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
