@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.jena.rdf.model.Model;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -165,6 +166,84 @@ class WebCohortApiIT {
             assertEquals(204, client.send("DELETE", adminGrant, null, null, "admin", ContainerClient.ADMIN_PASSWORD)
                     .statusCode());
         }
+    }
+
+    /**
+     * Population reads (docs/population.md): the granted background app reads the set's collections 2-legged, a page
+     * of records at a time (the deployment serves 2 per page) in every RDF format, and gets exactly the statements of
+     * the per-record calls summed over the set's records; refusals have their codes; each answer is audited.
+     */
+    @Test
+    void aGrantedAppReadsTheSetsDataInBulkAsThePerRecordCallsAnswer() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        PopulationData population = new PopulationData(url.toString(), BACKGROUND_APP);
+        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+
+        HttpResponse<byte[]> ungranted = population.get(population.data(setId, "medications", ""), null,
+                "application/n-triples");
+        assertRefused(ungranted, 403, "FORBIDDEN_NOT_GRANTED");
+        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
+        try {
+            Map<String, PopulationData.Token> tokens = population.tokens();
+            assertTrue(tokens.size() >= 3, "a set of more than one page: " + tokens.keySet());
+            for (String collection : List.of("medications", "problems")) {
+                Model expected = population.perRecord(tokens, collection);
+                assertFalse(expected.isEmpty(), collection);
+                PopulationData.Bulk bulk = population.bulk(setId, collection, "application/n-triples");
+                assertEquals(expected.size(), bulk.statements().size(), collection);
+                assertTrue(expected.isIsomorphicWith(bulk.statements()), () -> collection + " per record\n"
+                        + PopulationData.nTriples(expected) + "\nin bulk\n" + PopulationData.nTriples(bulk.statements()));
+                assertEquals(bulkPages(tokens.size()), bulk.pages().size(), "pages of 2 records");
+                assertEquals(String.valueOf(tokens.size()), bulk.pages().get(0).headers()
+                        .firstValue("X-SmartCC-Set-Records").orElseThrow());
+                assertEquals("2", bulk.pages().get(0).headers().firstValue("X-SmartCC-Records").orElseThrow());
+            }
+            Model medications = population.perRecord(tokens, "medications");
+            for (String format : List.of("text/turtle", "application/rdf+xml", "application/x-ndjson")) {
+                assertTrue(medications.isIsomorphicWith(population.bulk(setId, "medications", format).statements()),
+                        format);
+            }
+
+            assertRefused(population.get(population.data(setId, "medications", ""), null, "text/csv"), 406,
+                    "FORMAT_NOT_ACCEPTABLE");
+            assertRefused(population.get(population.data(setId, "nonsense", ""), null, "application/n-triples"), 404,
+                    "COLLECTION_NOT_FOUND");
+            assertRefused(population.get(population.data(setId, "medications", "?cursor=forged.cursor"), null,
+                    "application/n-triples"), 400, "CURSOR_INVALID");
+            assertRefused(population.get(population.data(setId + 1000, "medications", ""), null,
+                    "application/n-triples"), 403, "FORBIDDEN_NOT_GRANTED");
+            PopulationData.Token token = tokens.values().iterator().next();
+            assertRefused(population.get(population.data(setId, "medications", ""), token, "application/n-triples"),
+                    403, "FORBIDDEN_TOKEN_KIND");
+
+            JsonArray audit = array(client.send("GET", "admin/population-audit?set=" + setId, null, null, "admin",
+                    ContainerClient.ADMIN_PASSWORD));
+            List<JsonObject> reads = audit.stream().map(JsonValue::asJsonObject)
+                    .filter(r -> r.getString("collection").equals("medications")
+                            && r.getString("format").equals("application/n-triples")).toList();
+            assertEquals(bulkPages(tokens.size()), reads.size(), audit.toString());
+            assertEquals(tokens.size(), reads.stream().mapToLong(r -> r.getJsonNumber("records").longValue()).sum());
+            assertEquals(BACKGROUND_APP, reads.get(0).getString("app_id"));
+            assertEquals("sam", reads.get(0).getString("granted_by"));
+            assertTrue(reads.get(0).getJsonNumber("statements").longValue() > 0, reads.toString());
+        } finally {
+            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
+        }
+    }
+
+    /** Pages of a population read of so many records, 2 a page. */
+    private static int bulkPages(int records) {
+        return (records + 1) / 2;
+    }
+
+    private static void assertRefused(HttpResponse<byte[]> answer, int status, String code) {
+        String body = new String(answer.body(), StandardCharsets.UTF_8);
+        assertEquals(status, answer.statusCode(), body);
+        assertTrue(body.contains(code), body);
     }
 
     /** The background app's token loop from the first record until 404, the records in the order handed out. */

@@ -269,6 +269,19 @@ public class ContainerSettings {
         return value("smartcc.cohort.demo-login", Boolean.class);
     }
 
+    /** The most records one streamed population read serves before its cursor ({@code smartcc.population.page-records}). */
+    public int populationPageRecords() {
+        return value("smartcc.population.page-records", Integer.class);
+    }
+
+    /**
+     * The secret population cursors are signed with ({@code smartcc.population.cursor-secret}, at least 16 bytes);
+     * unset, one made at random and stored in the database on first use, so cursors survive restarts either way.
+     */
+    public Optional<String> populationCursorSecret() {
+        return optional("smartcc.population.cursor-secret");
+    }
+
     /** What the container manifest says about the container itself. */
     public record ContainerIdentity(String name, String description, String admin) {
     }

@@ -18,6 +18,7 @@ public class ContainerApplication extends Application {
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
                 RecordSearchResource.class,
                 SetGrantResource.class, AdminSetGrantResource.class,
+                PopulationDataResource.class, AdminPopulationAuditResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
                 AdminUsersResource.class, CohortResource.class, CohortQueryResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
