@@ -17,6 +17,7 @@ public class ContainerApplication extends Application {
                 AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
                 RecordSearchResource.class,
+                PopulationColumnsResource.class,
                 SetGrantResource.class, AdminSetGrantResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
                 AdminUsersResource.class, CohortResource.class, CohortQueryResource.class, I2b2QueryToolResource.class,
