@@ -168,6 +168,7 @@ public final class TabularColumns {
                         fields.add(new TabularField(name, here, Kind.LINK));
                     }
                 } else if (is(range, Vocab.SP + "Person") || is(range, Vocab.SP + "Organization")) {
+                    // providers, facilities and pharmacies are left out: they are in the RDF formats
                     continue;
                 } else if (range != null && hasRestrictions(range)) {
                     if (depth < MAX_NESTING) {

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.store.Vocab;
 
 /**
  * Two records' lab results written through a stream that must stay open, read back with parquet-hadoop's own
@@ -119,6 +123,44 @@ class ParquetPopulationWriterTest {
         try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file))) {
             assertEquals(0, reader.getRecordCount());
             assertEquals(columns.names().size(), reader.getFileMetaData().getSchema().getFieldCount());
+        }
+    }
+
+    /** Rows leave for the stream row group by row group: the writer does not hold the file until its footer. */
+    @Test
+    void rowGroupsReachTheStreamBeforeTheFooter() throws IOException {
+        TabularColumns columns = SampleRecords.columns("problems");
+        CountingSink sink = new CountingSink();
+        ParquetPopulationWriter writer = new ParquetPopulationWriter(sink, columns);
+        String filler = "x".repeat(400);
+        for (int record = 0; record < 400; record++) {
+            Model model = ModelFactory.createDefaultModel();
+            for (int i = 0; i < 50; i++) {
+                model.createResource("http://localhost:8080/records/" + record + "/problems/" + i)
+                        .addProperty(RDF.type, Vocab.sp("Problem"))
+                        .addProperty(Vocab.spProperty("notes"), record + "/" + i + filler);
+            }
+            writer.record(Integer.toString(record), model);
+        }
+        long beforeFooter = sink.bytes;
+        writer.finish();
+        assertTrue(beforeFooter > ParquetPopulationWriter.ROW_GROUP_BYTES / 2,
+                "8 MB of notes, and only " + beforeFooter + " bytes written before finish()");
+        assertTrue(sink.bytes > beforeFooter);
+    }
+
+    /** A response stream that keeps nothing, only counts. */
+    private static final class CountingSink extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
         }
     }
 
