@@ -8,6 +8,7 @@ import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
@@ -73,6 +74,22 @@ class WebCohortApiIT {
                     ContainerClient.ADMIN_PASSWORD);
             assertEquals(204, put.statusCode(), put.body());
         }
+    }
+
+    /** The tabular projections' columns, generated from the ontology, for a cohort user; nobody else. */
+    @Test
+    void aCohortUserReadsThePopulationColumns() throws Exception {
+        HttpResponse<String> anonymous = client.send("GET", "cohort/population/columns", null, null, null, null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> answer = client.send("GET", "cohort/population/columns", null, null, "rita",
+                "rita-password");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject columns = json(answer.body());
+        assertTrue(columns.keySet().containsAll(List.of("medications", "problems", "lab_results", "vital_sign_sets",
+                "demographics")), columns.keySet().toString());
+        List<String> meds = columns.getJsonArray("medications").getValuesAs(JsonString::getString);
+        assertEquals(List.of("record_id", "statement", "drugName_system", "drugName_code", "drugName_title"),
+                meds.subList(0, 5));
     }
 
     @Test

@@ -17,6 +17,7 @@ public class ContainerApplication extends Application {
                 AppManifestResource.class, RecordResource.class, ContainerResource.class, CorsFilter.class,
                 BodySizeLimit.class, PreferencesResource.class, ScratchpadResource.class, UsersResource.class,
                 RecordSearchResource.class,
+                PopulationColumnsResource.class,
                 SetGrantResource.class, AdminSetGrantResource.class,
                 PopulationDataResource.class, AdminPopulationAuditResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
