@@ -90,8 +90,8 @@ public final class CohortRuns implements AutoCloseable {
         run = new QueryRun(run.instanceId(), run.masterId(), run.name(), run.user(), run.status(), 0,
                 run.submitted(), run.started(), run.ended(), run.message(), plan.warnings(),
                 Optional.of(current.snapshot().id()), run.results());
-        Dataset<Row> patientDimension = spark.read().parquet(current.snapshot().table("patient_dimension").toString());
-        RunExecution execution = new RunExecution(run, plan, patientDimension,
+        RunExecution execution = new RunExecution(run, plan, BreakdownTables.of(spark, current.snapshot(),
+                settings.breakdowns()),
                 privacy.protectionFor(request.roles()), store, clock);
         long id = run.instanceId();
         active.put(id, execution);

@@ -25,7 +25,7 @@ final class RunExecution implements Runnable {
 
     private final QueryRun run;
     private final CohortPlan plan;
-    private final Dataset<Row> patientDimension;
+    private final BreakdownTables tables;
     private final CountProtection protection;
     private final QueryRunStore store;
     private final Clock clock;
@@ -33,11 +33,11 @@ final class RunExecution implements Runnable {
     private volatile QueryStatus stopReason;
     private volatile int stepsDone;
 
-    RunExecution(QueryRun run, CohortPlan plan, Dataset<Row> patientDimension, CountProtection protection,
+    RunExecution(QueryRun run, CohortPlan plan, BreakdownTables tables, CountProtection protection,
                  QueryRunStore store, Clock clock) {
         this.run = run;
         this.plan = plan;
-        this.patientDimension = patientDimension;
+        this.tables = tables;
         this.protection = protection;
         this.store = store;
         this.clock = clock;
@@ -148,8 +148,13 @@ final class RunExecution implements Runnable {
                 store.resultFinished(id, visits, protection.total(visits), Map.of(), clock.instant());
             }
             default -> {
-                Map<String, Long> cells = Breakdowns.cells(patients, patientDimension, result.type());
+                Map<String, Long> cells = result.type().breakdownColumn().isPresent()
+                        ? Breakdowns.cells(patients, tables.patientDimension(), result.type())
+                        : SqlBreakdowns.cells(patients, tables, result.type());
                 Map<String, ReportedCount> shown = protection.breakdown(count, cells);
+                if (SqlBreakdowns.namesConcepts(result.type())) {
+                    shown = SqlBreakdowns.withoutSuppressed(shown);
+                }
                 store.resultFinished(id, count, shownCount, shown, clock.instant());
             }
         }

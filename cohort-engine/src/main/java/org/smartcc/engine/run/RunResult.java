@@ -14,6 +14,7 @@ public record RunResult(long resultInstanceId, ResultType type, QueryStatus stat
                         Map<String, ReportedCount> breakdown) {
 
     public RunResult {
-        breakdown = Map.copyOf(breakdown);
+        // in the breakdown's order: a top list is sorted by its counts
+        breakdown = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(breakdown));
     }
 }
