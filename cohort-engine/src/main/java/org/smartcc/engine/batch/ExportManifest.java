@@ -51,8 +51,12 @@ record ExportManifest(long setId, long setMembers, String snapshotId, String set
         table.put("path", name + "/");
         table.put("rows", written.count());
         table.put("partitioned_by", partitions);
-        table.put("columns", Arrays.stream(written.schema().fields()).map(f -> Map.of("name", f.name(),
-                "type", f.dataType().simpleString())).toList());
+        table.put("columns", Arrays.stream(written.schema().fields()).map(f -> {
+            Map<String, String> column = new LinkedHashMap<>();
+            column.put("name", f.name());
+            column.put("type", f.dataType().simpleString());
+            return column;
+        }).toList());
         return table;
     }
 

@@ -92,7 +92,7 @@ public final class ExportPatientSet {
             err.println("export-set: " + e.code() + ": " + e.getMessage());
             return REFUSED;
         } catch (Exception e) { // Spark's SparkException too, which Scala throws unchecked
-            err.println("export-set: failed, " + output + " has no manifest: " + e.getMessage());
+            err.println("export-set: failed: " + e.getMessage() + " (no manifest was written to " + output + ")");
             return FAILED;
         }
     }
