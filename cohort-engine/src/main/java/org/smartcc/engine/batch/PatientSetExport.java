@@ -38,7 +38,7 @@ final class PatientSetExport {
     static final String FACTS = "facts";
     static final String PATIENTS = "patients";
     static final String STATEMENTS = "statements";
-    /** The partition column of {@link #FACTS}: a concept code's prefix, {@code RXNORM}, {@code LOINC}, {@code SMART}. */
+    /** The partition column of {@link #FACTS}: a code's system, before its first colon: {@code RXNORM}, ... */
     static final String CONCEPT_PREFIX = "concept_prefix";
     /** The partition column of {@link #STATEMENTS}: {@code Medication}, {@code Problem}, ... */
     static final String STATEMENT_TYPE = "statement_type";
@@ -114,11 +114,12 @@ final class PatientSetExport {
                 .join(members, "patient_num")
                 .join(recordIds(), "patient_num", "left")
                 .select(col("record_id"), col("patient_num"),
-                        col("concept_cd").substr(STATEMENT_CONCEPT.length() + 1, 100).as(STATEMENT_TYPE),
+                        substring_index(col("concept_cd"), ":", -1).as(STATEMENT_TYPE),
                         statementId.as("statement_id"), subject.as("subject"), col("encounter_num"),
                         col("instance_num"), col("start_date"), col("end_date"), triples.as("triples"),
                         col("observation_blob").as("ntriples"))
-                .repartitionByRange(files, col(STATEMENT_TYPE), col("record_id")).sortWithinPartitions("record_id", "start_date", "statement_id")
+                .repartitionByRange(files, col(STATEMENT_TYPE), col("record_id"))
+                .sortWithinPartitions("record_id", "start_date", "statement_id")
                 .write().mode(SaveMode.ErrorIfExists).partitionBy(STATEMENT_TYPE).parquet(path(STATEMENTS));
     }
 
