@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.vocabulary.RDF;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,6 +38,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcc.client.PopulationClient;
+import org.smartcc.client.SmartClient;
 
 /**
  * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
@@ -225,7 +228,22 @@ class WebCohortApiIT {
                         format);
             }
 
-            assertRefused(population.get(population.data(setId, "medications", ""), null, "text/csv"), 406,
+            long medicationStatements = medications.listSubjectsWithProperty(RDF.type,
+                    medications.createResource("http://smartplatforms.org/terms#Medication")).toList().size();
+            PopulationClient tables = SmartClient.builder(url.toString())
+                    .consumer(BACKGROUND_APP, SignedClient.DEV_SECRET).build().population(setId);
+            List<String> csvLines = new ArrayList<>();
+            int csvPages = tables.read("medications", PopulationClient.CSV, Map.of(), page -> new String(
+                    page.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).forEach(csvLines::add));
+            assertEquals(bulkPages(tokens.size()), csvPages, "CSV pages follow the same cursor");
+            assertEquals(medicationStatements, csvLines.size(), "one CSV row per medication: " + csvLines);
+            List<byte[]> parquetPages = new ArrayList<>();
+            tables.read("medications", PopulationClient.PARQUET, Map.of(), page -> parquetPages.add(page.readAllBytes()));
+            for (byte[] parquet : parquetPages) {
+                assertEquals("PAR1", new String(parquet, 0, 4, StandardCharsets.US_ASCII));
+                assertEquals("PAR1", new String(parquet, parquet.length - 4, 4, StandardCharsets.US_ASCII));
+            }
+            assertRefused(population.get(population.data(setId, "medications", ""), null, "image/png"), 406,
                     "FORMAT_NOT_ACCEPTABLE");
             assertRefused(population.get(population.data(setId, "nonsense", ""), null, "application/n-triples"), 404,
                     "COLLECTION_NOT_FOUND");
@@ -247,9 +265,30 @@ class WebCohortApiIT {
             assertEquals(BACKGROUND_APP, reads.get(0).getString("app_id"));
             assertEquals("sam", reads.get(0).getString("granted_by"));
             assertTrue(reads.get(0).getJsonNumber("statements").longValue() > 0, reads.toString());
+
+            JsonObject python = pythonPopulationApp(setId);
+            assertEquals(medications.size(), python.getInt("statements"), python.toString());
+            assertEquals(tokens.size(), python.getInt("records"), python.toString());
+            assertEquals(medicationStatements, python.getInt("csv_rows"), python.toString());
+            assertFalse(python.getJsonArray("top_drugs").isEmpty(), python.toString());
         } finally {
             assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
         }
+    }
+
+    /**
+     * The Python population app of docs/clients.md (requests-oauthlib, rdflib, pandas from Debian's packages, which
+     * .ci/run installs) run against this deployment as the granted app; its one line of JSON output.
+     */
+    private JsonObject pythonPopulationApp(long setId) throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("..", "docs", "examples", "python", "population_app.py");
+        Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), url.toString().replaceAll("/$", ""),
+                BACKGROUND_APP, SignedClient.DEV_SECRET, Long.toString(setId)).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the Python app ends");
+        assertEquals(0, python.exitValue(), "the Python example failed (Debian's python3-requests-oauthlib,"
+                + " python3-rdflib and python3-pandas are needed; .ci/run installs them):\n" + output);
+        return json(output.lines().reduce((first, last) -> last).orElse("{}"));
     }
 
     /** Pages of a population read of so many records, 2 a page. */

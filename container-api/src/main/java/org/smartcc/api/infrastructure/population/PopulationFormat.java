@@ -13,7 +13,11 @@ public enum PopulationFormat {
     N_TRIPLES("application/n-triples", "nt", (out, collection) -> new NTriplesPopulationWriter(out)),
     TURTLE("text/turtle", "ttl", (out, collection) -> new TurtlePopulationWriter(out)),
     RDF_XML("application/rdf+xml", "rdf", (out, collection) -> new RdfXmlPopulationWriter(out)),
-    NDJSON("application/x-ndjson", "ndjson", (out, collection) -> new NdjsonPopulationWriter(out));
+    NDJSON("application/x-ndjson", "ndjson", (out, collection) -> new NdjsonPopulationWriter(out)),
+    CSV("text/csv", "csv", (out, collection) -> new CsvPopulationWriter(out,
+            TabularProjections.shared().require(collection))),
+    PARQUET("application/vnd.apache.parquet", "parquet", (out, collection) -> new ParquetPopulationWriter(out,
+            TabularProjections.shared().require(collection)));
 
     /** Opens a writer of one collection on a stream. */
     @FunctionalInterface

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.smartcc.records.RecordApi;
 import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.records.domain.CallCategory;
@@ -22,6 +23,8 @@ public final class TabularProjections {
     /** The photograph is a file (served raw whatever the query says), not a population collection. */
     private static final String PHOTOGRAPH = "Photograph";
     private static final Pattern COLLECTION_PATH = Pattern.compile("/records/\\{record_id}/([a-z_]+)/?");
+
+    private static volatile TabularProjections shared;
 
     private final Map<String, TabularColumns> byCollection;
 
@@ -41,6 +44,19 @@ public final class TabularProjections {
         return new TabularProjections(Collections.unmodifiableMap(all));
     }
 
+    /**
+     * The projections of the shared ontology's call table (the one the server routes by), computed on first use: a
+     * pure function of the ontology, so the tabular writers need no injection.
+     */
+    public static TabularProjections shared() {
+        TabularProjections projections = shared;
+        if (projections == null) {
+            projections = of(RecordApi.callTable(SmartOntology.shared()), SmartOntology.shared());
+            shared = projections;
+        }
+        return projections;
+    }
+
     /** The collections by name, in name order. */
     public Map<String, TabularColumns> all() {
         return byCollection;
@@ -48,5 +64,11 @@ public final class TabularProjections {
 
     public Optional<TabularColumns> columns(String collection) {
         return Optional.ofNullable(byCollection.get(collection));
+    }
+
+    /** @throws IllegalStateException for a collection the population reads serve but no projection has (a bug) */
+    TabularColumns require(String collection) {
+        return columns(collection).orElseThrow(() -> new IllegalStateException("collection " + collection
+                + " has no tabular projection"));
     }
 }
