@@ -99,6 +99,49 @@ final class PopulationData {
         return tokens;
     }
 
+    /** A POST signed by the app, 2-legged, with a JSON body (not signed, as RFC 5849 signs form bodies only). */
+    HttpResponse<byte[]> post(String url, String json) throws Exception {
+        return app.send(Verb.POST, url, null, null, Map.of("Accept", "application/json"), "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<byte[]> delete(String url) throws Exception {
+        return app.send(Verb.DELETE, url, null, null, Map.of(), null, null);
+    }
+
+    /** Polls an export's status location until it is no longer running; the last answer's JSON. */
+    jakarta.json.JsonObject awaitExport(String location) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            HttpResponse<byte[]> answer = get(location, null, "application/json");
+            jakarta.json.JsonObject status = jakarta.json.Json.createReader(new java.io.StringReader(
+                    new String(answer.body(), StandardCharsets.UTF_8))).readObject();
+            if (answer.statusCode() == 200) {
+                return status;
+            }
+            assertEquals(202, answer.statusCode(), status.toString());
+            assertEquals("RUNNING", status.getString("state"));
+            assertTrue(answer.headers().firstValue("Retry-After").isPresent());
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the export did not end: " + location);
+    }
+
+    /** The statements of an export's files, each downloaded (signed) and parsed alone, summed. */
+    Model download(List<jakarta.json.JsonObject> files) throws Exception {
+        Model all = ModelFactory.createDefaultModel();
+        for (jakarta.json.JsonObject file : files) {
+            HttpResponse<byte[]> answer = get(file.getString("url"), null, "*/*");
+            assertEquals(200, answer.statusCode(), file.toString());
+            assertEquals(file.getJsonNumber("bytes").longValue(), answer.body().length, file.toString());
+            Model statements = parse(answer.body(), file.getString("format"));
+            // the records' statements, less those that two records share (a code's title), which one document merges
+            assertTrue(statements.size() > 0 && statements.size() <= file.getJsonNumber("statements").longValue(),
+                    file.toString());
+            all.add(statements);
+        }
+        return all;
+    }
+
     /** A GET signed by the app, 2-legged without a token. */
     HttpResponse<byte[]> get(String url, Token token, String accept) throws Exception {
         return app.send(Verb.GET, url, token == null ? null : token.key(), token == null ? null : token.secret(),

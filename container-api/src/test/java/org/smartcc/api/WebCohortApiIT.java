@@ -291,6 +291,74 @@ class WebCohortApiIT {
         return json(output.lines().reduce((first, last) -> last).orElse("{}"));
     }
 
+    /**
+     * The asynchronous export: kicked off, polled until done, its manifest's files (split small in this deployment)
+     * hold exactly what the streamed read answers; deleting it, done or running, leaves no manifest.
+     */
+    @Test
+    void aGrantedAppExportsTheSetAndDownloadsWhatTheStreamedReadAnswers() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        PopulationData population = new PopulationData(url.toString(), BACKGROUND_APP);
+        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+        String exports = url.toString().replaceAll("/$", "") + "/cohort/patient-sets/" + setId + "/exports";
+
+        assertRefused(population.post(exports, "{}"), 403, "FORBIDDEN_NOT_GRANTED");
+        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
+        try {
+            HttpResponse<byte[]> kickOff = population.post(exports, "{\"collections\": [\"medications\","
+                    + " \"problems\"], \"formats\": [\"application/n-triples\", \"text/turtle\"]}");
+            assertEquals(202, kickOff.statusCode(), new String(kickOff.body(), StandardCharsets.UTF_8));
+            String location = kickOff.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.matches(".*/cohort/exports/[0-9a-f-]{36}"), location);
+            JsonObject manifest = population.awaitExport(location);
+            assertEquals("DONE", manifest.getString("state"), manifest.toString());
+            assertTrue(manifest.containsKey("transaction_time") && manifest.containsKey("expires"), manifest.toString());
+            JsonArray output = manifest.getJsonArray("output");
+            assertTrue(output.size() > 4, "parts split into several files: " + output);
+            int setRecords = population.tokens().size();
+            for (String collection : List.of("medications", "problems")) {
+                for (String format : List.of("application/n-triples", "text/turtle")) {
+                    List<JsonObject> files = output.stream().map(JsonValue::asJsonObject)
+                            .filter(f -> f.getString("collection").equals(collection)
+                                    && f.getString("format").equals(format)).toList();
+                    Model exported = population.download(files);
+                    Model streamed = population.bulk(setId, collection, format).statements();
+                    assertEquals(streamed.size(), exported.size(), collection + " " + format);
+                    assertTrue(streamed.isIsomorphicWith(exported), collection + " " + format);
+                    assertEquals(setRecords, files.stream().mapToLong(f -> f.getJsonNumber("records").longValue())
+                            .sum(), collection + " " + format);
+                }
+            }
+            assertRefused(population.get(location + "/files/" + (output.size() + 1), null, "*/*"), 404,
+                    "EXPORT_FILE_NOT_FOUND");
+            assertEquals(204, population.delete(location).statusCode());
+            assertRefused(population.get(location, null, "application/json"), 404, "EXPORT_NOT_FOUND");
+            assertRefused(population.get(output.getJsonObject(0).getString("url"), null, "*/*"), 404,
+                    "EXPORT_NOT_FOUND");
+
+            HttpResponse<byte[]> everything = population.post(exports, "");
+            assertEquals(202, everything.statusCode(), new String(everything.body(), StandardCharsets.UTF_8));
+            String cancelled = everything.headers().firstValue("Location").orElseThrow();
+            assertEquals(204, population.delete(cancelled).statusCode());
+            assertRefused(population.get(cancelled, null, "application/json"), 404, "EXPORT_NOT_FOUND");
+            assertRefused(population.post(exports, "{\"formats\": [\"text/csv\", 1]}"), 400, "EXPORT_INVALID");
+            assertRefused(population.post(exports, "{\"collections\": [\"nonsense\"]}"), 404,
+                    "COLLECTION_NOT_FOUND");
+
+            JsonArray audit = array(client.send("GET", "admin/population-audit?set=" + setId, null, null, "admin",
+                    ContainerClient.ADMIN_PASSWORD));
+            assertTrue(audit.stream().map(JsonValue::asJsonObject).anyMatch(r -> r.getString("collection")
+                    .equals("medications") && r.getString("format").equals("export application/n-triples")
+                    && r.getJsonNumber("records").longValue() == setRecords), audit.toString());
+        } finally {
+            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
+        }
+    }
+
     /** Pages of a population read of so many records, 2 a page. */
     private static int bulkPages(int records) {
         return (records + 1) / 2;

@@ -282,6 +282,22 @@ public class ContainerSettings {
         return optional("smartcc.population.cursor-secret");
     }
 
+    /** Where exports write their files ({@code smartcc.export.dir}); unset, {@code <data dir>/exports}. */
+    public Path exportDirectory() {
+        return optional("smartcc.export.dir").map(Path::of).orElseGet(() -> dataDirectory().resolve("exports"))
+                .toAbsolutePath();
+    }
+
+    /** The size export files are split at, in bytes ({@code smartcc.export.max-file-bytes}). */
+    public long exportMaxFileBytes() {
+        return value("smartcc.export.max-file-bytes", Long.class);
+    }
+
+    /** How long an export's files are kept after it ended ({@code smartcc.export.ttl}, ISO-8601, e.g. PT24H). */
+    public Duration exportTtl() {
+        return Duration.parse(value("smartcc.export.ttl", String.class).trim());
+    }
+
     /** What the container manifest says about the container itself. */
     public record ContainerIdentity(String name, String description, String admin) {
     }

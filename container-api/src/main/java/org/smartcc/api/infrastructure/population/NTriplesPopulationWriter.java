@@ -1,6 +1,9 @@
 package org.smartcc.api.infrastructure.population;
 
+import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import org.apache.jena.atlas.io.AWriter;
 import org.apache.jena.atlas.io.IO;
 import org.apache.jena.graph.Node;
@@ -17,7 +20,8 @@ final class NTriplesPopulationWriter implements PopulationWriter {
     private final BlankLabels blanks = new BlankLabels();
 
     NTriplesPopulationWriter(OutputStream stream) {
-        this.out = IO.wrap(IO.asBufferedUTF8(stream));
+        // an 8 KB buffer (Jena's own is 64 KB): export files are split on what has been handed on
+        this.out = IO.wrap(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.smartcc.api.infrastructure.population;
 
+import java.io.BufferedWriter;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +30,8 @@ final class TurtlePopulationWriter implements PopulationWriter {
     private boolean started;
 
     TurtlePopulationWriter(OutputStream stream) {
-        this.out = IO.wrap(IO.asBufferedUTF8(stream));
+        // an 8 KB buffer (Jena's own is 64 KB): export files are split on what has been handed on
+        this.out = IO.wrap(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)));
     }
 
     @Override

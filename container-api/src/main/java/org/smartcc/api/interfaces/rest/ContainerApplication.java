@@ -20,6 +20,7 @@ public class ContainerApplication extends Application {
                 PopulationColumnsResource.class,
                 SetGrantResource.class, AdminSetGrantResource.class,
                 PopulationDataResource.class, AdminPopulationAuditResource.class,
+                PopulationExportKickOffResource.class, PopulationExportResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
                 AdminUsersResource.class, CohortResource.class, CohortQueryResource.class, I2b2QueryToolResource.class,
                 AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
