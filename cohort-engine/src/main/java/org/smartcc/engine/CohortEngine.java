@@ -16,8 +16,10 @@ import org.smartcc.engine.internal.jdbc.JdbcSavedQueryStore;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
+import org.smartcc.engine.aggregate.SetAggregates;
 import org.smartcc.engine.run.CohortRuns;
 import org.smartcc.engine.run.QueryRun;
+import org.smartcc.engine.run.QueryRunStore;
 import org.smartcc.engine.run.RunSettings;
 import org.smartcc.engine.run.SavedQueries;
 import org.smartcc.store.Database;
@@ -82,6 +84,15 @@ public final class CohortEngine implements AutoCloseable {
      */
     public ConceptTree conceptTree(Snapshot snapshot) {
         return ConceptTree.of(spark(), snapshot, ageAsOf());
+    }
+
+    /**
+     * Aggregates over the patient sets of {@code store} on {@code snapshot}: reads the snapshot's concepts now (keep
+     * the aggregates, and their draws, for as long as the snapshot is the latest).
+     */
+    public SetAggregates setAggregates(Snapshot snapshot, QueryRunStore store) {
+        SparkSession session = spark();
+        return SetAggregates.of(session, snapshot, setId -> store.setMembers(session, setId, false));
     }
 
     /**

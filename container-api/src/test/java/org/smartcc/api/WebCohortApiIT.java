@@ -653,6 +653,124 @@ class WebCohortApiIT {
     }
 
     @Test
+    void i2b2sSqlBreakdownsAnswerThroughTheJsonApiAndTheI2b2Endpoint() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + MEDS + ", \"results\": [\"PATIENT_COUNT_XML\", \"PATIENT_INOUT_XML\", \"PATIENT_LOS_XML\","
+                + " \"patient_top20meds_xml\", \"PATIENT_TOP20DIAG_XML\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
+        assertEquals("FINISHED", run.getString("status"), run.toString());
+        Map<String, JsonObject> breakdowns = new TreeMap<>();
+        run.getJsonArray("results").getValuesAs(JsonObject.class).forEach(r -> breakdowns.put(r.getString("type"),
+                r.getJsonObject("breakdown")));
+        assertEquals(Set.of("PATIENT_COUNT_XML", "PATIENT_INOUT_XML", "PATIENT_LOS_XML", "PATIENT_TOP20MEDS_XML",
+                "PATIENT_TOP20DIAG_XML"), breakdowns.keySet());
+        assertTrue(breakdowns.get("PATIENT_LOS_XML").keySet().containsAll(List.of("0", "1", "2-3", "15+")),
+                breakdowns.toString());
+        assertTrue(breakdowns.get("PATIENT_INOUT_XML").containsKey("O"), breakdowns.toString());
+        JsonObject meds = breakdowns.get("PATIENT_TOP20MEDS_XML");
+        assertTrue(meds.size() > 3 && meds.size() <= 20, meds.toString());
+        assertEquals("EXACT", meds.values().iterator().next().asJsonObject().getString("method"));
+
+        Path dir = Path.of(System.getProperty("smartcc.shared.dir"), "cohort-data", "i2b2-crc-testfiles",
+                "SQLBreakdown");
+        for (String name : List.of("InOut.xml", "Top10Diagnosis.xml")) {
+            HttpResponse<String> answer = client.send("POST", "i2b2/services/QueryToolService/request",
+                    "application/xml", Files.readString(dir.resolve(name)), null, null);
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertTrue(answer.body().contains("<status type=\"DONE\">DONE</status>")
+                    && answer.body().contains("<name>PATIENT_INOUT_XML</name><display_type>CATNUM</display_type>"),
+                    name + ": " + answer.body());
+            assertTrue(answer.body().contains("condition type=\"WARNING\""), "i2b2 demo paths: " + answer.body());
+        }
+        HttpResponse<String> refused = client.send("POST", "i2b2/services/QueryToolService/request",
+                "application/xml", Files.readString(dir.resolve("InOut_InValid_User.xml")), null, null);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("<status type=\"ERROR\">authentication failed"), refused.body());
+
+        // the same message on this ontology's medications: the result document holds the protected cells
+        String message = Files.readString(dir.resolve("InOut.xml")).replace(
+                "\\\\i2b2_DIAG\\i2b2\\Diagnoses\\Circulatory system (390-459)\\", "\\\\i2b2\\SMART\\Medications\\");
+        assertTrue(message.contains("SMART\\Medications"), "the item key was replaced");
+        HttpResponse<String> answer = client.send("POST", "i2b2/services/QueryToolService/request",
+                "application/xml", message, null, null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        String inOut = first(answer.body(), "<result_instance_id>(\\d+)</result_instance_id><query_instance_id>\\d+"
+                + "</query_instance_id><query_result_type><name>PATIENT_INOUT_XML</name>");
+        HttpResponse<String> document = client.send("POST", "i2b2/services/QueryToolService/request",
+                "application/xml", message.replaceAll("(?s)<request_type>.*?</request_type>",
+                        "<request_type>CRC_QRY_getResultDocument_fromResultInstanceId</request_type>")
+                        .replaceAll("(?s)<query_definition>.*</query_definition>", "<query_result_instance_id>"
+                                + inOut + "</query_result_instance_id>"), null, null);
+        assertEquals(200, document.statusCode(), document.body());
+        assertTrue(document.body().contains("result name=&quot;PATIENT_INOUT_XML&quot;")
+                && document.body().contains("&lt;data column=&quot;O&quot;"), document.body());
+    }
+
+    @Test
+    void theSetsOwnerReadsItsAggregatesProtectedAsTheirRolesSay() throws Exception {
+        long setId = patientSetOf(MEDS, "sam");
+        String base = "cohort/patient-sets/" + setId + "/aggregates/";
+        JsonArray meds = array(client.send("GET", base + "medications/codes?top=5", null, null, "sam",
+                "sam-password"));
+        assertEquals(5, meds.size(), meds.toString());
+        JsonObject top = meds.getJsonObject(0);
+        assertEquals("RXNORM", top.getString("system"));
+        assertFalse(top.getString("title").isBlank());
+        assertEquals("EXACT", top.getJsonObject("patients").getString("method"));
+        assertTrue(top.getJsonObject("patients").getInt("value") >= meds.getJsonObject(4).getJsonObject("patients")
+                .getInt("value"), meds.toString());
+        JsonObject lab = array(client.send("GET", base + "lab_results/codes", null, null, "sam", "sam-password"))
+                .getJsonObject(0);
+        HttpResponse<String> values = client.send("GET", base + "lab_results/values?bins=5&code="
+                + URLEncoder.encode(lab.getString("system") + ":" + lab.getString("code"), StandardCharsets.UTF_8),
+                null, null, "sam", "sam-password");
+        assertEquals(200, values.statusCode(), values.body());
+        JsonObject distribution = json(values.body());
+        assertTrue(distribution.getJsonObject("patients").getInt("value") > 3, distribution.toString());
+        assertTrue(distribution.getJsonObject("quantiles").containsKey("p50"), distribution.toString());
+        JsonArray bins = distribution.getJsonArray("bins");
+        assertTrue(bins.size() >= 3 && bins.getJsonObject(0).isNull("from"), distribution.toString());
+
+        for (String[] bad : new String[][] {{base + "medications/codes?top=0", "400", "BAD_TOP"},
+            {base + "medications/codes?top=many", "400", "BAD_TOP"},
+            {base + "lab_results/values?code=nocolon", "400", "BAD_CODE"},
+            {base + "lab_results/values?code=LOINC:1&bins=0", "400", "BAD_BINS"},
+            {base + "lab_results/values?code=LOINC:none", "404", "CODE_NOT_FOUND"},
+            {base + "clinical_notes/codes", "404", "COLLECTION_NOT_FOUND"}}) {
+            HttpResponse<String> refused = client.send("GET", bad[0], null, null, "sam", "sam-password");
+            assertEquals(Integer.parseInt(bad[1]), refused.statusCode(), bad[0] + ": " + refused.body());
+            assertTrue(refused.body().contains(bad[2]), refused.body());
+        }
+        HttpResponse<String> foreign = client.send("GET", base + "medications/codes", null, null, "rita",
+                "rita-password");
+        assertEquals(404, foreign.statusCode(), foreign.body());
+        assertTrue(foreign.body().contains("SET_NOT_FOUND"), foreign.body());
+        assertEquals(401, client.send("GET", base + "medications/codes", null, null, null, null).statusCode());
+
+        // an obfuscated owner: noised counts, drawn once, so that asking again gives the same answer
+        String own = "cohort/patient-sets/" + patientSetOf(MEDS, "rita") + "/aggregates/lab_results/codes?top=";
+        JsonArray noised = array(client.send("GET", own + "100", null, null, "rita", "rita-password"));
+        assertTrue(noised.size() > 3, noised.toString());
+        assertTrue(noised.getValuesAs(JsonObject.class).stream().allMatch(c -> c.getJsonObject("patients")
+                .getString("method").equals("OBSUBTOTAL") && !c.getJsonObject("patients").getBoolean("suppressed")));
+        for (int n : new int[] {100, 3, 100}) {
+            JsonArray again = array(client.send("GET", own + n, null, null, "rita", "rita-password"));
+            assertEquals(noised.subList(0, Math.min(n, noised.size())), again, "top " + n);
+        }
+    }
+
+    /** The id of the PATIENTSET result of a finished run of the definition by the user. */
+    private long patientSetOf(String definition, String user) throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + definition + ", \"results\": [\"PATIENTSET\"]}", user, user + "-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), user);
+        assertEquals("FINISHED", run.getString("status"), run.toString());
+        return run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+    }
+
+    @Test
     void cohortAndI2b2BodiesAboveTheCohortLimitAreRefusedDeclaredOrChunked() throws Exception {
         String padding = " ".repeat(1024 * 1024 + 1);
         String declared = client.postRaw("cohort/runs", "application/json", ("{\"definition\": " + MEDS + padding

@@ -23,4 +23,10 @@ public interface CountProtection {
 
     /** The method every count of this protection is reported with, i2b2's {@code obfuscate_method}. */
     String method();
+
+    /**
+     * The largest exact count this protection hides (i2b2's minimum, SHRINE's threshold; 0 for exact counts): what
+     * describes fewer patients, such as the quantiles of their values, is not shown either.
+     */
+    long smallCellLimit();
 }

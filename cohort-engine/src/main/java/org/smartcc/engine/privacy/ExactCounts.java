@@ -26,4 +26,9 @@ final class ExactCounts implements CountProtection {
     public String method() {
         return METHOD;
     }
+
+    @Override
+    public long smallCellLimit() {
+        return 0;
+    }
 }

@@ -55,4 +55,9 @@ final class I2b2Obfuscation implements CountProtection {
         }
         return ReportedCount.shown(Math.max(0, Math.round(exact + sd * random.nextGaussian())), METHOD);
     }
+
+    @Override
+    public long smallCellLimit() {
+        return minimum;
+    }
 }

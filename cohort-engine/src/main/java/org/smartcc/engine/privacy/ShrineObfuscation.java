@@ -66,4 +66,9 @@ final class ShrineObfuscation implements CountProtection {
         long value = Math.round((exact + noise) / bin) * bin;
         return value <= threshold ? orFewer : ReportedCount.shown(value, METHOD);
     }
+
+    @Override
+    public long smallCellLimit() {
+        return threshold;
+    }
 }

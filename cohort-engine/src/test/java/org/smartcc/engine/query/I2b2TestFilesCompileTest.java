@@ -60,6 +60,36 @@ class I2b2TestFilesCompileTest {
         assertTrue(warned > 150, "i2b2 paths should be reported as missing from the SMART ontology: " + warned);
     }
 
+    /**
+     * Every {@code result_output name=} of the test files names a result type, i2b2's lower-case aliases included:
+     * the SQLBreakdown messages ask for {@code in_out_count_xml} (and {@code inout_count_xml}) beside the count.
+     */
+    @Test
+    void everyResultOutputOfTheTestFilesNamesAResultType() throws Exception {
+        java.util.regex.Pattern output = java.util.regex.Pattern.compile("<result_output\\s[^>]*name=\"([^\"]+)\"");
+        java.util.Map<String, java.util.Set<org.smartcc.engine.run.ResultType>> sqlBreakdowns = new java.util.TreeMap<>();
+        int names = 0;
+        try (Stream<Path> files = Files.walk(I2b2QueryParserTest.testFiles())) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+                java.util.regex.Matcher m = output.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (m.find()) {
+                    org.smartcc.engine.run.ResultType type = org.smartcc.engine.run.ResultType.named(m.group(1),
+                            file.getFileName().toString());
+                    names++;
+                    if (file.getParent().getFileName().toString().equals("SQLBreakdown")) {
+                        sqlBreakdowns.computeIfAbsent(file.getFileName().toString(), f -> new java.util.TreeSet<>())
+                                .add(type);
+                    }
+                }
+            }
+        }
+        assertTrue(names > 300, "result outputs found: " + names);
+        java.util.Set<org.smartcc.engine.run.ResultType> countAndInOut = java.util.Set.of(
+                org.smartcc.engine.run.ResultType.PATIENT_COUNT_XML, org.smartcc.engine.run.ResultType.PATIENT_INOUT_XML);
+        assertEquals(java.util.Map.of("InOut.xml", countAndInOut, "InOut_InValid_User.xml", countAndInOut,
+                "Top10Diagnosis.xml", countAndInOut), sqlBreakdowns);
+    }
+
     private static boolean isCohortQuery(Path file) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).contains("CRC_QRY_runQueryInstance_fromQueryDefinition");

@@ -89,6 +89,14 @@ public class StartupLoad {
             return;
         }
         try {
+            settings.breakdownSettings(); // refused here, not at the first run that asks for a breakdown
+        } catch (org.smartcc.engine.run.BreakdownSettingException e) {
+            state = ContainerState.FAILED;
+            message = "not started: " + e.getMessage();
+            LOG.severe(message);
+            return;
+        }
+        try {
             database.get();
             if (store.get().summary().records() == 0) {
                 loadSamples();

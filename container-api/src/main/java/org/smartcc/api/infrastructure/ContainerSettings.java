@@ -238,10 +238,23 @@ public class ContainerSettings {
         return org.smartcc.engine.privacy.PrivacySettings.from(key -> config.getOptionalValue(key, String.class));
     }
 
-    /** How many cohort runs are processed at once, and when a run times out. */
+    /** How many cohort runs are processed at once, when a run times out, and how i2b2's SQL breakdowns group. */
     public org.smartcc.engine.run.RunSettings runSettings() {
         return new org.smartcc.engine.run.RunSettings(value("smartcc.cohort.concurrent-runs", Integer.class),
-                Duration.ofMinutes(value("smartcc.cohort.timeout-minutes", Integer.class)), true);
+                Duration.ofMinutes(value("smartcc.cohort.timeout-minutes", Integer.class)), true,
+                breakdownSettings());
+    }
+
+    /**
+     * i2b2's SQL breakdowns: {@code smartcc.breakdown.top-n} and {@code smartcc.breakdown.los-groups}.
+     *
+     * @throws org.smartcc.engine.run.BreakdownSettingException naming the key of a value that cannot be used (the
+     *                                                          container does not start)
+     */
+    public org.smartcc.engine.run.BreakdownSettings breakdownSettings() {
+        return org.smartcc.engine.run.BreakdownSettings.from(Map.of(
+                "smartcc.breakdown.top-n", value("smartcc.breakdown.top-n", String.class),
+                "smartcc.breakdown.los-groups", value("smartcc.breakdown.los-groups", String.class)));
     }
 
     /**

@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.smartcc.api.application.CohortModeService;
 import org.smartcc.api.application.CohortService;
@@ -248,12 +247,7 @@ public class CohortResource {
                               Optional<Duration> timeout, UriInfo uri) {
         List<ResultType> types = new ArrayList<>();
         for (String name : results) {
-            try {
-                types.add(ResultType.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new QueryDefinitionException("results", "'" + name + "' is not one of "
-                        + java.util.Arrays.toString(ResultType.values()));
-            }
+            types.add(ResultType.named(name, "results"));
         }
         QueryRun run = cohorts.submit(researcher, definition, types, timeout);
         return Response.accepted(CohortViews.of(run))

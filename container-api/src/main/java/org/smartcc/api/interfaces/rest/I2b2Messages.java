@@ -62,7 +62,7 @@ final class I2b2Messages {
                 .append(result.resultInstanceId()).append("</result_instance_id><query_instance_id>")
                 .append(run.instanceId()).append("</query_instance_id><query_result_type><name>")
                 .append(result.type().name()).append("</name><display_type>")
-                .append(result.type().breakdownColumn().isPresent() ? "CATNUM" : "LIST")
+                .append(result.type().isBreakdown() ? "CATNUM" : "LIST")
                 .append("</display_type><visual_attribute_type>LA</visual_attribute_type></query_result_type>");
         result.setSize().ifPresent(count -> b.append("<set_size>").append(count.value()).append("</set_size>")
                 .append("<obfuscate_method>").append(count.method()).append("</obfuscate_method>"));

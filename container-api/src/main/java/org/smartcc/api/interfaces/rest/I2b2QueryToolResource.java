@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.smartcc.api.application.CohortService;
@@ -149,13 +148,9 @@ public class I2b2QueryToolResource {
         List<ResultType> types = new ArrayList<>();
         XmlElements.find(root, "result_output_list").ifPresent(list -> {
             for (Element output : XmlElements.children(list, "result_output")) {
-                String name = XmlElements.attribute(output, "name").orElse("").trim().toUpperCase(Locale.ROOT);
-                try {
-                    types.add(ResultType.valueOf(name));
-                } catch (IllegalArgumentException e) {
-                    throw new QueryDefinitionException("result_output_list/result_output", "'" + name
-                            + "' is not a result type of this engine: " + java.util.Arrays.toString(ResultType.values()));
-                }
+                // i2b2 clients send the type names in lower case, and some older aliases (in_out_count_xml)
+                types.add(ResultType.named(XmlElements.attribute(output, "name").orElse(""),
+                        "result_output_list/result_output"));
             }
         });
         return types;
