@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.engine.batch.ExportChecks;
 import org.smartcc.store.Database;
 
 /**
  * The cluster path of issue #4: the engine, configured only by {@code spark.*} keys, drives a real Spark standalone
  * master and worker (child JVMs on loopback); the snapshot is read from the store over JDBC by the executor, and
- * query answers equal plain SQL on the store. Tagged {@value #TAG}: it runs in a surefire execution of its own,
+ * query answers equal plain SQL on the store, and the batch export of a patient set writes what SQL on the store
+ * counts (issue #15). Tagged {@value #TAG}: it runs in a surefire execution of its own,
  * because a JVM holds one SparkContext and the other tests share a local one.
  */
 @Tag(StandaloneClusterTest.TAG)
@@ -98,5 +101,21 @@ class StandaloneClusterTest extends RemoteSparkContract {
         assertEquals("RUNNING", application.path("state").asText(), application.toPrettyString());
         assertEquals(1, application.path("cores").asInt(), application.toPrettyString());
         assertEquals(1, master.path("coresused").asInt(), master.toPrettyString());
+    }
+
+    /** The spark-submit export on the cluster: executors read the snapshot and the set's members, and write. */
+    @Test
+    void exportsAPatientSetAsSqlOnTheStoreCountsIt() throws Exception {
+        try (Database server = ClusterTestStore.overTcp()) {
+            long setId = ExportChecks.patientSet(engine.spark(), server, snapshot, ExportChecks.MEDICATIONS)[1];
+            Path out = directory.resolve("export");
+            ExportChecks.Outcome outcome = ExportChecks.export(engine::spark, "--set", Long.toString(setId),
+                    "--db", server.jdbcUrl(), "--out", out.toString());
+            assertEquals(0, outcome.code(), outcome.err());
+            JsonNode manifest = ExportChecks.assertOutputMatchesTheStore(engine.spark(), ClusterTestStore.embedded(),
+                    setId, out);
+            assertEquals(snapshot.id(), manifest.path("snapshot_id").asText());
+            assertTrue(Files.isDirectory(out.resolve("statements/statement_type=Problem")), out.toString());
+        }
     }
 }

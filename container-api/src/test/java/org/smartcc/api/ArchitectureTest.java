@@ -87,8 +87,8 @@ class ArchitectureTest {
     private final Rules rules = Rules.fromArchitectureDoc();
 
     @Test
-    void theTableNamesTheFourLibrariesAndOnlyPackagesThatExist() {
-        assertEquals(List.of("clinical-store", "smart-records", "smart-oauth", "cohort-engine"),
+    void theTableNamesTheLibrariesAndOnlyPackagesThatExist() {
+        assertEquals(List.of("clinical-store", "smart-records", "smart-oauth", "cohort-engine", "smart-client"),
                 rules.libraries().stream().map(Library::module).toList());
         Set<String> packages = sources().values().stream().map(ArchitectureTest::packageLineOf)
                 .collect(Collectors.toSet());

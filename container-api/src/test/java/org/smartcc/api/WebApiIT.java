@@ -34,6 +34,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcc.client.AccessToken;
+import org.smartcc.client.RecordClient;
+import org.smartcc.client.RequestToken;
+import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartClientException;
 
 /**
  * The SMART API as apps reach it over HTTP: installed app manifests, OAuth 1.0a signed by an independent client
@@ -140,6 +145,56 @@ class WebApiIT {
                 base + "/apps/" + BACKGROUND_APP + "/tokens/records/" + record + "/next", null, null);
         assertEquals(200, next.statusCode(), next.body());
         assertTrue(SignedClient.form(next.body()).get("smart_record_id").compareTo(record) > 0);
+    }
+
+    @Test
+    void theJavaClientWalksTheTokenLoopAndReadsRecordsAsModels() {
+        SmartClient smart = SmartClient.builder(base).consumer(BACKGROUND_APP, SignedClient.DEV_SECRET).build();
+        List<String> records = new java.util.ArrayList<>();
+        for (AccessToken token : smart.recordTokens()) {
+            records.add(token.recordId());
+        }
+        assertTrue(records.size() >= 50, records.toString());
+        assertEquals(records.stream().sorted().distinct().toList(), records, "record id order, each record once");
+
+        RecordClient record = smart.record(smart.recordToken("2169591"));
+        Model medications = record.getMedications();
+        List<org.apache.jena.rdf.model.Resource> items = medications.listSubjectsWithProperty(RDF.type,
+                medications.createResource("http://smartplatforms.org/terms#Medication")).toList();
+        assertFalse(items.isEmpty(), "2169591 has medications");
+        String itemUri = items.get(0).getURI();
+        Model one = record.getMedication(itemUri.substring(itemUri.lastIndexOf('/') + 1));
+        assertTrue(one.containsResource(items.get(0)), itemUri);
+        assertTrue(record.getDemographics().size() > 0);
+        Model none = record.getMedications(Map.of("date_from", "2100-01-01"));
+        assertTrue(none.listSubjectsWithProperty(RDF.type, none.createResource(
+                "http://smartplatforms.org/terms#Medication")).toList().isEmpty(), "the filter applies");
+
+        SmartClientException refused = org.junit.jupiter.api.Assertions.assertThrows(SmartClientException.class,
+                () -> SmartClient.builder(base).consumer(BACKGROUND_APP, "wrong-secret").build().recordToken("2169591"));
+        assertEquals(401, refused.status());
+        assertTrue(refused.code().startsWith("OAUTH_"), refused.code());
+    }
+
+    @Test
+    void theJavaClientGoesThroughTheRestFlow() throws Exception {
+        SmartClient smart = SmartClient.builder(base).consumer(REST_APP, SignedClient.DEV_SECRET).build();
+        RequestToken request = smart.requestToken("2169591");
+        assertTrue(smart.authorizeUrl(request).toString().contains("oauth_token=" + request.token()));
+        HttpResponse<String> approved = launcher("POST", "/oauth/internal/request_tokens/" + request.token()
+                + "/approve", "user_id=" + DEV_USER);
+        assertEquals(200, approved.statusCode(), approved.body());
+        String verifier = Json.createReader(new StringReader(approved.body())).readObject().getString("oauth_verifier");
+        AccessToken access = smart.accessToken(request, verifier);
+        assertEquals("2169591", access.recordId());
+        RecordClient record = smart.record(access);
+        assertTrue(record.getProblems().size() > 0);
+        byte[] json = "{\"font\":\"large\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, record.putUserPreferences(DEV_USER, REST_APP, "application/json", json).status());
+        assertEquals(new String(json), record.getUserPreferences(DEV_USER, REST_APP).text());
+        SmartClientException replayed = org.junit.jupiter.api.Assertions.assertThrows(SmartClientException.class,
+                () -> smart.accessToken(request, verifier));
+        assertEquals(401, replayed.status(), replayed.getMessage());
     }
 
     @Test

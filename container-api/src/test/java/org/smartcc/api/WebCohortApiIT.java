@@ -8,6 +8,7 @@ import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
@@ -26,6 +27,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.vocabulary.RDF;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,6 +38,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcc.client.PopulationClient;
+import org.smartcc.client.SmartClient;
 
 /**
  * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
@@ -72,6 +77,22 @@ class WebCohortApiIT {
                     ContainerClient.ADMIN_PASSWORD);
             assertEquals(204, put.statusCode(), put.body());
         }
+    }
+
+    /** The tabular projections' columns, generated from the ontology, for a cohort user; nobody else. */
+    @Test
+    void aCohortUserReadsThePopulationColumns() throws Exception {
+        HttpResponse<String> anonymous = client.send("GET", "cohort/population/columns", null, null, null, null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> answer = client.send("GET", "cohort/population/columns", null, null, "rita",
+                "rita-password");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonObject columns = json(answer.body());
+        assertTrue(columns.keySet().containsAll(List.of("medications", "problems", "lab_results", "vital_sign_sets",
+                "demographics")), columns.keySet().toString());
+        List<String> meds = columns.getJsonArray("medications").getValuesAs(JsonString::getString);
+        assertEquals(List.of("record_id", "statement", "drugName_system", "drugName_code", "drugName_title"),
+                meds.subList(0, 5));
     }
 
     @Test
@@ -165,6 +186,188 @@ class WebCohortApiIT {
             assertEquals(204, client.send("DELETE", adminGrant, null, null, "admin", ContainerClient.ADMIN_PASSWORD)
                     .statusCode());
         }
+    }
+
+    /**
+     * Population reads (docs/population.md): the granted background app reads the set's collections 2-legged, a page
+     * of records at a time (the deployment serves 2 per page) in every RDF format, and gets exactly the statements of
+     * the per-record calls summed over the set's records; refusals have their codes; each answer is audited.
+     */
+    @Test
+    void aGrantedAppReadsTheSetsDataInBulkAsThePerRecordCallsAnswer() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        PopulationData population = new PopulationData(url.toString(), BACKGROUND_APP);
+        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+
+        HttpResponse<byte[]> ungranted = population.get(population.data(setId, "medications", ""), null,
+                "application/n-triples");
+        assertRefused(ungranted, 403, "FORBIDDEN_NOT_GRANTED");
+        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
+        try {
+            Map<String, PopulationData.Token> tokens = population.tokens();
+            assertTrue(tokens.size() >= 3, "a set of more than one page: " + tokens.keySet());
+            for (String collection : List.of("medications", "problems")) {
+                Model expected = population.perRecord(tokens, collection);
+                assertFalse(expected.isEmpty(), collection);
+                PopulationData.Bulk bulk = population.bulk(setId, collection, "application/n-triples");
+                assertEquals(expected.size(), bulk.statements().size(), collection);
+                assertTrue(expected.isIsomorphicWith(bulk.statements()), () -> collection + " per record\n"
+                        + PopulationData.nTriples(expected) + "\nin bulk\n" + PopulationData.nTriples(bulk.statements()));
+                assertEquals(bulkPages(tokens.size()), bulk.pages().size(), "pages of 2 records");
+                assertEquals(String.valueOf(tokens.size()), bulk.pages().get(0).headers()
+                        .firstValue("X-SmartCC-Set-Records").orElseThrow());
+                assertEquals("2", bulk.pages().get(0).headers().firstValue("X-SmartCC-Records").orElseThrow());
+            }
+            Model medications = population.perRecord(tokens, "medications");
+            for (String format : List.of("text/turtle", "application/rdf+xml", "application/x-ndjson")) {
+                assertTrue(medications.isIsomorphicWith(population.bulk(setId, "medications", format).statements()),
+                        format);
+            }
+
+            long medicationStatements = medications.listSubjectsWithProperty(RDF.type,
+                    medications.createResource("http://smartplatforms.org/terms#Medication")).toList().size();
+            PopulationClient tables = SmartClient.builder(url.toString())
+                    .consumer(BACKGROUND_APP, SignedClient.DEV_SECRET).build().population(setId);
+            List<String> csvLines = new ArrayList<>();
+            int csvPages = tables.read("medications", PopulationClient.CSV, Map.of(), page -> new String(
+                    page.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).forEach(csvLines::add));
+            assertEquals(bulkPages(tokens.size()), csvPages, "CSV pages follow the same cursor");
+            assertEquals(medicationStatements, csvLines.size(), "one CSV row per medication: " + csvLines);
+            List<byte[]> parquetPages = new ArrayList<>();
+            tables.read("medications", PopulationClient.PARQUET, Map.of(), page -> parquetPages.add(page.readAllBytes()));
+            for (byte[] parquet : parquetPages) {
+                assertEquals("PAR1", new String(parquet, 0, 4, StandardCharsets.US_ASCII));
+                assertEquals("PAR1", new String(parquet, parquet.length - 4, 4, StandardCharsets.US_ASCII));
+            }
+            assertRefused(population.get(population.data(setId, "medications", ""), null, "image/png"), 406,
+                    "FORMAT_NOT_ACCEPTABLE");
+            assertRefused(population.get(population.data(setId, "nonsense", ""), null, "application/n-triples"), 404,
+                    "COLLECTION_NOT_FOUND");
+            assertRefused(population.get(population.data(setId, "medications", "?cursor=forged.cursor"), null,
+                    "application/n-triples"), 400, "CURSOR_INVALID");
+            assertRefused(population.get(population.data(setId + 1000, "medications", ""), null,
+                    "application/n-triples"), 403, "FORBIDDEN_NOT_GRANTED");
+            PopulationData.Token token = tokens.values().iterator().next();
+            assertRefused(population.get(population.data(setId, "medications", ""), token, "application/n-triples"),
+                    403, "FORBIDDEN_TOKEN_KIND");
+
+            JsonArray audit = array(client.send("GET", "admin/population-audit?set=" + setId, null, null, "admin",
+                    ContainerClient.ADMIN_PASSWORD));
+            List<JsonObject> reads = audit.stream().map(JsonValue::asJsonObject)
+                    .filter(r -> r.getString("collection").equals("medications")
+                            && r.getString("format").equals("application/n-triples")).toList();
+            assertEquals(bulkPages(tokens.size()), reads.size(), audit.toString());
+            assertEquals(tokens.size(), reads.stream().mapToLong(r -> r.getJsonNumber("records").longValue()).sum());
+            assertEquals(BACKGROUND_APP, reads.get(0).getString("app_id"));
+            assertEquals("sam", reads.get(0).getString("granted_by"));
+            assertTrue(reads.get(0).getJsonNumber("statements").longValue() > 0, reads.toString());
+
+            JsonObject python = pythonPopulationApp(setId);
+            assertEquals(medications.size(), python.getInt("statements"), python.toString());
+            assertEquals(tokens.size(), python.getInt("records"), python.toString());
+            assertEquals(medicationStatements, python.getInt("csv_rows"), python.toString());
+            assertFalse(python.getJsonArray("top_drugs").isEmpty(), python.toString());
+        } finally {
+            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
+        }
+    }
+
+    /**
+     * The Python population app of docs/clients.md (requests-oauthlib, rdflib, pandas from Debian's packages, which
+     * .ci/run installs) run against this deployment as the granted app; its one line of JSON output.
+     */
+    private JsonObject pythonPopulationApp(long setId) throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("..", "docs", "examples", "python", "population_app.py");
+        Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), url.toString().replaceAll("/$", ""),
+                BACKGROUND_APP, SignedClient.DEV_SECRET, Long.toString(setId)).redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(python.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the Python app ends");
+        assertEquals(0, python.exitValue(), "the Python example failed (Debian's python3-requests-oauthlib,"
+                + " python3-rdflib and python3-pandas are needed; .ci/run installs them):\n" + output);
+        return json(output.lines().reduce((first, last) -> last).orElse("{}"));
+    }
+
+    /**
+     * The asynchronous export: kicked off, polled until done, its manifest's files (split small in this deployment)
+     * hold exactly what the streamed read answers; deleting it, done or running, leaves no manifest.
+     */
+    @Test
+    void aGrantedAppExportsTheSetAndDownloadsWhatTheStreamedReadAnswers() throws Exception {
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        PopulationData population = new PopulationData(url.toString(), BACKGROUND_APP);
+        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+        String exports = url.toString().replaceAll("/$", "") + "/cohort/patient-sets/" + setId + "/exports";
+
+        assertRefused(population.post(exports, "{}"), 403, "FORBIDDEN_NOT_GRANTED");
+        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
+        try {
+            HttpResponse<byte[]> kickOff = population.post(exports, "{\"collections\": [\"medications\","
+                    + " \"problems\"], \"formats\": [\"application/n-triples\", \"text/turtle\"]}");
+            assertEquals(202, kickOff.statusCode(), new String(kickOff.body(), StandardCharsets.UTF_8));
+            String location = kickOff.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.matches(".*/cohort/exports/[0-9a-f-]{36}"), location);
+            JsonObject manifest = population.awaitExport(location);
+            assertEquals("DONE", manifest.getString("state"), manifest.toString());
+            assertTrue(manifest.containsKey("transaction_time") && manifest.containsKey("expires"), manifest.toString());
+            JsonArray output = manifest.getJsonArray("output");
+            assertTrue(output.size() > 4, "parts split into several files: " + output);
+            int setRecords = population.tokens().size();
+            for (String collection : List.of("medications", "problems")) {
+                for (String format : List.of("application/n-triples", "text/turtle")) {
+                    List<JsonObject> files = output.stream().map(JsonValue::asJsonObject)
+                            .filter(f -> f.getString("collection").equals(collection)
+                                    && f.getString("format").equals(format)).toList();
+                    Model exported = population.download(files);
+                    Model streamed = population.bulk(setId, collection, format).statements();
+                    assertEquals(streamed.size(), exported.size(), collection + " " + format);
+                    assertTrue(streamed.isIsomorphicWith(exported), collection + " " + format);
+                    assertEquals(setRecords, files.stream().mapToLong(f -> f.getJsonNumber("records").longValue())
+                            .sum(), collection + " " + format);
+                }
+            }
+            assertRefused(population.get(location + "/files/" + (output.size() + 1), null, "*/*"), 404,
+                    "EXPORT_FILE_NOT_FOUND");
+            assertEquals(204, population.delete(location).statusCode());
+            assertRefused(population.get(location, null, "application/json"), 404, "EXPORT_NOT_FOUND");
+            assertRefused(population.get(output.getJsonObject(0).getString("url"), null, "*/*"), 404,
+                    "EXPORT_NOT_FOUND");
+
+            HttpResponse<byte[]> everything = population.post(exports, "");
+            assertEquals(202, everything.statusCode(), new String(everything.body(), StandardCharsets.UTF_8));
+            String cancelled = everything.headers().firstValue("Location").orElseThrow();
+            assertEquals(204, population.delete(cancelled).statusCode());
+            assertRefused(population.get(cancelled, null, "application/json"), 404, "EXPORT_NOT_FOUND");
+            assertRefused(population.post(exports, "{\"formats\": [\"text/csv\", 1]}"), 400, "EXPORT_INVALID");
+            assertRefused(population.post(exports, "{\"collections\": [\"nonsense\"]}"), 404,
+                    "COLLECTION_NOT_FOUND");
+
+            JsonArray audit = array(client.send("GET", "admin/population-audit?set=" + setId, null, null, "admin",
+                    ContainerClient.ADMIN_PASSWORD));
+            assertTrue(audit.stream().map(JsonValue::asJsonObject).anyMatch(r -> r.getString("collection")
+                    .equals("medications") && r.getString("format").equals("export application/n-triples")
+                    && r.getJsonNumber("records").longValue() == setRecords), audit.toString());
+        } finally {
+            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
+        }
+    }
+
+    /** Pages of a population read of so many records, 2 a page. */
+    private static int bulkPages(int records) {
+        return (records + 1) / 2;
+    }
+
+    private static void assertRefused(HttpResponse<byte[]> answer, int status, String code) {
+        String body = new String(answer.body(), StandardCharsets.UTF_8);
+        assertEquals(status, answer.statusCode(), body);
+        assertTrue(body.contains(code), body);
     }
 
     /** The background app's token loop from the first record until 404, the records in the order handed out. */

@@ -135,7 +135,7 @@ public final class RunQueryFile {
     }
 
     /** spark-submit passes --master and --conf as {@code spark.*} system properties. */
-    private static Map<String, String> sparkSubmitSettings() {
+    static Map<String, String> sparkSubmitSettings() {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("spark."))
                 .forEach(k -> settings.put(k, System.getProperty(k)));

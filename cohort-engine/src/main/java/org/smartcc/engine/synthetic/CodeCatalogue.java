@@ -41,6 +41,8 @@ final class CodeCatalogue {
     final Map<String, List<Lab>> labsByPanel = new LinkedHashMap<>();
     final Map<String, List<TextLab>> textLabsByPanel = new LinkedHashMap<>();
     final Map<String, Vital> vitals = new LinkedHashMap<>();
+    /** The vital signs in catalogue order, the order a vital sign set's facts come in. */
+    final List<Vital> vitalList;
     final WeightedChoice<String> panels;
     final WeightedChoice<Medication> medications;
     final WeightedChoice<String> problems;
@@ -48,7 +50,15 @@ final class CodeCatalogue {
     final WeightedChoice<String> vaccines;
     final WeightedChoice<String> allergens;
     final WeightedChoice<String> smokingStatus;
+    /** Names for the demographics of SMART records (--smart-records): given names by sex, family names. */
+    final List<String> givenFemale = new ArrayList<>();
+    final List<String> givenMale = new ArrayList<>();
+    final List<String> familyNames = new ArrayList<>();
+    /** Allergen code to its SMART allergy category: drug, food or environment. */
+    final Map<String, String> allergenCategories = new LinkedHashMap<>();
     private final Map<String, Concept> concepts = new LinkedHashMap<>();
+    private final Map<String, String> titles = new LinkedHashMap<>();
+    private final Map<String, String> vaccineGroups = new LinkedHashMap<>();
 
     private CodeCatalogue(List<String[]> rows) {
         List<String> panelNames = new ArrayList<>();
@@ -80,8 +90,16 @@ final class CodeCatalogue {
                         ConceptPaths.ingredientOf(r[2])), r[3], Integer.parseInt(r[4])));
                 case "PROBLEM" -> add(coded, r[0], concept("SNOMED:" + r[1], r[2], "Problems"));
                 case "PROCEDURE" -> add(coded, r[0], concept("SNOMED:" + r[1], r[2], "Procedures"));
-                case "VACCINE" -> add(coded, r[0], concept("CVX:" + r[1], r[2], "Immunizations", r[3]));
-                case "ALLERGEN" -> add(coded, r[0], concept("ALLERGEN:" + r[1], r[2], "Allergies", r[3]));
+                case "VACCINE" -> {
+                    add(coded, r[0], concept("CVX:" + r[1], r[2], "Immunizations", r[3]));
+                    vaccineGroups.put("CVX:" + r[1], r[3]);
+                }
+                case "ALLERGEN" -> {
+                    add(coded, r[0], concept("ALLERGEN:" + r[1], r[2], "Allergies", r[3]));
+                    allergenCategories.put("ALLERGEN:" + r[1], r[4]);
+                }
+                case "GIVEN" -> (r[1].equals("F") ? givenFemale : givenMale).add(r[2]);
+                case "FAMILY" -> familyNames.add(r[1]);
                 case "SMOKING" -> add(coded, r[0],
                         concept("SNOMED:" + r[1], r[2], "Social history", "Smoking status"));
                 default -> throw new IllegalStateException("unknown catalogue section " + r[0]);
@@ -94,6 +112,7 @@ final class CodeCatalogue {
             concept("SMART:" + type, type, "Statement types");
         }
         concept("SNOMED:160244002", "No known allergies", "Allergy exclusions");
+        vitalList = List.copyOf(vitals.values());
         double[] weights = panelWeights.stream().mapToDouble(Double::doubleValue).toArray();
         panels = WeightedChoice.of(panelNames, weights);
         medications = WeightedChoice.zipf(meds, 1.0);
@@ -113,7 +132,18 @@ final class CodeCatalogue {
         return concepts.values();
     }
 
+    /** The title a code's concept was given (the catalogue's title), or null for a code it does not hold. */
+    String title(String conceptCode) {
+        return titles.get(conceptCode);
+    }
+
+    /** The CDC vaccine group of a CVX concept code, e.g. {@code POLIO}; {@code Other vaccines} when it has none. */
+    String vaccineGroup(String conceptCode) {
+        return vaccineGroups.get(conceptCode);
+    }
+
     private String concept(String code, String title, String... folders) {
+        titles.putIfAbsent(code, title);
         for (Concept c : ConceptPaths.withFolders(code, title, folders)) {
             concepts.putIfAbsent(c.path(), c);
         }

@@ -54,7 +54,8 @@ final class DatabaseLoad {
             progress.accept("dropped " + indexes.indexes().size() + " indexes for the bulk load");
             long[] counts;
             try {
-                PartitionLoader loader = new PartitionLoader(tables, db.jdbcUrl(), db.credentials(), db.dialect());
+                PartitionLoader loader = new PartitionLoader(tables, db.jdbcUrl(), db.credentials(), db.dialect(),
+                        Timestamp.valueOf(LocalDateTime.now()));
                 counts = tables.indices(spark).javaRDD().mapPartitions(loader).reduce(DatabaseLoad::sum);
                 progress.accept("wrote " + counts[4] + " facts; building indexes");
                 rebuild(c, indexes);
@@ -71,7 +72,7 @@ final class DatabaseLoad {
 
     private void requireFreeRange(Connection c) throws SQLException {
         for (String table : List.of(SyntheticSchema.PATIENT_DIMENSION, SyntheticSchema.PATIENT_MAPPING,
-                StarSchemaTables.OBSERVATION_FACT)) {
+                StarSchemaTables.OBSERVATION_FACT, SyntheticSchema.RECORD_SOURCE)) {
             if (countInRange(c, table) > 0) {
                 throw new SyntheticDataException("patient_num " + firstPatientNum + "-" + lastPatientNum
                         + " is already in use in " + table + "; choose another first patient number"
@@ -151,6 +152,11 @@ final class DatabaseLoad {
         if (facts[1] != written[4] || patients[1] != written[0]) {
             throw new SyntheticDataException("the database holds " + patients[1] + " patients and " + facts[1]
                     + " facts of the synthetic range, but " + written[0] + " and " + written[4] + " were written");
+        }
+        long records = countInRange(c, SyntheticSchema.RECORD_SOURCE);
+        if (records != written[5]) {
+            throw new SyntheticDataException("the database holds " + records + " record_source rows of the synthetic"
+                    + " range, but " + written[5] + " were written");
         }
         return new Loaded(written, facts[0], patients[0]);
     }

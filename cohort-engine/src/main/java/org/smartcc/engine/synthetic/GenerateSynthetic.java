@@ -19,6 +19,7 @@ public final class GenerateSynthetic {
     static final String USAGE = """
             usage: generate-synthetic --patients N [--seed S] [--facts-per-patient F] [--first-patient-num P]
                                       [--db JDBC_URL --db-user U --db-password P] [--snapshot-dir DIR] [--parquet-only]
+                                      [--smart-records]
               --patients N           patients to generate (required)
               --seed S               random seed; the same seed gives the same data (default 1)
               --facts-per-patient F  average facts per patient (default 1000)
@@ -26,7 +27,9 @@ public final class GenerateSynthetic {
               --db JDBC_URL          H2 or PostgreSQL store (default: the embedded container's H2 file)
               --db-user, --db-password  credentials (default sa and an empty password)
               --snapshot-dir DIR     where the Parquet snapshot goes (default <data>/snapshots)
-              --parquet-only         write only the Parquet snapshot, no database (it is not registered)""";
+              --parquet-only         write only the Parquet snapshot, no database (it is not registered)
+              --smart-records        every patient is also a SMART record S<patient_num> with its statements' RDF,
+                                     served by the SMART record API (database only; not with --parquet-only)""";
 
     private GenerateSynthetic() {
     }
@@ -52,7 +55,7 @@ public final class GenerateSynthetic {
         Instant start = Instant.now();
         SyntheticGenerator generator = SyntheticGenerator.builder()
                 .patients(arguments.patients).seed(arguments.seed).factsPerPatient(arguments.factsPerPatient)
-                .firstPatientNum(arguments.firstPatientNum)
+                .firstPatientNum(arguments.firstPatientNum).smartRecords(arguments.smartRecords)
                 .progress(m -> out.printf(Locale.ROOT, "[%6.1f s] %s%n", seconds(start), m))
                 .build();
         try (CohortEngine engine = CohortEngine.builder().snapshotDirectory(arguments.snapshotDir).build()) {
@@ -85,7 +88,7 @@ public final class GenerateSynthetic {
 
     /** Parsed and checked command-line arguments; defaults as in {@link #USAGE}. */
     record Arguments(long patients, long seed, int factsPerPatient, int firstPatientNum, String dbUrl, String dbUser,
-                     String dbPassword, Path snapshotDir, boolean parquetOnly) {
+                     String dbPassword, Path snapshotDir, boolean parquetOnly, boolean smartRecords) {
 
         /** The arguments, or null when help was asked for. */
         static Arguments parse(String[] args) {
@@ -99,6 +102,7 @@ public final class GenerateSynthetic {
             String password = "";
             Path snapshots = data.resolve("snapshots");
             boolean parquetOnly = false;
+            boolean smartRecords = false;
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
                 switch (option) {
@@ -106,6 +110,7 @@ public final class GenerateSynthetic {
                         return null;
                     }
                     case "--parquet-only" -> parquetOnly = true;
+                    case "--smart-records" -> smartRecords = true;
                     case "--patients" -> patients = number(option, value(args, ++i, option), 1, Integer.MAX_VALUE);
                     case "--seed" -> seed = number(option, value(args, ++i, option), Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--facts-per-patient" -> facts = (int) number(option, value(args, ++i, option), 50, 100_000);
@@ -124,6 +129,10 @@ public final class GenerateSynthetic {
             if (parquetOnly && url != null) {
                 throw new IllegalArgumentException("--parquet-only writes no database; leave out --db");
             }
+            if (parquetOnly && smartRecords) {
+                throw new IllegalArgumentException("--smart-records stores the records' RDF in a database; leave out"
+                        + " --parquet-only");
+            }
             if (url == null) {
                 url = Database.h2FileUrl(data.resolve("db").resolve("smartcc"));
             } else if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
@@ -133,7 +142,8 @@ public final class GenerateSynthetic {
                 throw new IllegalArgumentException("--first-patient-num " + first + " leaves no room for " + patients
                         + " patients (patient numbers end at " + SyntheticGenerator.MAX_PATIENT_NUM + ")");
             }
-            return new Arguments(patients, seed, facts, first, url, user, password, snapshots, parquetOnly);
+            return new Arguments(patients, seed, facts, first, url, user, password, snapshots, parquetOnly,
+                    smartRecords);
         }
 
         private static String value(String[] args, int i, String option) {

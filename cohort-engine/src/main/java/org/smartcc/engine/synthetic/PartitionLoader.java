@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
@@ -19,17 +21,22 @@ final class PartitionLoader implements FlatMapFunction<Iterator<Long>, long[]>, 
 
     private static final long serialVersionUID = 1L;
 
-    /** Order of the counts in the returned array. */
+    /** Order of the counts in the returned array; record_source gets rows only for SMART records. */
     static final List<String> TABLES = List.of(SyntheticSchema.PATIENT_DIMENSION, SyntheticSchema.PATIENT_MAPPING,
-            SyntheticSchema.VISIT_DIMENSION, SyntheticSchema.ENCOUNTER_MAPPING, StarSchemaTables.OBSERVATION_FACT);
+            SyntheticSchema.VISIT_DIMENSION, SyntheticSchema.ENCOUNTER_MAPPING, StarSchemaTables.OBSERVATION_FACT,
+            SyntheticSchema.RECORD_SOURCE);
 
     private final SyntheticTables tables;
     private final String jdbcUrl;
     private final Properties credentials;
     private final Database.Dialect dialect;
+    private final Timestamp loadedAt;
 
-    PartitionLoader(SyntheticTables tables, String jdbcUrl, Properties credentials, Database.Dialect dialect) {
+    /** @param loadedAt the load time every SMART record's record_source row gets */
+    PartitionLoader(SyntheticTables tables, String jdbcUrl, Properties credentials, Database.Dialect dialect,
+                    Timestamp loadedAt) {
         this.tables = tables;
+        this.loadedAt = loadedAt;
         this.jdbcUrl = jdbcUrl;
         this.credentials = credentials;
         this.dialect = dialect;
@@ -40,9 +47,17 @@ final class PartitionLoader implements FlatMapFunction<Iterator<Long>, long[]>, 
         try (Connection c = DriverManager.getConnection(jdbcUrl, credentials)) {
             RowSink[] sinks = new RowSink[TABLES.size()];
             try {
+                boolean smart = tables.smartRecords();
                 for (int t = 0; t < sinks.length; t++) {
                     String table = TABLES.get(t);
+                    if (table.equals(SyntheticSchema.RECORD_SOURCE) && !smart) {
+                        continue;
+                    }
                     String[] columns = SyntheticSchema.columns(table);
+                    if (smart && table.equals(StarSchemaTables.OBSERVATION_FACT)) {
+                        columns = Arrays.copyOf(columns, columns.length + 1);
+                        columns[columns.length - 1] = "observation_blob";
+                    }
                     sinks[t] = dialect == Database.Dialect.POSTGRESQL
                             ? RowSink.postgresCopy(c, table, columns) : RowSink.h2Batch(c, table, columns);
                 }
@@ -54,20 +69,25 @@ final class PartitionLoader implements FlatMapFunction<Iterator<Long>, long[]>, 
                     var visits = patient.visits();
                     for (var visit : visits) {
                         sinks[2].add(SyntheticPatient.visitRow(visit, patient.patientNum()));
-                        sinks[3].add(SyntheticPatient.encounterMappingRow(visit, patient.patientNum()));
+                        sinks[3].add(patient.encounterMappingRow(visit));
                     }
-                    patient.facts(visits, row -> {
+                    int statements = patient.facts(visits, row -> {
                         try {
                             facts.add(row);
                         } catch (SQLException e) {
                             throw new LoadFailure(e);
                         }
-                    });
+                    }, smart);
+                    if (smart) {
+                        sinks[5].add(patient.recordSourceRow(statements, loadedAt));
+                    }
                 }
                 long[] counts = new long[sinks.length];
                 for (int t = 0; t < sinks.length; t++) {
-                    sinks[t].flush();
-                    counts[t] = sinks[t].rows();
+                    if (sinks[t] != null) {
+                        sinks[t].flush();
+                        counts[t] = sinks[t].rows();
+                    }
                 }
                 return List.of(counts).iterator();
             } catch (LoadFailure e) {

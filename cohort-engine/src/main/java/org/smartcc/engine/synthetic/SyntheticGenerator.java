@@ -43,6 +43,7 @@ public final class SyntheticGenerator {
     private final long seed;
     private final int factsPerPatient;
     private final int firstPatientNum;
+    private final boolean smartRecords;
     private final Consumer<String> progress;
     private final SyntheticTables tables;
 
@@ -51,8 +52,9 @@ public final class SyntheticGenerator {
         this.seed = b.seed;
         this.factsPerPatient = b.factsPerPatient;
         this.firstPatientNum = b.firstPatientNum;
+        this.smartRecords = b.smartRecords;
         this.progress = b.progress;
-        this.tables = new SyntheticTables(patients, seed, firstPatientNum, factsPerPatient);
+        this.tables = new SyntheticTables(patients, seed, firstPatientNum, factsPerPatient, smartRecords);
     }
 
     public static Builder builder() {
@@ -152,6 +154,7 @@ public final class SyntheticGenerator {
         private long seed = 1;
         private int factsPerPatient = DEFAULT_FACTS_PER_PATIENT;
         private int firstPatientNum = DEFAULT_FIRST_PATIENT_NUM;
+        private boolean smartRecords;
         private Consumer<String> progress = message -> { };
 
         private Builder() {
@@ -175,6 +178,16 @@ public final class SyntheticGenerator {
 
         public Builder firstPatientNum(int patientNum) {
             this.firstPatientNum = patientNum;
+            return this;
+        }
+
+        /**
+         * Every patient is also a SMART record {@code S<patient_num>} that the record API serves: mapped as the
+         * SMART loader maps records, statement facts with their RDF, a record_source row (docs/synthetic-data.md).
+         * Off by default: the statements' RDF makes the database about three times as large and the load slower.
+         */
+        public Builder smartRecords(boolean on) {
+            this.smartRecords = on;
             return this;
         }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.smartcc.store.ClinicalStore;
 
 /**
  * One synthetic patient: demographics, visits over ten years and about {@code factsPerPatient} facts, all derived from
@@ -22,6 +23,8 @@ final class SyntheticPatient {
 
     static final String SOURCE = "SYNTHETIC";
     static final String PROJECT = "SMARTCC";
+    /** The identifier source of SMART records in patient_mapping and encounter_mapping (the SMART loader's). */
+    static final String SMART_SOURCE = ClinicalStore.SOURCE;
     /** Visit slots per patient: encounter_num = patient_num * 128 + visit index, unique without a sequence. */
     static final int MAX_VISITS = 128;
     static final List<String> ENCOUNTER_TYPES = List.of("ambulatory", "emergency", "inpatient");
@@ -54,9 +57,13 @@ final class SyntheticPatient {
     private final LocalDate birthDate;
     private final LocalDate deathDate;
     private final Object[] patientRow;
+    /** The patient's SMART record, or null when synthetic patients are no SMART records. */
+    private final SmartRecordRdf record;
 
-    SyntheticPatient(CodeCatalogue catalogue, long seed, long index, int patientNum, int factsPerPatient) {
+    SyntheticPatient(CodeCatalogue catalogue, long seed, long index, int patientNum, int factsPerPatient,
+                     boolean smartRecord) {
         this.catalogue = catalogue;
+        this.record = smartRecord ? new SmartRecordRdf(catalogue, patientNum) : null;
         this.seed = seed;
         this.index = index;
         this.patientNum = patientNum;
@@ -84,8 +91,25 @@ final class SyntheticPatient {
         return patientRow;
     }
 
+    /** As the SMART loader maps a record ({@code S<patient_num>}, source SMART), or by patient_num (SYNTHETIC). */
     Object[] patientMappingRow() {
-        return new Object[] {String.valueOf(patientNum), SOURCE, patientNum, "Active", PROJECT};
+        return record != null
+                ? new Object[] {SmartRecordRdf.recordId(patientNum), SMART_SOURCE, patientNum, "Active", PROJECT}
+                : new Object[] {String.valueOf(patientNum), SOURCE, patientNum, "Active", PROJECT};
+    }
+
+    boolean smartRecord() {
+        return record != null;
+    }
+
+    /**
+     * The {@code record_source} row of a SMART record (patient_num, record_id, source_name, source_sha256,
+     * statement_count, loaded_at): the record API reads a record's version from it. The hash stands for the content,
+     * which (seed, index, facts per patient) determine.
+     */
+    Object[] recordSourceRow(int statements, Timestamp loadedAt) {
+        return new Object[] {patientNum, SmartRecordRdf.recordId(patientNum), "synthetic seed " + seed,
+            sha256("smartcc-synthetic/1\n" + seed + '\n' + index + '\n' + factsPerPatient), statements, loadedAt};
     }
 
     /** The patient's visits, in date order; visit i has encounter_num patient_num * 128 + i. */
@@ -118,14 +142,26 @@ final class SyntheticPatient {
             v.lengthOfStay(), SOURCE};
     }
 
-    static Object[] encounterMappingRow(Visit v, int patientNum) {
-        return new Object[] {String.valueOf(v.encounterNum()), SOURCE, PROJECT, v.encounterNum(),
-            String.valueOf(patientNum), SOURCE, "Active"};
+    /** A SMART record's visit is mapped by its encounter statement's id, as the SMART loader maps it. */
+    Object[] encounterMappingRow(Visit v) {
+        return record != null
+                ? new Object[] {record.statementId("Encounter", v.encounterNum()), SMART_SOURCE, PROJECT,
+                    v.encounterNum(), SmartRecordRdf.recordId(patientNum), SMART_SOURCE, "Active"}
+                : new Object[] {String.valueOf(v.encounterNum()), SOURCE, PROJECT, v.encounterNum(),
+                    String.valueOf(patientNum), SOURCE, "Active"};
     }
 
-    /** Emits every fact of the patient, in {@link SyntheticSchema#OBSERVATION_FACT} order. */
-    void facts(List<Visit> visits, Consumer<Object[]> out) {
-        new FactWriter(catalogue, stream(2), this, out).write(visits);
+    /** Emits every fact of the patient, in {@link SyntheticSchema#OBSERVATION_FACT} order; returns the statements. */
+    int facts(List<Visit> visits, Consumer<Object[]> out) {
+        return facts(visits, out, false);
+    }
+
+    /**
+     * As {@link #facts(List, Consumer)}; with {@code blobs}, a SMART record's statement facts also carry their RDF
+     * as an 18th column (observation_blob).
+     */
+    int facts(List<Visit> visits, Consumer<Object[]> out, boolean blobs) {
+        return new FactWriter(catalogue, stream(2), this, out, record, blobs, blobs ? stream(3) : null).write(visits);
     }
 
     char sex() {
@@ -148,6 +184,15 @@ final class SyntheticPatient {
     }
 
     /** Ages 0 to 99: flat to 65, then fewer and fewer, roughly a population pyramid. */
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int drawAge(SplittableRandom r) {
         while (true) {
             int age = r.nextInt(100);

@@ -11,7 +11,7 @@ import org.smartcc.engine.internal.spark.StarSchemaTables;
 /**
  * Spark schemas of the generated tables: the columns of {@link StarSchemaTables#COLUMNS} with the types a JDBC read
  * of the star schema gives (INTEGER int, DECIMAL(18,5) decimal(18,5), TIMESTAMP timestamp, VARCHAR string), so that
- * a generated snapshot and one copied from the database read the same. {@link #ENCOUNTER_MAPPING} is database-only.
+ * a generated snapshot and one copied from the database read the same. {@link #ENCOUNTER_MAPPING} and {@link #RECORD_SOURCE} are database-only.
  */
 final class SyntheticSchema {
 
@@ -22,6 +22,10 @@ final class SyntheticSchema {
     static final String PROVIDER_DIMENSION = "provider_dimension";
     static final String PATIENT_MAPPING = "patient_mapping";
     static final String ENCOUNTER_MAPPING = "encounter_mapping";
+    /** One row per SMART record (--smart-records): the record API's version of a record. Database-only. */
+    static final String RECORD_SOURCE = "record_source";
+    static final String RECORD_SOURCE_COLUMNS = "patient_num, record_id, source_name, source_sha256, statement_count,"
+            + " loaded_at";
     static final String ENCOUNTER_MAPPING_COLUMNS = "encounter_ide, encounter_ide_source, project_id, encounter_num,"
             + " patient_ide, patient_ide_source, encounter_ide_status";
 
@@ -32,7 +36,8 @@ final class SyntheticSchema {
             Map.entry("length_of_stay", DataTypes.IntegerType), Map.entry("nval_num", DECIMAL),
             Map.entry("quantity_num", DECIMAL), Map.entry("confidence_num", DECIMAL),
             Map.entry("start_date", DataTypes.TimestampType), Map.entry("end_date", DataTypes.TimestampType),
-            Map.entry("birth_date", DataTypes.TimestampType), Map.entry("death_date", DataTypes.TimestampType));
+            Map.entry("birth_date", DataTypes.TimestampType), Map.entry("death_date", DataTypes.TimestampType),
+            Map.entry("statement_count", DataTypes.IntegerType), Map.entry("loaded_at", DataTypes.TimestampType));
 
     private static final Map<String, StructType> SCHEMAS = schemas();
 
@@ -55,6 +60,7 @@ final class SyntheticSchema {
         Map<String, StructType> schemas = new LinkedHashMap<>();
         StarSchemaTables.COLUMNS.forEach((table, columns) -> schemas.put(table, struct(columns)));
         schemas.put(ENCOUNTER_MAPPING, struct(ENCOUNTER_MAPPING_COLUMNS));
+        schemas.put(RECORD_SOURCE, struct(RECORD_SOURCE_COLUMNS));
         return schemas;
     }
 

@@ -35,17 +35,28 @@ final class SyntheticTables implements Serializable {
     private final long seed;
     private final int firstPatientNum;
     private final int factsPerPatient;
+    private final boolean smartRecords;
 
     SyntheticTables(long patients, long seed, int firstPatientNum, int factsPerPatient) {
+        this(patients, seed, firstPatientNum, factsPerPatient, false);
+    }
+
+    /** @param smartRecords whether every patient is also a SMART record (docs/synthetic-data.md) */
+    SyntheticTables(long patients, long seed, int firstPatientNum, int factsPerPatient, boolean smartRecords) {
         this.patients = patients;
         this.seed = seed;
         this.firstPatientNum = firstPatientNum;
         this.factsPerPatient = factsPerPatient;
+        this.smartRecords = smartRecords;
+    }
+
+    boolean smartRecords() {
+        return smartRecords;
     }
 
     SyntheticPatient patient(long index) {
         return new SyntheticPatient(CodeCatalogue.standard(), seed, index, (int) (firstPatientNum + index),
-                factsPerPatient);
+                factsPerPatient, smartRecords);
     }
 
     /**

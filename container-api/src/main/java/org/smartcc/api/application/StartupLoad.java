@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.DeploymentEvents;
+import org.smartcc.api.infrastructure.population.PopulationExporter;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.run.CohortRuns;
@@ -53,6 +54,8 @@ public class StartupLoad {
     Provider<CohortEngine> engine;
     @Inject
     Provider<CohortRuns> cohortRuns;
+    @Inject
+    Provider<PopulationExporter> exporter;
     @Resource
     ManagedExecutorService executor;
     @Resource
@@ -123,6 +126,11 @@ public class StartupLoad {
             cohortRuns.get(); // marks runs of an earlier process INCOMPLETE before anyone asks for them
         } catch (Exception | Error e) {
             LOG.log(Level.SEVERE, "cohort runs could not be opened", e);
+        }
+        try {
+            exporter.get().start(); // resumes the exports a stopped server left running
+        } catch (Exception | Error e) {
+            LOG.log(Level.SEVERE, "population exports could not be resumed", e);
         }
     }
 

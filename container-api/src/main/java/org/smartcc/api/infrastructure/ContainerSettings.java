@@ -282,6 +282,35 @@ public class ContainerSettings {
         return value("smartcc.cohort.demo-login", Boolean.class);
     }
 
+    /** The most records one streamed population read serves before its cursor ({@code smartcc.population.page-records}). */
+    public int populationPageRecords() {
+        return value("smartcc.population.page-records", Integer.class);
+    }
+
+    /**
+     * The secret population cursors are signed with ({@code smartcc.population.cursor-secret}, at least 16 bytes);
+     * unset, one made at random and stored in the database on first use, so cursors survive restarts either way.
+     */
+    public Optional<String> populationCursorSecret() {
+        return optional("smartcc.population.cursor-secret");
+    }
+
+    /** Where exports write their files ({@code smartcc.export.dir}); unset, {@code <data dir>/exports}. */
+    public Path exportDirectory() {
+        return optional("smartcc.export.dir").map(Path::of).orElseGet(() -> dataDirectory().resolve("exports"))
+                .toAbsolutePath();
+    }
+
+    /** The size export files are split at, in bytes ({@code smartcc.export.max-file-bytes}). */
+    public long exportMaxFileBytes() {
+        return value("smartcc.export.max-file-bytes", Long.class);
+    }
+
+    /** How long an export's files are kept after it ended ({@code smartcc.export.ttl}, ISO-8601, e.g. PT24H). */
+    public Duration exportTtl() {
+        return Duration.parse(value("smartcc.export.ttl", String.class).trim());
+    }
+
     /** What the container manifest says about the container itself. */
     public record ContainerIdentity(String name, String description, String admin) {
     }

@@ -14,6 +14,9 @@ import org.smartcc.store.Database;
 /** Rows of {@code parquet_snapshot}: a snapshot exists for the engine only once its row is committed. */
 public final class SnapshotRegistry {
 
+    private static final String SELECT = "SELECT snapshot_id, created_at, location, patient_count, fact_count"
+            + " FROM parquet_snapshot";
+
     private final Database database;
 
     public SnapshotRegistry(Database database) {
@@ -36,10 +39,20 @@ public final class SnapshotRegistry {
     }
 
     public Optional<Snapshot> latest() {
-        String sql = "SELECT snapshot_id, created_at, location, patient_count, fact_count FROM parquet_snapshot"
-                + " ORDER BY created_at DESC, snapshot_id DESC";
+        return first(SELECT + " ORDER BY created_at DESC, snapshot_id DESC", null);
+    }
+
+    /** The registered snapshot with this id (a batch job may name an older one than the latest). */
+    public Optional<Snapshot> byId(String snapshotId) {
+        return first(SELECT + " WHERE snapshot_id = ?", snapshotId);
+    }
+
+    private Optional<Snapshot> first(String sql, String snapshotId) {
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setMaxRows(1);
+            if (snapshotId != null) {
+                ps.setString(1, snapshotId);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();

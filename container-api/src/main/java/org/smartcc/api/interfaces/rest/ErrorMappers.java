@@ -116,7 +116,9 @@ public final class ErrorMappers {
             case UNAUTHENTICATED -> Response.Status.UNAUTHORIZED;
             case FORBIDDEN -> Response.Status.FORBIDDEN;
             case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case NOT_ACCEPTABLE -> Response.Status.NOT_ACCEPTABLE;
             case CONFLICT -> Response.Status.CONFLICT;
+            case GONE -> Response.Status.GONE;
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
             case TOO_MANY_REQUESTS -> Response.Status.TOO_MANY_REQUESTS;
             case NOT_IMPLEMENTED -> Response.Status.NOT_IMPLEMENTED;

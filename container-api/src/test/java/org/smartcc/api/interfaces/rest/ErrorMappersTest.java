@@ -19,10 +19,12 @@ class ErrorMappersTest {
 
     @Test
     void eachKindHasItsStatus() {
-        Map<ErrorKind, Integer> expected = new EnumMap<>(Map.of(ErrorKind.INVALID_INPUT, 400,
-                ErrorKind.UNAUTHENTICATED, 401, ErrorKind.FORBIDDEN, 403, ErrorKind.NOT_FOUND, 404,
-                ErrorKind.CONFLICT, 409, ErrorKind.TOO_LARGE, 413, ErrorKind.TOO_MANY_REQUESTS, 429,
-                ErrorKind.NOT_IMPLEMENTED, 501, ErrorKind.UNAVAILABLE, 503));
+        Map<ErrorKind, Integer> expected = new EnumMap<>(Map.ofEntries(Map.entry(ErrorKind.INVALID_INPUT, 400),
+                Map.entry(ErrorKind.UNAUTHENTICATED, 401), Map.entry(ErrorKind.FORBIDDEN, 403),
+                Map.entry(ErrorKind.NOT_FOUND, 404), Map.entry(ErrorKind.NOT_ACCEPTABLE, 406),
+                Map.entry(ErrorKind.CONFLICT, 409), Map.entry(ErrorKind.GONE, 410),
+                Map.entry(ErrorKind.TOO_LARGE, 413), Map.entry(ErrorKind.TOO_MANY_REQUESTS, 429),
+                Map.entry(ErrorKind.NOT_IMPLEMENTED, 501), Map.entry(ErrorKind.UNAVAILABLE, 503)));
         for (ErrorKind kind : ErrorKind.values()) {
             assertEquals(expected.get(kind), ErrorMappers.status(kind).getStatusCode(), kind.name());
         }
