@@ -32,8 +32,8 @@ import org.smartcc.client.SmartClient;
  * without population reads), and the server's heap high-water mark during the exports, sampled with {@code jstat}.
  *
  * <p>Arguments: {@code --url http://localhost:8080 --pid SERVER_PID [--collection medications]
- * [--per-record 1000] [--user demo --password demouser] [--app smart-connector@apps.smartplatforms.org
- * --secret smartapp-secret]}. The set is every patient with a demographics statement (all synthetic patients of a
+ * [--per-record 1000] [--formats text/csv,...] [--set ID] [--user demo --password demouser]
+ * [--app smart-connector@apps.smartplatforms.org --secret smartapp-secret]}. The set is every patient with a demographics statement (all synthetic patients of a
  * store generated with {@code --smart-records}, and the samples).
  */
 public final class PopulationBenchmark {
@@ -41,7 +41,7 @@ public final class PopulationBenchmark {
     private static final List<String> FORMATS = List.of(PopulationClient.N_TRIPLES, PopulationClient.TURTLE,
             PopulationClient.RDF_XML, PopulationClient.NDJSON, PopulationClient.CSV, PopulationClient.PARQUET);
     private static final String EVERYONE = "{\"definition\": {\"name\": \"bench: everyone\", \"panels\": [{\"items\":"
-            + " [{\"key\": \"\\\\\\\\i2b2\\\\SMART\\\\Statement types\\\\Demographics\\\\\"}]}]},"
+            + " [{\"key\": \"\\\\\\\\i2b2\\\\SMART\\\\Statement types\\\\Demographics [SMART:Demographics]\\\\\"}]}]},"
             + " \"results\": [\"PATIENTSET\"]}";
     private static final long HEAP_LIMIT_MB = 512;
 
@@ -69,8 +69,11 @@ public final class PopulationBenchmark {
         String url = options.get("--url").replaceAll("/$", "");
         String collection = options.get("--collection");
         String app = options.get("--app");
-        long setId = everyone(url);
+        long setId = options.containsKey("--set") ? Long.parseLong(options.get("--set")) : everyone(url);
         cohort("PUT", url + "/cohort/patient-sets/" + setId + "/grants/" + app);
+        if (setId <= 0) {
+            throw new IllegalStateException("no patient set to read");
+        }
         SmartClient smart = SmartClient.builder(url).consumer(app, options.get("--secret"))
                 .timeout(Duration.ofMinutes(30)).build();
         PopulationClient set = smart.population(setId);
@@ -82,7 +85,9 @@ public final class PopulationBenchmark {
         print("per-record API (token loop)", baseline);
 
         Map<String, Rate> streamed = new LinkedHashMap<>();
-        for (String format : FORMATS) {
+        List<String> formats = options.containsKey("--formats") ? List.of(options.get("--formats").split(","))
+                : FORMATS;
+        for (String format : formats) {
             Rate rate = stream(set, collection, format);
             streamed.put(format, rate);
         }
@@ -95,7 +100,7 @@ public final class PopulationBenchmark {
         HeapSampler heap = HeapSampler.start(Long.parseLong(options.get("--pid")));
         long heapBefore = heap.usedMb();
         boolean exported = true;
-        for (String format : FORMATS) {
+        for (String format : formats) {
             long started = System.nanoTime();
             String export = set.startExport(List.of(collection), List.of(format), Map.of());
             PopulationClient.ExportStatus done = set.awaitExport(export, Duration.ofHours(2), Duration.ofSeconds(1));
@@ -108,7 +113,8 @@ public final class PopulationBenchmark {
         }
         long heapMax = heap.stop();
         System.out.printf(Locale.ROOT, "server heap: %d MB before the exports, high-water %d MB during them"
-                + " (limit %d MB): %s%n", heapBefore, heapMax, HEAP_LIMIT_MB, heapMax < HEAP_LIMIT_MB ? "ok" : "OVER");
+                + " (limit %d MB): %s; old generation high-water %d MB%n", heapBefore, heapMax, HEAP_LIMIT_MB,
+                heapMax < HEAP_LIMIT_MB ? "ok" : "OVER", heap.oldMaxMb());
         double ratio = streamed.get(PopulationClient.N_TRIPLES).withStatements(statements).statementsPerSecond()
                 / baseline.statementsPerSecond();
         System.out.printf(Locale.ROOT, "streamed N-Triples / per-record API: %.1fx the statements per second%n", ratio);
@@ -171,7 +177,11 @@ public final class PopulationBenchmark {
             JsonNode status = JSON.readTree(cohort("GET", run).body());
             String state = status.path("status").asText();
             if (state.equals("FINISHED")) {
-                return status.path("results").path(0).path("id").asLong();
+                JsonNode set = status.path("results").path(0);
+                if (set.path("count").path("value").asLong() == 0) {
+                    throw new IllegalStateException("the set of everyone with demographics is empty: " + status);
+                }
+                return set.path("id").asLong();
             }
             if (!state.equals("QUEUED") && !state.equals("PROCESSING")) {
                 throw new IllegalStateException("the cohort run ended " + state + ": " + status);
@@ -260,6 +270,7 @@ public final class PopulationBenchmark {
         private final Thread reader;
         private final AtomicLong maxKb = new AtomicLong();
         private final AtomicLong lastKb = new AtomicLong();
+        private final AtomicLong oldMaxKb = new AtomicLong();
 
         private HeapSampler(Process jstat) {
             this.jstat = jstat;
@@ -299,11 +310,17 @@ public final class PopulationBenchmark {
                         used += Double.parseDouble(cells[header.indexOf(column)]);
                     }
                     lastKb.set((long) used);
+                    oldMaxKb.accumulateAndGet((long) Double.parseDouble(cells[header.indexOf("OU")]), Math::max);
                     maxKb.accumulateAndGet((long) used, Math::max);
                 }
             } catch (IOException | RuntimeException ended) {
                 // the process was stopped
             }
+        }
+
+        /** The old generation's high-water: what survived young collections, so what the server kept. */
+        long oldMaxMb() {
+            return oldMaxKb.get() / 1024;
         }
 
         long usedMb() {
