@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
 import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
 import org.smartcc.engine.internal.jdbc.JdbcSavedQueryStore;
+import org.smartcc.engine.internal.spark.JobTimings;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
 import org.smartcc.engine.internal.spark.SparkSettings;
 import org.smartcc.engine.privacy.PrivacySettings;
@@ -34,7 +37,9 @@ public final class CohortEngine implements AutoCloseable {
     private final Map<String, String> sparkConfig;
     private final Path snapshotDirectory;
     private final Supplier<LocalDate> ageAsOf;
-    private SparkSession spark;
+    private final List<SparkJobListener> jobListeners = new CopyOnWriteArrayList<>();
+    /** Volatile so that {@link #sparkProblem()} reads it without waiting for a session being started. */
+    private volatile SparkSession spark;
 
     private CohortEngine(Builder builder) {
         this.sparkConfig = Map.copyOf(builder.sparkConfig);
@@ -53,8 +58,43 @@ public final class CohortEngine implements AutoCloseable {
             spark = SparkSettings.connectUrl(sparkConfig)
                     .map(url -> SparkSettings.connectSession(url, sparkConfig))
                     .orElseGet(() -> SparkSession.builder().config(SparkSettings.conf(sparkConfig)).getOrCreate());
+            if (SparkSettings.connectUrl(sparkConfig).isEmpty()) {
+                jobListeners.forEach(l -> spark.sparkContext().addSparkListener(new JobTimings(l)));
+            }
         }
         return spark;
+    }
+
+    /**
+     * Why Spark cannot take jobs, or empty when it can or has not been started yet: a classic session whose context
+     * has stopped, or a Spark Connect server that does not answer a trivial query.
+     */
+    public Optional<String> sparkProblem() {
+        SparkSession session = spark;
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (SparkSettings.connectUrl(sparkConfig).isEmpty()) {
+            return session.sparkContext().isStopped() ? Optional.of("the Spark context has stopped") : Optional.empty();
+        }
+        try {
+            session.sql("SELECT 1").collectAsList();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // the class only: the message can name the server's address, whose URL may carry a token
+            return Optional.of("the Spark Connect server does not answer (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Tells {@code listener} of every Spark job of the session, from its start on (call before the first use). A Spark
+     * Connect client has no listener bus: there the listener hears nothing, as the jobs run in the Connect server.
+     */
+    public synchronized void onSparkJob(SparkJobListener listener) {
+        jobListeners.add(listener);
+        if (spark != null && SparkSettings.connectUrl(sparkConfig).isEmpty()) {
+            spark.sparkContext().addSparkListener(new JobTimings(listener));
+        }
     }
 
     public Path snapshotDirectory() {

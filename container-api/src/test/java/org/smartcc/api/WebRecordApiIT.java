@@ -222,6 +222,19 @@ class WebRecordApiIT {
         return runs;
     }
 
+    @Test
+    void openApiDescribesEveryCallTheServerHas() throws Exception {
+        new OperationsChecks(base).openApiHasEveryRoute(CALLS);
+    }
+
+    @Test
+    void metricsCountRequestsAndTheLogIsJsonWithoutNamesOrSecrets() throws Exception {
+        OperationsChecks checks = new OperationsChecks(base);
+        checks.metricsAndRequestIds(base);
+        checks.logIsJsonWithoutNamesOrSecrets(Path.of(System.getProperty("it.log.file")),
+                shared().resolve("smart-data/patients/generated"), "ops-check-0001");
+    }
+
     private static boolean isRecordRead(ApiCall call) {
         return call.httpMethod().equals("GET") && call.category() == CallCategory.RECORD
                 && SmartOntology.shared().statementType(call.targetClass()).isPresent();

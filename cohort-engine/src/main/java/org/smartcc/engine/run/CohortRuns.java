@@ -4,14 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,6 +51,7 @@ public final class CohortRuns implements AutoCloseable {
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
     private final Object lockoutLock = new Object();
     private volatile PatientSetPlanner planner;
+    private final List<Consumer<QueryRun>> endedListeners = new CopyOnWriteArrayList<>();
 
     /** Demographic ages count on the day each run is submitted. */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy,
@@ -108,9 +112,19 @@ public final class CohortRuns implements AutoCloseable {
                 timer.cancel(false);
                 recancel.cancel(false);
                 active.remove(id);
+                store.find(id).filter(r -> r.status().isFinal())
+                        .ifPresent(r -> endedListeners.forEach(l -> l.accept(r)));
             }
         });
         return run;
+    }
+
+    /**
+     * Calls {@code listener} with each run submitted here once it has ended (finished, failed, cancelled or timed
+     * out), on the run's worker thread: the container counts runs by state and duration this way.
+     */
+    public void onEnded(Consumer<QueryRun> listener) {
+        endedListeners.add(listener);
     }
 
     /** The run with its live progress while it is processed. */

@@ -17,20 +17,24 @@ public class EngineProducers {
 
     @Produces
     @Singleton
-    CohortEngine engine(ContainerSettings settings, OpenResources resources) {
+    CohortEngine engine(ContainerSettings settings, OpenResources resources, OperationMetrics metrics) {
         CohortEngine.Builder builder = CohortEngine.builder()
                 .config(settings.sparkConfig())
                 .snapshotDirectory(settings.snapshotDirectory());
         settings.cohortAgeAsOf().ifPresent(builder::ageAsOf);
-        return resources.closeOnStop(builder.build());
+        CohortEngine engine = builder.build();
+        engine.onSparkJob(metrics::sparkJob);
+        return resources.closeOnStop(engine);
     }
 
     /** Opening them marks the runs an earlier process left unfinished as INCOMPLETE. */
     @Produces
     @Singleton
     CohortRuns cohortRuns(CohortEngine engine, Database database, PrivacySettings privacy, ContainerSettings settings,
-                          OpenResources resources) {
-        return resources.closeOnStop(engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC()));
+                          OpenResources resources, OperationMetrics metrics) {
+        CohortRuns runs = engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC());
+        runs.onEnded(metrics::cohortRun);
+        return resources.closeOnStop(runs);
     }
 
     /** Each listed query shows its last run as the runs show it, with live progress. */
