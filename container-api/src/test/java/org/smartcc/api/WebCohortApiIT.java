@@ -2,6 +2,7 @@ package org.smartcc.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.scribejava.core.model.Verb;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.smartcc.client.PopulationClient;
 import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartClientException;
 
 /**
  * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
@@ -757,6 +759,56 @@ class WebCohortApiIT {
         for (int n : new int[] {100, 3, 100}) {
             JsonArray again = array(client.send("GET", own + n, null, null, "rita", "rita-password"));
             assertEquals(noised.subList(0, Math.min(n, noised.size())), again, "top " + n);
+        }
+    }
+
+    /**
+     * An app the set was granted to reads its aggregates 2-legged as itself: protected counts whatever the owner's
+     * roles (an app has no data roles), refused as the population reads are refused, each answer audited.
+     */
+    @Test
+    void aGrantedAppReadsTheSetsAggregatesProtectedAndAudited() throws Exception {
+        long setId = patientSetOf(MEDS, "sam");
+        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+        PopulationClient app = SmartClient.builder(url.toString()).consumer(BACKGROUND_APP, SignedClient.DEV_SECRET)
+                .build().population(setId);
+        SmartClientException ungranted = assertThrows(SmartClientException.class, () -> app.codeCounts("medications",
+                5));
+        assertEquals("FORBIDDEN_NOT_GRANTED", ungranted.code(), ungranted.getMessage());
+        assertEquals(403, ungranted.status());
+        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
+        try {
+            com.fasterxml.jackson.databind.JsonNode codes = app.codeCounts("medications", 5);
+            assertEquals(5, codes.size(), codes.toString());
+            for (com.fasterxml.jackson.databind.JsonNode code : codes) {
+                assertEquals("OBSUBTOTAL", code.get("patients").get("method").asText(), codes.toString());
+            }
+            assertEquals(codes, app.codeCounts("medications", 5), "the same draws when asked again");
+            JsonObject firstLab = array(client.send("GET", "cohort/patient-sets/" + setId
+                    + "/aggregates/lab_results/codes", null, null, "sam", "sam-password")).getJsonObject(0);
+            String lab = firstLab.getString("system") + ":" + firstLab.getString("code");
+            com.fasterxml.jackson.databind.JsonNode values = app.valueDistribution("lab_results", lab, 5);
+            assertEquals("OBSUBTOTAL", values.get("patients").get("method").asText(), values.toString());
+
+            SmartClientException notGranted = assertThrows(SmartClientException.class, () -> SmartClient.builder(
+                    url.toString()).consumer(BACKGROUND_APP, SignedClient.DEV_SECRET).build().population(setId + 1000)
+                    .codeCounts("medications", 5));
+            assertEquals("FORBIDDEN_NOT_GRANTED", notGranted.code());
+            SmartClientException badTop = assertThrows(SmartClientException.class, () -> app.codeCounts(
+                    "medications", 0));
+            assertEquals("BAD_TOP", badTop.code());
+
+            List<JsonObject> audited = array(client.send("GET", "admin/population-audit?set=" + setId, null, null,
+                    "admin", ContainerClient.ADMIN_PASSWORD)).getValuesAs(JsonObject.class);
+            assertEquals(2, audited.stream().filter(r -> r.getString("format").equals("aggregate:codes")).count(),
+                    audited.toString());
+            JsonObject valuesRead = audited.stream().filter(r -> r.getString("format").equals("aggregate:values"))
+                    .findFirst().orElseThrow(() -> new AssertionError(audited.toString()));
+            assertEquals("lab_results", valuesRead.getString("collection"));
+            assertEquals(BACKGROUND_APP, valuesRead.getString("app_id"));
+            assertEquals("sam", valuesRead.getString("granted_by"));
+        } finally {
+            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
         }
     }
 

@@ -42,14 +42,19 @@ public class CohortUserFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        caller.loggedIn(researcher(request, users.get(), accounts.get(), settings));
+    }
+
+    /** The researcher a request logs in as, or the refusal; shared with {@link CohortUserOrAppFilter}. */
+    static Researcher researcher(ContainerRequestContext request, CohortUsers users, UserAccounts accounts,
+                                 ContainerSettings settings) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
-            caller.loggedIn(CohortAuth.researcher(authorization, users.get()));
-            return;
+            return CohortAuth.researcher(authorization, users);
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
         String acting = request.getHeaderString(AdminOnlyFilter.ACTING_USER);
-        UserAccount account = (acting == null ? null : accounts.get().find(acting).orElse(null));
+        UserAccount account = (acting == null ? null : accounts.find(acting).orElse(null));
         if (account == null || !(account.has(UserRole.RESEARCHER) || account.has(UserRole.ADMIN))) {
             throw new CodedException(ErrorKind.FORBIDDEN, "FORBIDDEN_NOT_RESEARCHER", "the launcher may call the"
                     + " cohort API only for a user with the researcher or admin role, named in the header "
@@ -57,6 +62,6 @@ public class CohortUserFilter implements ContainerRequestFilter {
         }
         Set<String> dataRoles = new LinkedHashSet<>();
         account.dataRoles().stream().map(DataRole::name).sorted().forEach(dataRoles::add);
-        caller.loggedIn(new Researcher(account.id(), dataRoles));
+        return new Researcher(account.id(), dataRoles);
     }
 }
