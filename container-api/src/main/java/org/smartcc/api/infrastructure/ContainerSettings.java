@@ -45,6 +45,11 @@ public class ContainerSettings {
         return Path.of(value("smartcc.data.dir", String.class)).toAbsolutePath();
     }
 
+    /** The JNDI name of a data source the application server pools (Payara Server); the store's own pool if unset. */
+    public Optional<String> databaseJndiName() {
+        return optional("smartcc.db.jndi");
+    }
+
     /** JDBC URL of the store; an embedded H2 file in the data folder unless set. */
     public String databaseUrl() {
         return config.getOptionalValue("smartcc.db.url", String.class)
