@@ -1,0 +1,169 @@
+package org.smartcc.api.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartcc.records.application.StoredStatement;
+import org.smartcc.records.internal.JdbcStatementRepository;
+import org.smartcc.store.ClinicalStore;
+import org.smartcc.store.Database;
+import org.smartcc.store.domain.StoreSummary;
+
+/**
+ * The upgrade of docs/operations.md: a database at the previous release's schema (every migration but the newest),
+ * holding the sample records, is opened by the current code, which migrates it to the newest version and serves the
+ * same records. Both versions come from the migration folders, so the next migration moves the test along with it.
+ * The records are loaded by the current loader and copied row by row into the older schema: the store's tables are
+ * those of V1 in every release so far, and a column the older schema lacks fails the copy.
+ */
+class UpgradeTest {
+
+    /** p1134281.xml: 7 medications, 2 fulfillments, 12 problems and 68 lab results (INDEX.csv). */
+    private static final String RECORD = "1134281";
+    private static final Map<String, String> H2_TYPES = Map.of("clob", "CLOB", "blob", "BLOB");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCurrentCodeReadsThePreviousReleasesRecords() throws Exception {
+        String loadedUrl = Database.h2FileUrl(dir.resolve("loaded"));
+        StoreSummary loadedSummary;
+        List<StoredStatement> loadedStatements;
+        try (Database loaded = Database.open(loadedUrl, "sa", "")) {
+            ClinicalStore store = ClinicalStore.of(loaded);
+            assertEquals(List.of(), store.loadPath(samplePatients()).rejected());
+            loadedSummary = store.summary();
+            loadedStatements = statementsOf(loaded, loadedSummary);
+        }
+
+        String url = Database.h2FileUrl(dir.resolve("previous"));
+        List<MigrationVersion> versions = migrationVersions(url);
+        MigrationVersion previous = versions.get(versions.size() - 2);
+        MigrationVersion newest = versions.get(versions.size() - 1);
+        flyway(url).target(previous).load().migrate();
+        try (Database loaded = Database.open(loadedUrl, "sa", "");
+             Connection from = loaded.dataSource().getConnection();
+             Connection to = java.sql.DriverManager.getConnection(url, "sa", "")) {
+            assertEquals(previous, appliedVersion(to));
+            copyRows(from, to);
+        }
+
+        try (Database upgraded = Database.open(url, "sa", "")) {
+            try (Connection c = upgraded.dataSource().getConnection()) {
+                assertEquals(newest, appliedVersion(c));
+            }
+            StoreSummary summary = ClinicalStore.of(upgraded).summary();
+            assertEquals(60, summary.records());
+            assertEquals(loadedSummary, summary);
+            List<StoredStatement> statements = statementsOf(upgraded, summary);
+            assertFalse(statements.isEmpty());
+            assertEquals(loadedStatements, statements);
+        }
+    }
+
+    /** Every version in the migration folders, oldest first; at least two, or there is no previous release. */
+    private static List<MigrationVersion> migrationVersions(String url) {
+        List<MigrationVersion> versions = new ArrayList<>(Arrays.stream(flyway(url).load().info().all())
+                .map(MigrationInfo::getVersion).toList());
+        Collections.sort(versions);
+        assertTrue(versions.size() >= 2, "migrations found: " + versions);
+        return versions;
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
+        return Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
+                .placeholders(H2_TYPES);
+    }
+
+    private static MigrationVersion appliedVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL")) {
+            MigrationVersion highest = MigrationVersion.EMPTY;
+            while (rs.next()) {
+                MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
+                highest = version.compareTo(highest) > 0 ? version : highest;
+            }
+            return highest;
+        }
+    }
+
+    /** Every statement of the record, in the repository's order, for every type the store holds. */
+    private static List<StoredStatement> statementsOf(Database db, StoreSummary summary) {
+        JdbcStatementRepository repository = new JdbcStatementRepository(db);
+        int patientNum = repository.patientNum(RECORD).orElseThrow();
+        return repository.statements(patientNum, summary.statementsByType().keySet().stream().sorted().toList());
+    }
+
+    /**
+     * The rows of the loader's tables into the same tables of the older schema: those its migrations left empty (the
+     * others hold rows the migrations wrote, in both databases). Table and column names come from the metadata.
+     */
+    private static void copyRows(Connection from, Connection to) throws SQLException {
+        to.setAutoCommit(false);
+        for (String table : tables(to)) {
+            if (hasRows(to, table)) {
+                continue;
+            }
+            try (Statement s = from.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                ResultSetMetaData meta = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    columns.add(meta.getColumnName(i));
+                }
+                String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+                try (PreparedStatement ps = to.prepareStatement(insert)) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= columns.size(); i++) {
+                            ps.setObject(i, rs.getObject(i));
+                        }
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+        }
+        to.commit();
+    }
+
+    private static boolean hasRows(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM " + table + " LIMIT 1")) {
+            return rs.next();
+        }
+    }
+
+    /** The older schema's tables without Flyway's own. */
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        tables.removeIf(t -> t.equalsIgnoreCase("flyway_schema_history"));
+        return tables;
+    }
+
+    private static Path samplePatients() {
+        return Path.of(System.getProperty("smartcc.shared.dir", "../../shared"), "smart-data", "patients", "generated");
+    }
+}
