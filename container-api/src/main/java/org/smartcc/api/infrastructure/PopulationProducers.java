@@ -17,6 +17,7 @@ import org.smartcc.api.infrastructure.population.PopulationStream;
 import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.store.Database;
+import org.smartcc.store.SmartOntology;
 
 /**
  * Population reads (issue 15): the sets and their audit in the database, the cursor's secret, the record stream, and
@@ -52,8 +53,8 @@ public class PopulationProducers {
 
     @Produces
     @Singleton
-    PopulationCollections collections(ApiCallTable table, RecordReader reader) {
-        return new PopulationCollections(table, reader);
+    PopulationCollections collections(ApiCallTable table) {
+        return PopulationCollections.of(table, SmartOntology.shared());
     }
 
     @Produces

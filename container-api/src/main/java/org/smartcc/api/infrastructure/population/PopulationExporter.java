@@ -29,7 +29,6 @@ import org.smartcc.api.application.PopulationSets;
 import org.smartcc.api.domain.ExportFile;
 import org.smartcc.api.domain.PopulationExport;
 import org.smartcc.api.domain.PopulationExport.State;
-import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.RecordQueryParser;
 import org.smartcc.store.Incidents;
 import org.smartcc.store.domain.CodedException;
@@ -211,9 +210,9 @@ public final class PopulationExporter implements AutoCloseable {
         PopulationReads.Grant grant = new PopulationReads.Grant(export.appId(), export.grantedBy(), export.setId());
         int nextFile = point.nextFile();
         for (PopulationExport.Part part : export.parts().subList(point.part(), export.parts().size())) {
-            ApiCall call = collections.call(part.collection());
+            PopulationCollections.Collection collection = collections.named(part.collection());
             PopulationFormat format = PopulationFormat.ofMediaType(part.format()).orElseThrow();
-            SplitFiles files = new SplitFiles(directory, part.collection(), format, settings.maxFileBytes(), nextFile,
+            SplitFiles files = new SplitFiles(directory, collection, format, settings.maxFileBytes(), nextFile,
                     c -> {
                         progress[1] += c.bytes();
                         store.fileDone(new ExportFile(id, c.number(), part.index(), part.collection(), part.format(),
@@ -230,7 +229,7 @@ public final class PopulationExporter implements AutoCloseable {
                 if (batch.isEmpty()) {
                     break;
                 }
-                stream.write(call, filters, export.apiBase(), batch, files, tally);
+                stream.write(collection.call(), filters, export.apiBase(), batch, files, tally);
                 progress[0] += tally.records() - before;
                 before = tally.records();
                 store.progress(id, progress[0], progress[1]);
