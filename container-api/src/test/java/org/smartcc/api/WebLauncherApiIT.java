@@ -8,7 +8,6 @@ import static org.smartcc.api.LauncherClient.LAUNCHER;
 import static org.smartcc.api.LauncherClient.encode;
 import static org.smartcc.api.LauncherClient.parse;
 
-import com.github.scribejava.core.model.Verb;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +16,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,6 +25,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcc.client.AccessToken;
+import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartResponse;
 
 /**
  * The API server's calls for the launcher (docs/launcher.md) over HTTP: sign-in, records, launch and revocation,
@@ -109,28 +110,28 @@ class WebLauncherApiIT {
         assertEquals(200, launch.statusCode(), launch.body());
         JsonObject tokens = parse(launch).asJsonObject();
         String connect = tokens.getString("connect_token");
-        String connectSecret = tokens.getString("connect_secret");
-        SignedClient signer = new SignedClient("launcher", LauncherClient.LAUNCHER_SECRET);
+        AccessToken connectToken = new AccessToken(connect, tokens.getString("connect_secret"), RECORD);
+        // SMART Connect calls are signed by the launcher, as a consumer of its own, with the app's connect token
+        ContainerClient container = new ContainerClient(url);
+        SmartClient signer = container.app("launcher", LauncherClient.LAUNCHER_SECRET);
+        String medications = "/records/" + RECORD + "/medications/";
 
-        HttpResponse<byte[]> read = signer.send(Verb.GET, base + "/records/" + RECORD + "/medications/", connect,
-                connectSecret, Map.of(), null, null);
-        assertEquals(200, read.statusCode(), new String(read.body()));
-        HttpResponse<byte[]> other = signer.send(Verb.GET, base + "/records/" + OTHER_RECORD + "/medications/",
-                connect, connectSecret, Map.of(), null, null);
-        assertEquals(403, other.statusCode());
-        assertTrue(new String(other.body()).contains("FORBIDDEN_WRONG_RECORD"), new String(other.body()));
-        HttpResponse<byte[]> byTheApp = new SignedClient(MED_LIST).send(Verb.GET, base + "/records/" + RECORD
-                + "/medications/", connect, connectSecret, Map.of(), null, null);
-        assertEquals(401, byTheApp.statusCode());
-        assertTrue(new String(byTheApp.body()).contains("OAUTH_TOKEN_UNKNOWN"), new String(byTheApp.body()));
+        SmartResponse read = signer.request("GET", medications).token(connectToken).send();
+        assertEquals(200, read.status(), read.text());
+        SmartResponse other = signer.request("GET", "/records/" + OTHER_RECORD + "/medications/").token(connectToken)
+                .send();
+        assertEquals(403, other.status());
+        assertTrue(other.text().contains("FORBIDDEN_WRONG_RECORD"), other.text());
+        SmartResponse byTheApp = container.app(MED_LIST).request("GET", medications).token(connectToken).send();
+        assertEquals(401, byTheApp.status());
+        assertTrue(byTheApp.text().contains("OAUTH_TOKEN_UNKNOWN"), byTheApp.text());
 
         HttpResponse<String> revoked = launcher.form("POST", "/oauth/internal/tokens/revoke", "token="
                 + encode(connect) + "&token=" + encode(tokens.getString("rest_token")) + "&token=unknown");
         assertEquals(2, parse(revoked).asJsonObject().getInt("revoked"), revoked.body());
-        HttpResponse<byte[]> afterRevoke = signer.send(Verb.GET, base + "/records/" + RECORD + "/medications/",
-                connect, connectSecret, Map.of(), null, null);
-        assertEquals(401, afterRevoke.statusCode());
-        assertTrue(new String(afterRevoke.body()).contains("OAUTH_TOKEN_REVOKED"), new String(afterRevoke.body()));
+        SmartResponse afterRevoke = signer.request("GET", medications).token(connectToken).send();
+        assertEquals(401, afterRevoke.status());
+        assertTrue(afterRevoke.text().contains("OAUTH_TOKEN_REVOKED"), afterRevoke.text());
     }
 
     @Test
@@ -166,10 +167,9 @@ class WebLauncherApiIT {
                 + "&user_id=" + encode(DEV_USER) + "&record_id=" + RECORD);
         assertEquals(403, launch.statusCode());
         assertTrue(launch.body().contains("APP_DISABLED"), launch.body());
-        HttpResponse<byte[]> signed = new SignedClient(app, secret).send(Verb.GET, base + "/records/search", null,
-                null, Map.of(), null, null);
-        assertEquals(401, signed.statusCode());
-        assertTrue(new String(signed.body()).contains("OAUTH_CONSUMER_DISABLED"), new String(signed.body()));
+        SmartResponse signed = new ContainerClient(url).app(app, secret).request("GET", "/records/search").send();
+        assertEquals(401, signed.status());
+        assertTrue(signed.text().contains("OAUTH_CONSUMER_DISABLED"), signed.text());
 
         launcher.json("PATCH", path, ADMIN, null, "{\"enabled\": true}");
         launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(app) + "&user_id=" + encode(DEV_USER)
