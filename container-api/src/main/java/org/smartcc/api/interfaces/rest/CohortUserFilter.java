@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
@@ -36,6 +37,8 @@ public class CohortUserFilter implements ContainerRequestFilter {
     @Inject
     Provider<UserAccounts> accounts;
     @Inject
+    Provider<LoginAudit> logins;
+    @Inject
     ContainerSettings settings;
     @Inject
     Caller caller;
@@ -44,7 +47,7 @@ public class CohortUserFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
-            caller.loggedIn(CohortAuth.researcher(authorization, users.get()));
+            caller.loggedIn(CohortAuth.researcher(authorization, users.get(), logins.get()));
             return;
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
