@@ -2,6 +2,7 @@ package org.smartcc.api.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,11 +33,13 @@ public class AdminAuditResource {
     AuditTrail trail;
 
     /** One event; ids that do not apply are null, {@code at} is ISO-8601. */
+    @JsonbNillable
     public record Event(long id, String at, String kind, String user_id, String app_id, String record_id,
                         Long set_id, Long run_id, String what, String outcome) {
     }
 
     /** @param next the {@code after} of the next page, null on the last */
+    @JsonbNillable
     public record Page(List<Event> events, Long next) {
     }
 
