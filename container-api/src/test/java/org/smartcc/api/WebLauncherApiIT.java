@@ -250,4 +250,95 @@ class WebLauncherApiIT {
         assertEquals(401, launcher.json("GET", "/cohort/concepts", "launcher:guess", "rita@it.test", null)
                 .statusCode());
     }
+
+    /**
+     * The audit trail (docs/security.md) over HTTP: a sign-in, a refused one, a launch with its tokens, a record read
+     * with the launch's token, the revocation, an admin change and a cohort run are each listed by
+     * {@code GET /admin/audit} with their user, app and record, found by each condition, paged; no token, secret or
+     * password is in any event.
+     */
+    @Test
+    void theAuditTrailListsWhoDidWhatAndHoldsNoSecret() throws Exception {
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        assertEquals(200, launcher.form("POST", "/oauth/internal/session_create", "username=dev&password=dev")
+                .statusCode());
+        assertEquals(401, launcher.form("POST", "/oauth/internal/session_create",
+                "username=dev&password=audit-guess").statusCode());
+        JsonObject tokens = parse(launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(MED_LIST)
+                + "&user_id=" + encode(DEV_USER) + "&record_id=" + RECORD)).asJsonObject();
+        SmartResponse read = new ContainerClient(url).app("launcher", LauncherClient.LAUNCHER_SECRET)
+                .request("GET", "/records/" + RECORD + "/medications/?limit=1").token(new AccessToken(
+                        tokens.getString("connect_token"), tokens.getString("connect_secret"), RECORD)).send();
+        assertEquals(200, read.status(), read.text());
+        assertEquals(2, parse(launcher.form("POST", "/oauth/internal/tokens/revoke", "token="
+                + encode(tokens.getString("connect_token")) + "&token=" + encode(tokens.getString("rest_token"))))
+                .asJsonObject().getInt("revoked"));
+        assertEquals(204, launcher.json("PUT", "/admin/users/audited@it.test", ADMIN, null,
+                "{\"password\": \"audited-password\", \"roles\": [\"clinician\"]}").statusCode());
+        assertEquals(404, launcher.json("DELETE", "/admin/tokens/not-a-live-token", ADMIN, null, null).statusCode());
+
+        new ContainerClient(url).awaitSnapshot(Duration.ofMinutes(5));
+        String definition = "{\"definition\": {\"panels\": [{\"items\": [{\"key\":"
+                + " \"\\\\\\\\i2b2\\\\SMART\\\\\"}]}]}, \"results\": [\"PATIENT_COUNT_XML\"]}";
+        HttpResponse<String> submitted = launcher.json("POST", "/cohort/runs", LAUNCHER, "dev", definition);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        long runId = parse(submitted).asJsonObject().getJsonNumber("id").longValue();
+        String q = "/admin/audit?from=" + encode(from) + "&user=dev&kind=COHORT_RUN_ENDED";
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        JsonArray ended = parse(launcher.json("GET", q, ADMIN, null, null)).asJsonObject().getJsonArray("events");
+        while (ended.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            ended = parse(launcher.json("GET", q, ADMIN, null, null)).asJsonObject().getJsonArray("events");
+        }
+        assertEquals(1, ended.size(), ended.toString());
+        assertEquals(runId, ended.getJsonObject(0).getJsonNumber("run_id").longValue());
+        assertEquals("FINISHED", ended.getJsonObject(0).getString("outcome"));
+
+        JsonArray all = auditEvents("from=" + encode(from) + "&limit=1000");
+        assertEvent(all, "LOGIN", "dev", null, null, "launcher", "OK");
+        assertEvent(all, "LOGIN_FAILED", "dev", null, null, "launcher", "LOGIN_FAILED");
+        assertEvent(all, "APP_LAUNCH", DEV_USER, MED_LIST, RECORD, "launch", "OK");
+        assertEvent(all, "TOKEN_ISSUED", DEV_USER, MED_LIST, RECORD, "CONNECT", "OK");
+        assertEvent(all, "TOKEN_ISSUED", DEV_USER, MED_LIST, RECORD, "ACCESS", "OK");
+        assertEvent(all, "TOKEN_REVOKED", DEV_USER, MED_LIST, RECORD, "CONNECT", "OK");
+        assertEvent(all, "RECORD_READ", DEV_USER, MED_LIST, RECORD, "get_medications", "OK");
+        assertEvent(all, "ADMIN_CHANGE", "admin", null, null, "PUT /admin/users/audited@it.test", "OK");
+        assertEvent(all, "ADMIN_CHANGE", "admin", null, null, "DELETE /admin/tokens/{token}", "TOKEN_NOT_FOUND");
+        assertEvent(all, "COHORT_RUN_STARTED", "dev", null, null, "PATIENT_COUNT_XML", "OK");
+        for (String secret : List.of(tokens.getString("connect_token"), tokens.getString("connect_secret"),
+                tokens.getString("rest_token"), tokens.getString("rest_secret"), LauncherClient.LAUNCHER_SECRET,
+                "it-admin-secret", "audit-guess", "audited-password", "not-a-live-token")) {
+            assertFalse(all.toString().contains(secret), "the trail holds " + secret);
+        }
+
+        JsonArray reads = auditEvents("from=" + encode(from) + "&app=" + encode(MED_LIST) + "&record=" + RECORD
+                + "&kind=RECORD_READ");
+        assertEquals(1, reads.size(), reads.toString());
+        JsonObject first = parse(launcher.json("GET", "/admin/audit?from=" + encode(from) + "&limit=2", ADMIN, null,
+                null)).asJsonObject();
+        JsonArray next = auditEvents("from=" + encode(from) + "&limit=2&after="
+                + first.getJsonNumber("next").longValue());
+        assertEquals(all.subList(2, 4), next);
+        assertEquals(400, launcher.json("GET", "/admin/audit?kind=SOMETHING", ADMIN, null, null).statusCode());
+        assertEquals(403, launcher.json("GET", "/admin/audit", LAUNCHER, "nurse@it.test", null).statusCode());
+    }
+
+    private JsonArray auditEvents(String query) throws Exception {
+        HttpResponse<String> answer = launcher.json("GET", "/admin/audit?" + query, ADMIN, null, null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return parse(answer).asJsonObject().getJsonArray("events");
+    }
+
+    private static void assertEvent(JsonArray events, String kind, String user, String app, String record,
+                                    String what, String outcome) {
+        assertTrue(events.stream().map(JsonValue::asJsonObject).anyMatch(e -> e.getString("kind").equals(kind)
+                && text(e, "user_id").equals(String.valueOf(user)) && text(e, "app_id").equals(String.valueOf(app))
+                && text(e, "record_id").equals(String.valueOf(record)) && text(e, "what").equals(what)
+                && e.getString("outcome").equals(outcome)), kind + " " + user + " " + app + " " + record + " " + what
+                + " " + outcome + " not in " + events);
+    }
+
+    private static String text(JsonObject event, String field) {
+        return event.isNull(field) ? "null" : event.getString(field);
+    }
 }

@@ -119,6 +119,7 @@ public final class PopulationExporter implements AutoCloseable {
                 state.fingerprint(), (long) state.records() * distinctNames.size() * distinctTypes.size(), 0, 0, 0,
                 null, clock.instant(), null, null);
         store.create(export);
+        reads.exportStarted(grant, export.id());
         worker.execute(() -> run(export.id()));
         return export;
     }
@@ -152,6 +153,9 @@ public final class PopulationExporter implements AutoCloseable {
         synchronized (lock) {
             store.close(export.id(), State.CANCELLED, clock.instant());
             running = export.id().equals(current);
+        }
+        if (export.state() == State.RUNNING) {
+            reads.exportEnded(grantOf(export), export.id(), State.CANCELLED.name());
         }
         if (!running) {
             removeFiles(export.id()); // else the worker removes them when it sees the cancellation
@@ -207,7 +211,7 @@ public final class PopulationExporter implements AutoCloseable {
         long[] progress = {done.stream().mapToLong(ExportFile::records).sum(),
                 done.stream().mapToLong(ExportFile::bytes).sum()};
         Map<String, List<String>> filters = decode(export.filters());
-        PopulationReads.Grant grant = new PopulationReads.Grant(export.appId(), export.grantedBy(), export.setId());
+        PopulationReads.Grant grant = grantOf(export);
         int nextFile = point.nextFile();
         for (PopulationExport.Part part : export.parts().subList(point.part(), export.parts().size())) {
             PopulationCollections.Collection collection = collections.named(part.collection());
@@ -259,9 +263,17 @@ public final class PopulationExporter implements AutoCloseable {
         synchronized (lock) {
             ended = store.finish(export.id(), state, message, now, now.plus(settings.ttl()));
         }
+        if (ended) {
+            reads.exportEnded(grantOf(export), export.id(), state.name());
+        }
         if (!ended || state == State.FAILED) {
             removeFiles(export.id()); // cancelled meanwhile, or failed half way: no file of it stays
         }
+    }
+
+    /** The grant the export reads under, as it was when kicked off. */
+    private static PopulationReads.Grant grantOf(PopulationExport export) {
+        return new PopulationReads.Grant(export.appId(), export.grantedBy(), export.setId());
     }
 
     private void removeExpired() {
