@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.records.application.StoredStatement;
@@ -32,42 +34,55 @@ import org.smartcc.store.domain.StoreSummary;
  * holding the sample records, is opened by the current code, which migrates it to the newest version and serves the
  * same records. Both versions come from the migration folders, so the next migration moves the test along with it.
  * The records are loaded by the current loader and copied row by row into the older schema: the store's tables are
- * those of V1 in every release so far, and a column the older schema lacks fails the copy.
+ * those of V1 in every release so far, and a column the older schema lacks fails the copy. This class runs on H2,
+ * {@link PostgresUpgradeTest} on PostgreSQL.
  */
 class UpgradeTest {
 
     /** p1134281.xml: 7 medications, 2 fulfillments, 12 problems and 68 lab results (INDEX.csv). */
     private static final String RECORD = "1134281";
-    private static final Map<String, String> H2_TYPES = Map.of("clob", "CLOB", "blob", "BLOB");
 
     @TempDir
     Path dir;
 
+    /** The JDBC URL of a new, empty database for this test. */
+    String newDatabase(String name) throws Exception {
+        return Database.h2FileUrl(dir.resolve(name));
+    }
+
+    String user() {
+        return "sa";
+    }
+
+    String password() {
+        return "";
+    }
+
     @Test
     void theCurrentCodeReadsThePreviousReleasesRecords() throws Exception {
-        String loadedUrl = Database.h2FileUrl(dir.resolve("loaded"));
+        String loadedUrl = newDatabase("loaded");
         StoreSummary loadedSummary;
         List<StoredStatement> loadedStatements;
-        try (Database loaded = Database.open(loadedUrl, "sa", "")) {
+        try (Database loaded = Database.open(loadedUrl, user(), password())) {
             ClinicalStore store = ClinicalStore.of(loaded);
             assertEquals(List.of(), store.loadPath(samplePatients()).rejected());
             loadedSummary = store.summary();
             loadedStatements = statementsOf(loaded, loadedSummary);
         }
 
-        String url = Database.h2FileUrl(dir.resolve("previous"));
+        String url = newDatabase("previous");
         List<MigrationVersion> versions = migrationVersions(url);
         MigrationVersion previous = versions.get(versions.size() - 2);
         MigrationVersion newest = versions.get(versions.size() - 1);
         flyway(url).target(previous).load().migrate();
-        try (Database loaded = Database.open(loadedUrl, "sa", "");
+        try (Database loaded = Database.open(loadedUrl, user(), password());
              Connection from = loaded.dataSource().getConnection();
-             Connection to = java.sql.DriverManager.getConnection(url, "sa", "")) {
+             Connection to = DriverManager.getConnection(url, user(), password())) {
             assertEquals(previous, appliedVersion(to));
             copyRows(from, to);
         }
 
-        try (Database upgraded = Database.open(url, "sa", "")) {
+        try (Database upgraded = Database.open(url, user(), password())) {
             try (Connection c = upgraded.dataSource().getConnection()) {
                 assertEquals(newest, appliedVersion(c));
             }
@@ -81,7 +96,7 @@ class UpgradeTest {
     }
 
     /** Every version in the migration folders, oldest first; at least two, or there is no previous release. */
-    private static List<MigrationVersion> migrationVersions(String url) {
+    private List<MigrationVersion> migrationVersions(String url) {
         List<MigrationVersion> versions = new ArrayList<>(Arrays.stream(flyway(url).load().info().all())
                 .map(MigrationInfo::getVersion).toList());
         Collections.sort(versions);
@@ -89,9 +104,12 @@ class UpgradeTest {
         return versions;
     }
 
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-        return Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration")
-                .placeholders(H2_TYPES);
+    /** Flyway as {@code Database} runs it, with the dialect's column types. */
+    private FluentConfiguration flyway(String url) {
+        Map<String, String> types = Database.Dialect.ofUrl(url) == Database.Dialect.H2
+                ? Map.of("clob", "CLOB", "blob", "BLOB") : Map.of("clob", "TEXT", "blob", "BYTEA");
+        return Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration")
+                .placeholders(types);
     }
 
     private static MigrationVersion appliedVersion(Connection c) throws SQLException {
