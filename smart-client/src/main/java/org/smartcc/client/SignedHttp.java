@@ -8,6 +8,8 @@ import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
+import com.github.scribejava.core.services.TimestampService;
+import com.github.scribejava.core.services.TimestampServiceImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Requests signed with the app's consumer key and secret (HMAC-SHA1, OAuth parameters in the Authorization header,
@@ -165,8 +168,23 @@ final class SignedHttp {
         return query < 0 ? url : url.substring(0, query);
     }
 
-    /** ScribeJava wants endpoints; the client reads the real ones from the container's manifest. */
+    /**
+     * ScribeJava wants endpoints; the client reads the real ones from the container's manifest. ScribeJava's own nonce
+     * is the time plus a random int, which a fast token loop repeats now and then within a second (and the provider
+     * rightly refuses a repeated nonce), so each nonce here is a random UUID.
+     */
     private static final class UnusedEndpoints extends DefaultApi10a {
+
+        @Override
+        public TimestampService getTimestampService() {
+            return new TimestampServiceImpl() {
+                @Override
+                public String getNonce() {
+                    return UUID.randomUUID().toString();
+                }
+            };
+        }
+
         @Override
         public String getRequestTokenEndpoint() {
             return "http://unused/oauth/request_token";

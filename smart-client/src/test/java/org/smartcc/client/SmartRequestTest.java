@@ -148,6 +148,16 @@ class SmartRequestTest {
     }
 
     @Test
+    void everyRequestHasANonceOfItsOwn() {
+        for (int i = 0; i < 50; i++) {
+            smart.request("GET", "/manifest").send();
+        }
+        List<String> nonces = received.stream().map(r -> oauthParameters(r.authorization()).get("oauth_nonce")).toList();
+        assertEquals(50, nonces.stream().distinct().count(), nonces.toString());
+        assertTrue(nonces.stream().allMatch(n -> n.length() >= 32), "random enough not to repeat: " + nonces);
+    }
+
+    @Test
     void noAnswerIsNotReachable() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
@@ -36,21 +37,23 @@ public class CohortUserFilter implements ContainerRequestFilter {
     @Inject
     Provider<UserAccounts> accounts;
     @Inject
+    Provider<LoginAudit> logins;
+    @Inject
     ContainerSettings settings;
     @Inject
     Caller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        caller.loggedIn(researcher(request, users.get(), accounts.get(), settings));
+        caller.loggedIn(researcher(request, users.get(), accounts.get(), settings, logins.get()));
     }
 
     /** The researcher a request logs in as, or the refusal; shared with {@link CohortUserOrAppFilter}. */
     static Researcher researcher(ContainerRequestContext request, CohortUsers users, UserAccounts accounts,
-                                 ContainerSettings settings) {
+                                 ContainerSettings settings, LoginAudit logins) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
-            return CohortAuth.researcher(authorization, users);
+            return CohortAuth.researcher(authorization, users, logins);
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
         String acting = request.getHeaderString(AdminOnlyFilter.ACTING_USER);

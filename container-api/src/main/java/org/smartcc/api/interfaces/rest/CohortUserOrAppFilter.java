@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.util.Locale;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.oauth.application.OAuthProvider;
@@ -32,6 +33,8 @@ public class CohortUserOrAppFilter implements ContainerRequestFilter {
     @Inject
     Provider<UserAccounts> accounts;
     @Inject
+    Provider<LoginAudit> logins;
+    @Inject
     ContainerSettings settings;
     @Inject
     Caller caller;
@@ -42,7 +45,8 @@ public class CohortUserOrAppFilter implements ContainerRequestFilter {
         if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("oauth ")) {
             caller.signedBy(SignedByAppFilter.verified(request, provider.get()));
         } else {
-            caller.loggedIn(CohortUserFilter.researcher(request, users.get(), accounts.get(), settings));
+            caller.loggedIn(CohortUserFilter.researcher(request, users.get(), accounts.get(), settings,
+                    logins.get()));
         }
     }
 }
