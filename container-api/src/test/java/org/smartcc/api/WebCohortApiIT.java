@@ -991,4 +991,56 @@ class WebCohortApiIT {
     private static JsonObject json(String body) {
         return Json.createReader(new StringReader(body)).readObject();
     }
+
+    /**
+     * The audit trail (docs/security.md) of a researcher's run and a granted app's population read and export: the
+     * run started and ended with its set, a refused cohort login, each population answer and the export's start and
+     * end by app and set, found by {@code GET /admin/audit}.
+     */
+    @Test
+    void theAuditTrailHasTheRunAndThePopulationReadsAndExportOfItsSet() throws Exception {
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        assertEquals(401, client.send("GET", "cohort/concepts", null, null, "sam", "audit-guess").statusCode());
+        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
+                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        long runId = json(submitted.body()).getInt("id");
+        JsonObject run = finished("cohort/runs/" + runId, "sam");
+        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        PopulationClient set = app.population(setId);
+        try (Grant granted = grant(setId)) {
+            int pages = bulk(set, "medications", N_TRIPLES).pages();
+            String export = set.startExport(List.of("problems"), List.of(), Map.of());
+            assertEquals("DONE", set.awaitExport(export, Duration.ofMinutes(10), Duration.ofSeconds(1)).state());
+
+            List<JsonObject> ofTheApp = auditEvents("from=" + from + "&app=" + BACKGROUND_APP);
+            assertEquals(pages + 1, ofTheApp.stream().filter(e -> e.getString("kind").equals("POPULATION_READ")
+                    && e.getJsonNumber("set_id").longValue() == setId).count(), ofTheApp.toString());
+            for (String kind : List.of("EXPORT_STARTED", "EXPORT_ENDED")) {
+                assertTrue(ofTheApp.stream().anyMatch(e -> e.getString("kind").equals(kind)
+                        && e.getString("what").equals("export " + export)
+                        && e.getJsonNumber("set_id").longValue() == setId
+                        && e.getString("outcome").equals(kind.equals("EXPORT_ENDED") ? "DONE" : "OK")),
+                        kind + " in " + ofTheApp);
+            }
+        }
+        List<JsonObject> ofSam = auditEvents("from=" + from + "&user=sam");
+        for (String kind : List.of("COHORT_RUN_STARTED", "COHORT_RUN_ENDED")) {
+            assertTrue(ofSam.stream().anyMatch(e -> e.getString("kind").equals(kind)
+                    && e.getJsonNumber("run_id").longValue() == runId && e.getJsonNumber("set_id").longValue() == setId
+                    && e.getString("outcome").equals(kind.equals("COHORT_RUN_ENDED") ? "FINISHED" : "OK")),
+                    kind + " in " + ofSam);
+        }
+        List<JsonObject> refused = auditEvents("from=" + from + "&kind=LOGIN_FAILED");
+        assertTrue(refused.stream().anyMatch(e -> e.getString("what").equals("cohort API")
+                && e.getString("outcome").equals("COHORT_CREDENTIALS_WRONG")), refused.toString());
+        assertFalse(refused.toString().contains("audit-guess"), refused.toString());
+    }
+
+    private List<JsonObject> auditEvents(String query) throws Exception {
+        HttpResponse<String> answer = client.send("GET", "admin/audit?" + query.replace(":", "%3A"), null, null,
+                "admin", ContainerClient.ADMIN_PASSWORD);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return json(answer.body()).getJsonArray("events").stream().map(JsonValue::asJsonObject).toList();
+    }
 }
