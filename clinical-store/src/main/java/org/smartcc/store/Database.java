@@ -2,6 +2,8 @@ package org.smartcc.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +12,10 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * The relational store: a pooled connection to H2 (embedded default) or PostgreSQL, with the schema migrated. Each
- * module keeps its Flyway migrations in a folder of its own below {@code db/migration} in its jar (store, oauth,
- * cohort, container); {@link #open} applies every folder on the classpath. The versions are one sequence across the
- * modules.
+ * The relational store: a pooled connection to H2 (embedded default) or PostgreSQL, in a pool of its own or the
+ * application server's, with the schema migrated. Each module keeps its Flyway migrations in a folder of its own below
+ * {@code db/migration} in its jar (store, oauth, cohort, container); {@link #open} applies every folder on the
+ * classpath. The versions are one sequence across the modules.
  */
 public final class Database implements AutoCloseable {
 
@@ -61,12 +63,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
     private final Dialect dialect;
+    private final String jdbcUrl;
+    /** The pool this class opened and closes; null when the application server's pool is used. */
+    private final HikariDataSource ownPool;
 
-    private Database(HikariDataSource dataSource, Dialect dialect) {
+    private Database(DataSource dataSource, Dialect dialect, String jdbcUrl, HikariDataSource ownPool) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.jdbcUrl = jdbcUrl;
+        this.ownPool = ownPool;
     }
 
     /**
@@ -88,21 +95,44 @@ public final class Database implements AutoCloseable {
         config.setDriverClassName(dialect == Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(ds)
-                    // scanned recursively: the folder of each module's jar
-                    .locations("classpath:db/migration")
-                    .outOfOrder(true)
-                    // "*:future" is Flyway's default: a database migrated by a newer version of the container
-                    .ignoreMigrationPatterns("*:missing", "*:future")
-                    .placeholders(Map.of("clob", dialect.clobType, "blob", dialect.blobType))
-                    .load()
-                    .migrate();
+            migrate(ds, dialect);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds, dialect);
+        return new Database(ds, dialect, jdbcUrl, ds);
+    }
+
+    /**
+     * The database behind a pool the application server owns (a JNDI data source), its schema brought up to date as
+     * {@link #open(String, String, String)} does. The dialect comes from the URL the driver reports; {@link #close}
+     * leaves the pool to the server, and {@link #credentials} has nothing to hand out.
+     */
+    public static Database ofContainerPool(DataSource pool) {
+        String url;
+        try (Connection c = pool.getConnection()) {
+            // the parameters may hold the driver's settings, even a password: the dialect needs none of them
+            url = c.getMetaData().getURL().split("[?;]", 2)[0];
+        } catch (SQLException e) {
+            throw new IllegalStateException("the application server's data source gives no connection: "
+                    + e.getMessage(), e);
+        }
+        Dialect dialect = Dialect.ofUrl(url);
+        migrate(pool, dialect);
+        return new Database(pool, dialect, url, null);
+    }
+
+    private static void migrate(DataSource ds, Dialect dialect) {
+        Flyway.configure(Database.class.getClassLoader())
+                .dataSource(ds)
+                // scanned recursively: the folder of each module's jar
+                .locations("classpath:db/migration")
+                .outOfOrder(true)
+                // "*:future" is Flyway's default: a database migrated by a newer version of the container
+                .ignoreMigrationPatterns("*:missing", "*:future")
+                .placeholders(Map.of("clob", dialect.clobType, "blob", dialect.blobType))
+                .load()
+                .migrate();
     }
 
     /** An embedded H2 file database at the given path (without extension). */
@@ -116,14 +146,23 @@ public final class Database implements AutoCloseable {
 
     /** The JDBC URL, for tools that open their own connections (the Spark snapshot writer). */
     public String jdbcUrl() {
-        return dataSource.getJdbcUrl();
+        return jdbcUrl;
+    }
+
+    /** Whether the application server pools the connections; then only {@link #dataSource} opens them. */
+    public boolean pooledByContainer() {
+        return ownPool == null;
     }
 
     /** User and password as JDBC connection properties; never logged. */
     public java.util.Properties credentials() {
+        if (ownPool == null) {
+            throw new IllegalStateException("the application server's data source keeps its credentials; "
+                    + "open connections through dataSource()");
+        }
         java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("user", dataSource.getUsername() == null ? "" : dataSource.getUsername());
-        properties.setProperty("password", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        properties.setProperty("user", ownPool.getUsername() == null ? "" : ownPool.getUsername());
+        properties.setProperty("password", ownPool.getPassword() == null ? "" : ownPool.getPassword());
         return properties;
     }
 
@@ -133,6 +172,8 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        if (ownPool != null) {
+            ownPool.close();
+        }
     }
 }

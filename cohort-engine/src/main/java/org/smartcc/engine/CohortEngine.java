@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -141,8 +142,15 @@ public final class CohortEngine implements AutoCloseable {
      */
     public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
                                         Clock clock) {
+        return runs(database, privacy, settings, clock, run -> {
+        });
+    }
+
+    /** @param ended hears of each run once it is final ({@link CohortRuns}) */
+    public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
+                                        Clock clock, Consumer<QueryRun> ended) {
         return new CohortRuns(spark(), new JdbcQueryRunStore(database), privacy, settings,
-                () -> latestSnapshot(database), clock, ageAsOf);
+                () -> latestSnapshot(database), clock, ageAsOf, ended);
     }
 
     /**

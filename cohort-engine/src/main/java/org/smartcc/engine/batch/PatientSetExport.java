@@ -23,6 +23,7 @@ import org.smartcc.engine.batch.ExportSources.PatientSet;
 import org.smartcc.engine.batch.ExportSources.SnapshotFolder;
 import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.internal.spark.SparkJdbc;
 import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.Database;
@@ -125,9 +126,7 @@ final class PatientSetExport {
 
     /** The statement facts with their blobs, read over JDBC for a snapshot that lacks them (a constant query). */
     private Dataset<Row> statementFactsInTheDatabase() {
-        Properties properties = database.credentials();
-        properties.setProperty("driver", database.dialect() == Database.Dialect.H2
-                ? "org.h2.Driver" : "org.postgresql.Driver");
+        Properties properties = SparkJdbc.properties(database);
         properties.setProperty("fetchsize", "1000");
         return spark.read().jdbc(database.jdbcUrl(), "(" + StarSchemaTables.OBSERVATION_TEXT_QUERY + ") t",
                 properties);

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +26,7 @@ import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.query.spark.SetResolver;
+import org.smartcc.store.Incidents;
 
 /**
  * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
@@ -51,7 +50,7 @@ public final class CohortRuns implements AutoCloseable {
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
     private final Object lockoutLock = new Object();
     private volatile PatientSetPlanner planner;
-    private final List<Consumer<QueryRun>> endedListeners = new CopyOnWriteArrayList<>();
+    private final Consumer<QueryRun> ended;
 
     /** Demographic ages count on the day each run is submitted. */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy,
@@ -62,6 +61,18 @@ public final class CohortRuns implements AutoCloseable {
     /** @param ageAsOf the day on which demographic age terms count, asked when a run is planned */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy, RunSettings settings,
                       Supplier<Optional<Snapshot>> latestSnapshot, Clock clock, Supplier<LocalDate> ageAsOf) {
+        this(spark, store, privacy, settings, latestSnapshot, clock, ageAsOf, run -> {
+        });
+    }
+
+    /**
+     * @param ended hears of each run of this process once it is final (finished, failed, cancelled, timed out), on
+     *              the run's worker thread; what it throws is logged as an incident and does not change the run
+     */
+    public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy, RunSettings settings,
+                      Supplier<Optional<Snapshot>> latestSnapshot, Clock clock, Supplier<LocalDate> ageAsOf,
+                      Consumer<QueryRun> ended) {
+        this.ended = ended;
         this.spark = spark;
         this.store = store;
         this.privacy = privacy;
@@ -112,19 +123,10 @@ public final class CohortRuns implements AutoCloseable {
                 timer.cancel(false);
                 recancel.cancel(false);
                 active.remove(id);
-                store.find(id).filter(r -> r.status().isFinal())
-                        .ifPresent(r -> endedListeners.forEach(l -> l.accept(r)));
+                tellEnded(id);
             }
         });
         return run;
-    }
-
-    /**
-     * Calls {@code listener} with each run submitted here once it has ended (finished, failed, cancelled or timed
-     * out), on the run's worker thread: the container counts runs by state and duration this way.
-     */
-    public void onEnded(Consumer<QueryRun> listener) {
-        endedListeners.add(listener);
     }
 
     /** The run with its live progress while it is processed. */
@@ -164,6 +166,14 @@ public final class CohortRuns implements AutoCloseable {
 
     public QueryRunStore store() {
         return store;
+    }
+
+    private void tellEnded(long id) {
+        try {
+            store.find(id).filter(r -> r.status().isFinal()).ifPresent(ended);
+        } catch (RuntimeException e) {
+            Incidents.log("telling of the end of cohort run " + id, e);
+        }
     }
 
     /** The planner of the latest snapshot, made again when a newer snapshot appears. */

@@ -17,6 +17,7 @@ import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.internal.jdbc.SnapshotRegistry;
 import org.smartcc.engine.internal.spark.FactKey;
 import org.smartcc.engine.internal.spark.ParquetSnapshotWriter;
+import org.smartcc.engine.internal.spark.SparkJdbc;
 import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.store.Database;
 
@@ -124,8 +125,7 @@ public final class SyntheticGenerator {
     /** The generated rows plus what the store held before (other patients, shared dimensions), read over JDBC. */
     private Map<String, Dataset<Row>> snapshotTables(SparkSession spark, Database db) {
         Map<String, Dataset<Row>> generated = tables(spark);
-        Properties properties = db.credentials();
-        properties.setProperty("driver", db.dialect() == Database.Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
+        Properties properties = SparkJdbc.properties(db);
         properties.setProperty("fetchsize", "10000");
         Map<String, Dataset<Row>> result = new LinkedHashMap<>();
         StarSchemaTables.COLUMNS.forEach((table, columns) -> {

@@ -45,6 +45,11 @@ public class ContainerSettings {
         return Path.of(value("smartcc.data.dir", String.class)).toAbsolutePath();
     }
 
+    /** The JNDI name of a data source the application server pools (Payara Server); the store's own pool if unset. */
+    public Optional<String> databaseJndiName() {
+        return optional("smartcc.db.jndi");
+    }
+
     /** JDBC URL of the store; an embedded H2 file in the data folder unless set. */
     public String databaseUrl() {
         return config.getOptionalValue("smartcc.db.url", String.class)
@@ -248,7 +253,7 @@ public class ContainerSettings {
     /**
      * i2b2's SQL breakdowns: {@code smartcc.breakdown.top-n} and {@code smartcc.breakdown.los-groups}.
      *
-     * @throws org.smartcc.engine.run.BreakdownSettingException naming the key of a value that cannot be used (the
+     * @throws org.smartcc.store.domain.InvalidSettingException naming the key of a value that cannot be used (the
      *                                                          container does not start)
      */
     public org.smartcc.engine.run.BreakdownSettings breakdownSettings() {

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.smartcc.api.application.CohortRunAudit;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.run.CohortRuns;
@@ -27,14 +28,16 @@ public class EngineProducers {
         return resources.closeOnStop(engine);
     }
 
-    /** Opening them marks the runs an earlier process left unfinished as INCOMPLETE. */
+    /**
+     * Opening them marks the runs an earlier process left unfinished as INCOMPLETE; each run's end goes to the audit
+     * trail and the metrics.
+     */
     @Produces
     @Singleton
     CohortRuns cohortRuns(CohortEngine engine, Database database, PrivacySettings privacy, ContainerSettings settings,
-                          OpenResources resources, OperationMetrics metrics) {
-        CohortRuns runs = engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC());
-        runs.onEnded(metrics::cohortRun);
-        return resources.closeOnStop(runs);
+                          OpenResources resources, CohortRunAudit audit, OperationMetrics metrics) {
+        return resources.closeOnStop(engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC(),
+                audit.andThen(metrics::cohortRun)));
     }
 
     /** Each listed query shows its last run as the runs show it, with live progress. */

@@ -13,6 +13,7 @@ import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.smartcc.engine.internal.spark.SparkJdbc;
 import org.smartcc.store.Database;
 
 /**
@@ -64,9 +65,7 @@ final class SetCollections {
 
     /** The set's rows as Spark reads them over JDBC: set_index, patient_num and, for encounters, encounter_num. */
     Dataset<Row> members(SparkSession spark, long resultInstanceId, boolean encounters) {
-        Properties properties = database.credentials();
-        properties.setProperty("driver", database.dialect() == Database.Dialect.H2
-                ? "org.h2.Driver" : "org.postgresql.Driver");
+        Properties properties = SparkJdbc.properties(database);
         // the id is a filter Spark passes to the database as a value, never text of a query
         Dataset<Row> rows = spark.read().jdbc(database.jdbcUrl(), encounters ? "qt_patient_enc_collection"
                 : "qt_patient_set_collection", properties).filter(col("result_instance_id").equalTo(resultInstanceId));

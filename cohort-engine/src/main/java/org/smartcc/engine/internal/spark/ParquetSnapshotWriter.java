@@ -51,9 +51,7 @@ public final class ParquetSnapshotWriter {
     public Snapshot writeFromDatabase(Database database) {
         FactRange range = factRange(database);
         int partitions = factFiles(range.count());
-        Properties properties = database.credentials();
-        properties.setProperty("driver", database.dialect() == Database.Dialect.H2
-                ? "org.h2.Driver" : "org.postgresql.Driver");
+        Properties properties = SparkJdbc.properties(database);
         properties.setProperty("fetchsize", "10000");
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         StarSchemaTables.COLUMNS.forEach((table, columns) -> {
