@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -101,8 +102,15 @@ public final class CohortEngine implements AutoCloseable {
      */
     public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
                                         Clock clock) {
+        return runs(database, privacy, settings, clock, run -> {
+        });
+    }
+
+    /** @param ended hears of each run once it is final ({@link CohortRuns}) */
+    public synchronized CohortRuns runs(Database database, PrivacySettings privacy, RunSettings settings,
+                                        Clock clock, Consumer<QueryRun> ended) {
         return new CohortRuns(spark(), new JdbcQueryRunStore(database), privacy, settings,
-                () -> latestSnapshot(database), clock, ageAsOf);
+                () -> latestSnapshot(database), clock, ageAsOf, ended);
     }
 
     /**

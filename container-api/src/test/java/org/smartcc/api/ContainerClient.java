@@ -11,11 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.smartcc.client.SmartClient;
 
 /** A small HTTP client for the deployed container, as an outside caller sees it. */
 final class ContainerClient {
 
     static final String ADMIN_PASSWORD = "it-admin-secret";
+    /** The consumer secret every installed app of the development profile has. */
+    static final String DEV_APP_SECRET = "smartapp-secret";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
@@ -24,6 +27,16 @@ final class ContainerClient {
     ContainerClient(URL deploymentUrl) {
         this.base = URI.create(deploymentUrl.toString().endsWith("/") ? deploymentUrl.toString() : deploymentUrl + "/");
         this.server = base.resolve("/");
+    }
+
+    /** An app of the development profile calling the API, through the project's Java client. */
+    SmartClient app(String appId) {
+        return app(appId, DEV_APP_SECRET);
+    }
+
+    /** A consumer with a secret of its own, such as an app an administrator installed, or the launcher. */
+    SmartClient app(String consumerKey, String consumerSecret) {
+        return SmartClient.builder(base.toString()).consumer(consumerKey, consumerSecret).build();
     }
 
     HttpResponse<String> get(String path) throws Exception {

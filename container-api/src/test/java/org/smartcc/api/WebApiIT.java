@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.scribejava.core.model.OAuthRequest;
-import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -39,10 +37,12 @@ import org.smartcc.client.RecordClient;
 import org.smartcc.client.RequestToken;
 import org.smartcc.client.SmartClient;
 import org.smartcc.client.SmartClientException;
+import org.smartcc.client.SmartResponse;
 
 /**
- * The SMART API as apps reach it over HTTP: installed app manifests, OAuth 1.0a signed by an independent client
- * (ScribeJava) with the development consumer secret, and the errors a badly signed request gets.
+ * The SMART API as apps reach it over HTTP: installed app manifests, OAuth 1.0a signed by the project's Java client
+ * (on ScribeJava, an independent OAuth implementation) with the development consumer secret, and the errors a badly
+ * signed request gets.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -78,40 +78,34 @@ class WebApiIT {
     @Test
     void anAdministratorRevokesATokenOrEveryTokenOfAnAppAndTheyAreRefusedAtOnce() throws Exception {
         ContainerClient client = new ContainerClient(url);
-        SignedClient app = new SignedClient(BACKGROUND_APP);
-        String tokens = base + "/apps/" + BACKGROUND_APP + "/tokens/records/2169591";
-        Map<String, String> first = SignedClient.form(app.send(Verb.GET, tokens, null, null).body());
-        Map<String, String> second = SignedClient.form(app.send(Verb.GET, tokens, null, null).body());
-        String medications = base + "/records/2169591/medications/";
-        assertEquals(200, app.send(Verb.GET, medications, first.get("oauth_token"), first.get("oauth_token_secret"))
-                .statusCode());
+        SmartClient app = client.app(BACKGROUND_APP);
+        AccessToken first = app.recordToken("2169591");
+        AccessToken second = app.recordToken("2169591");
+        String medications = "/records/2169591/medications/";
+        assertEquals(200, app.request("GET", medications).token(first).send().status());
 
-        HttpResponse<String> anonymous = client.send("DELETE", "admin/tokens/" + first.get("oauth_token"), null, null,
-                null, null);
+        HttpResponse<String> anonymous = client.send("DELETE", "admin/tokens/" + first.token(), null, null, null, null);
         assertEquals(401, anonymous.statusCode(), anonymous.body());
-        HttpResponse<String> one = client.send("DELETE", "admin/tokens/" + first.get("oauth_token"), null, null,
-                "admin", ContainerClient.ADMIN_PASSWORD);
+        HttpResponse<String> one = client.send("DELETE", "admin/tokens/" + first.token(), null, null, "admin",
+                ContainerClient.ADMIN_PASSWORD);
         assertEquals(200, one.statusCode(), one.body());
         JsonObject revoked = ContainerClient.json(one.body());
         assertEquals(1, revoked.getInt("revoked"));
         assertEquals(BACKGROUND_APP, revoked.getString("appId"));
         assertEquals("BACKGROUND", revoked.getString("kind"));
         assertEquals("2169591", revoked.getString("recordId"));
-        HttpResponse<String> refused = app.send(Verb.GET, medications, first.get("oauth_token"),
-                first.get("oauth_token_secret"));
-        assertEquals(401, refused.statusCode());
-        assertTrue(refused.body().contains("OAUTH_TOKEN_REVOKED"), refused.body());
-        assertEquals(404, client.send("DELETE", "admin/tokens/" + first.get("oauth_token"), null, null, "admin",
+        SmartResponse refused = app.request("GET", medications).token(first).send();
+        assertEquals(401, refused.status());
+        assertTrue(refused.text().contains("OAUTH_TOKEN_REVOKED"), refused.text());
+        assertEquals(404, client.send("DELETE", "admin/tokens/" + first.token(), null, null, "admin",
                 ContainerClient.ADMIN_PASSWORD).statusCode(), "already revoked");
 
-        assertEquals(200, app.send(Verb.GET, medications, second.get("oauth_token"),
-                second.get("oauth_token_secret")).statusCode());
+        assertEquals(200, app.request("GET", medications).token(second).send().status());
         HttpResponse<String> all = client.send("DELETE", "admin/apps/" + BACKGROUND_APP + "/tokens", null, null,
                 "admin", ContainerClient.ADMIN_PASSWORD);
         assertEquals(200, all.statusCode(), all.body());
         assertTrue(ContainerClient.json(all.body()).getInt("revoked") >= 1, all.body());
-        assertEquals(401, app.send(Verb.GET, medications, second.get("oauth_token"),
-                second.get("oauth_token_secret")).statusCode());
+        assertEquals(401, app.request("GET", medications).token(second).send().status());
         assertEquals(404, client.send("DELETE", "admin/apps/no-such-app@example.org/tokens", null, null, "admin",
                 ContainerClient.ADMIN_PASSWORD).statusCode());
     }
@@ -134,22 +128,21 @@ class WebApiIT {
 
     @Test
     void aBackgroundAppWalksEveryRecordWithPerRecordTokens() throws Exception {
-        SignedClient app = new SignedClient(BACKGROUND_APP);
-        HttpResponse<String> first = app.send(Verb.POST, base + "/apps/" + BACKGROUND_APP + "/tokens/records/first",
-                null, null);
-        assertEquals(200, first.statusCode(), first.body());
-        Map<String, String> token = SignedClient.form(first.body());
-        assertTrue(token.containsKey("oauth_token") && token.containsKey("oauth_token_secret"), first.body());
+        SmartClient app = new ContainerClient(url).app(BACKGROUND_APP);
+        SmartResponse first = app.request("POST", "/apps/" + BACKGROUND_APP + "/tokens/records/first").send();
+        assertEquals(200, first.status(), first.text());
+        Map<String, String> token = first.form();
+        assertTrue(token.containsKey("oauth_token") && token.containsKey("oauth_token_secret"), first.text());
         String record = token.get("smart_record_id");
-        HttpResponse<String> next = app.send(Verb.POST,
-                base + "/apps/" + BACKGROUND_APP + "/tokens/records/" + record + "/next", null, null);
-        assertEquals(200, next.statusCode(), next.body());
-        assertTrue(SignedClient.form(next.body()).get("smart_record_id").compareTo(record) > 0);
+        SmartResponse next = app.request("POST", "/apps/" + BACKGROUND_APP + "/tokens/records/" + record + "/next")
+                .send();
+        assertEquals(200, next.status(), next.text());
+        assertTrue(next.form().get("smart_record_id").compareTo(record) > 0);
     }
 
     @Test
     void theJavaClientWalksTheTokenLoopAndReadsRecordsAsModels() {
-        SmartClient smart = SmartClient.builder(base).consumer(BACKGROUND_APP, SignedClient.DEV_SECRET).build();
+        SmartClient smart = new ContainerClient(url).app(BACKGROUND_APP);
         List<String> records = new java.util.ArrayList<>();
         for (AccessToken token : smart.recordTokens()) {
             records.add(token.recordId());
@@ -178,7 +171,7 @@ class WebApiIT {
 
     @Test
     void theJavaClientGoesThroughTheRestFlow() throws Exception {
-        SmartClient smart = SmartClient.builder(base).consumer(REST_APP, SignedClient.DEV_SECRET).build();
+        SmartClient smart = new ContainerClient(url).app(REST_APP);
         RequestToken request = smart.requestToken("2169591");
         assertTrue(smart.authorizeUrl(request).toString().contains("oauth_token=" + request.token()));
         HttpResponse<String> approved = launcher("POST", "/oauth/internal/request_tokens/" + request.token()
@@ -199,11 +192,9 @@ class WebApiIT {
 
     @Test
     void aRestAppGetsARequestTokenBoundToARecord() throws Exception {
-        SignedClient app = new SignedClient("rest-minimal@apps.smartplatforms.org");
-        HttpResponse<String> answer = app.send(app.sign(Verb.POST, base + "/oauth/request_token", null, null,
-                Map.of("smart_record_id", "2169591", "oauth_callback", "oob")));
-        assertEquals(200, answer.statusCode(), answer.body());
-        assertTrue(SignedClient.form(answer.body()).containsKey("oauth_token"), answer.body());
+        SmartResponse answer = requestToken(new ContainerClient(url).app(REST_APP), "2169591");
+        assertEquals(200, answer.status(), answer.text());
+        assertTrue(answer.form().containsKey("oauth_token"), answer.text());
     }
 
     @Test
@@ -213,27 +204,31 @@ class WebApiIT {
         assertEquals(401, unsigned.statusCode());
         assertTrue(unsigned.body().contains("OAUTH_HEADER_MISSING"), unsigned.body());
 
-        SignedClient app = new SignedClient(BACKGROUND_APP);
-        OAuthRequest signed = app.sign(Verb.GET, base + "/apps/" + BACKGROUND_APP + "/tokens/records/2169591", null,
-                null, Map.of());
-        assertEquals(200, app.send(signed).statusCode());
-        HttpResponse<String> replay = app.send(signed);
+        SmartResponse signed = anonymous.app(BACKGROUND_APP).request("GET", "/apps/" + BACKGROUND_APP
+                + "/tokens/records/2169591").send();
+        assertEquals(200, signed.status(), signed.text());
+        // the one request the client cannot be made to send: the same again, nonce and all
+        HttpResponse<String> replay = HttpClient.newHttpClient().send(signed.request(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(401, replay.statusCode());
         assertTrue(replay.body().contains("OAUTH_NONCE_REPLAYED"), replay.body());
 
-        SignedClient impostor = new SignedClient("no-such-app@example.org");
-        HttpResponse<String> unknown = impostor.send(Verb.POST, base + "/oauth/request_token", null, null);
-        assertEquals(401, unknown.statusCode());
-        assertTrue(unknown.body().contains("OAUTH_UNKNOWN_CONSUMER"), unknown.body());
+        SmartResponse unknown = anonymous.app("no-such-app@example.org").request("POST", "/oauth/request_token").send();
+        assertEquals(401, unknown.status());
+        assertTrue(unknown.text().contains("OAUTH_UNKNOWN_CONSUMER"), unknown.text());
+        SmartResponse wrongSecret = anonymous.app(BACKGROUND_APP, "wrong-secret").request("GET", "/apps/"
+                + BACKGROUND_APP + "/tokens/records/2169591").send();
+        assertEquals(401, wrongSecret.status());
+        assertTrue(wrongSecret.text().contains("OAUTH_BAD_SIGNATURE"), wrongSecret.text());
     }
 
     @Test
     void theDebugAidShowsTheBaseStringTheServerSigned() throws Exception {
-        SignedClient app = new SignedClient(BACKGROUND_APP);
-        HttpResponse<String> debug = app.send(Verb.GET, base + "/oauth/debug?x=a%20b", null, null);
-        assertEquals(200, debug.statusCode(), debug.body());
-        assertTrue(debug.body().startsWith("GET&"), debug.body());
-        assertTrue(debug.body().contains("x%3Da%2520b"), debug.body());
+        SmartResponse debug = new ContainerClient(url).app(BACKGROUND_APP).request("GET", "/oauth/debug?x=a%20b")
+                .send();
+        assertEquals(200, debug.status(), debug.text());
+        assertTrue(debug.text().startsWith("GET&"), debug.text());
+        assertTrue(debug.text().contains("x%3Da%2520b"), debug.text());
     }
 
     @Test
@@ -297,9 +292,9 @@ class WebApiIT {
 
     @Test
     void theThreeLeggedFlowGivesAUserTokenForPreferencesScratchpadAndUsers() throws Exception {
-        SignedClient app = new SignedClient(REST_APP);
-        Map<String, String> request = SignedClient.form(app.send(app.sign(Verb.POST, base + "/oauth/request_token",
-                null, null, Map.of("smart_record_id", "2169591", "oauth_callback", "oob"))).body());
+        ContainerClient client = new ContainerClient(url);
+        SmartClient app = client.app(REST_APP);
+        Map<String, String> request = requestToken(app, "2169591").form();
         HttpResponse<String> info = launcher("GET", "/oauth/internal/request_tokens/" + request.get("oauth_token")
                 + "/info", null);
         assertEquals(200, info.statusCode(), info.body());
@@ -308,56 +303,53 @@ class WebApiIT {
                 + "/approve", "user_id=" + DEV_USER);
         assertEquals(200, approved.statusCode(), approved.body());
         String verifier = Json.createReader(new StringReader(approved.body())).readObject().getString("oauth_verifier");
-        HttpResponse<String> exchanged = app.send(app.sign(Verb.POST, base + "/oauth/access_token",
-                request.get("oauth_token"), request.get("oauth_token_secret"), Map.of("oauth_verifier", verifier)));
-        assertEquals(200, exchanged.statusCode(), exchanged.body());
-        Map<String, String> access = SignedClient.form(exchanged.body());
+        // the verifier as a form parameter, where RFC 5849 also allows it (the Java client's accessToken sends it in
+        // the Authorization header)
+        SmartResponse exchanged = app.request("POST", "/oauth/access_token").token(new AccessToken(
+                request.get("oauth_token"), request.get("oauth_token_secret"), "2169591"))
+                .form("oauth_verifier", verifier).send();
+        assertEquals(200, exchanged.status(), exchanged.text());
+        Map<String, String> access = exchanged.form();
         assertEquals("2169591", access.get("record_id"));
         assertEquals(DEV_USER, access.get("user_id"));
-        String token = access.get("oauth_token");
-        String secret = access.get("oauth_token_secret");
+        AccessToken token = new AccessToken(access.get("oauth_token"), access.get("oauth_token_secret"), "2169591");
 
-        String preferences = base + "/users/" + DEV_USER + "/apps/" + REST_APP + "/preferences";
+        String preferences = "/users/" + DEV_USER + "/apps/" + REST_APP + "/preferences";
         byte[] json = "{\"theme\":\"dark\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(200, app.send(Verb.PUT, preferences, token, secret, Map.of(), "application/json", json).statusCode());
-        HttpResponse<byte[]> stored = app.send(Verb.GET, preferences, token, secret, Map.of(), null, null);
-        assertEquals("application/json", stored.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(new String(json), new String(stored.body()));
-        String legacy = base + "/accounts/" + DEV_USER + "/apps/" + REST_APP + "/preferences";
-        assertEquals(new String(json), new String(app.send(Verb.GET, legacy, token, secret, Map.of(), null, null).body()));
-        HttpResponse<byte[]> otherUser = app.send(Verb.GET, base + "/users/someone@example.org/apps/" + REST_APP
-                + "/preferences", token, secret, Map.of(), null, null);
-        assertEquals(403, otherUser.statusCode());
-        assertEquals("ok", new String(app.send(Verb.DELETE, preferences, token, secret, Map.of(), null, null).body()));
-        assertEquals(0, app.send(Verb.GET, preferences, token, secret, Map.of(), null, null).body().length);
+        assertEquals(200, app.request("PUT", preferences).token(token).body("application/json", json).send().status());
+        SmartResponse stored = app.request("GET", preferences).token(token).send();
+        assertEquals("application/json", stored.contentType());
+        assertEquals(new String(json), stored.text());
+        String legacy = "/accounts/" + DEV_USER + "/apps/" + REST_APP + "/preferences";
+        assertEquals(new String(json), app.request("GET", legacy).token(token).send().text());
+        SmartResponse otherUser = app.request("GET", "/users/someone@example.org/apps/" + REST_APP + "/preferences")
+                .token(token).send();
+        assertEquals(403, otherUser.status());
+        assertEquals("ok", app.request("DELETE", preferences).token(token).send().text());
+        assertEquals(0, app.request("GET", preferences).token(token).send().body().length);
 
-        String scratchpad = base + "/records/2169591/apps/" + REST_APP + "/scratchpad";
-        assertEquals(200, app.send(Verb.PUT, scratchpad, token, secret, Map.of(), "text/plain",
-                "note".getBytes()).statusCode());
-        SignedClient background = new SignedClient(BACKGROUND_APP);
-        Map<String, String> other = SignedClient.form(background.send(Verb.GET,
-                base + "/apps/" + BACKGROUND_APP + "/tokens/records/2169591", null, null).body());
-        HttpResponse<byte[]> read = background.send(Verb.GET, scratchpad, other.get("oauth_token"),
-                other.get("oauth_token_secret"), Map.of(), null, null);
-        assertEquals("note", new String(read.body()), "any app with a token for the record reads");
-        HttpResponse<byte[]> write = background.send(Verb.PUT, scratchpad, other.get("oauth_token"),
-                other.get("oauth_token_secret"), Map.of(), "text/plain", "mine".getBytes());
-        assertEquals(403, write.statusCode());
-        assertTrue(new String(write.body()).contains("FORBIDDEN_WRONG_APP"), new String(write.body()));
-        HttpResponse<byte[]> tooLarge = app.send(Verb.PUT, scratchpad, token, secret, Map.of(),
-                "application/octet-stream", new byte[1024 * 1024 + 1]);
-        assertEquals(413, tooLarge.statusCode());
-        assertTrue(new String(tooLarge.body()).contains("APP_DATA_TOO_LARGE"), new String(tooLarge.body()));
-        assertEquals("note", new String(app.send(Verb.GET, scratchpad, token, secret, Map.of(), null, null).body()),
+        String scratchpad = "/records/2169591/apps/" + REST_APP + "/scratchpad";
+        assertEquals(200, app.request("PUT", scratchpad).token(token).body("text/plain", "note").send().status());
+        SmartClient background = client.app(BACKGROUND_APP);
+        AccessToken other = background.recordToken("2169591");
+        SmartResponse read = background.request("GET", scratchpad).token(other).send();
+        assertEquals("note", read.text(), "any app with a token for the record reads");
+        SmartResponse write = background.request("PUT", scratchpad).token(other).body("text/plain", "mine").send();
+        assertEquals(403, write.status());
+        assertTrue(write.text().contains("FORBIDDEN_WRONG_APP"), write.text());
+        SmartResponse tooLarge = app.request("PUT", scratchpad).token(token).body("application/octet-stream",
+                new byte[1024 * 1024 + 1]).send();
+        assertEquals(413, tooLarge.status());
+        assertTrue(tooLarge.text().contains("APP_DATA_TOO_LARGE"), tooLarge.text());
+        assertEquals("note", app.request("GET", scratchpad).token(token).send().text(),
                 "a refused write leaves the stored document");
 
-        HttpResponse<byte[]> user = app.send(Verb.GET, base + "/users/" + DEV_USER, token, secret, Map.of(), null, null);
-        assertEquals(200, user.statusCode());
-        assertEquals("application/rdf+xml", user.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(new String(user.body()).contains("Eloper"));
-        HttpResponse<byte[]> search = app.send(Verb.GET, base + "/users/search?given_name=de", token, secret, Map.of(),
-                null, null);
-        assertTrue(new String(search.body()).contains("Eloper"), new String(search.body()));
+        SmartResponse user = app.request("GET", "/users/" + DEV_USER).token(token).send();
+        assertEquals(200, user.status());
+        assertEquals("application/rdf+xml", user.contentType());
+        assertTrue(user.text().contains("Eloper"));
+        SmartResponse search = app.request("GET", "/users/search?given_name=de").token(token).send();
+        assertTrue(search.text().contains("Eloper"), search.text());
     }
 
     @Test
@@ -368,33 +360,29 @@ class WebApiIT {
                 + DEV_USER + "&record_id=2169591");
         assertEquals(200, launch.statusCode(), launch.body());
         JsonObject credentials = Json.createReader(new StringReader(launch.body())).readObject();
-        SignedClient frameUi = new SignedClient(frameUiApp);
-        String search = base + "/records/search?family_name=lewis&given_name=KAR";
-        HttpResponse<byte[]> found = frameUi.send(Verb.GET, search, credentials.getString("rest_token"),
-                credentials.getString("rest_secret"), Map.of(), null, null);
-        assertEquals(200, found.statusCode(), new String(found.body()));
-        assertTrue(new String(found.body()).contains("/records/2169591/demographics"), new String(found.body()));
+        ContainerClient client = new ContainerClient(url);
+        SmartClient frameUi = client.app(frameUiApp);
+        String search = "/records/search?family_name=lewis&given_name=KAR";
+        SmartResponse found = frameUi.request("GET", search).token(new AccessToken(credentials.getString("rest_token"),
+                credentials.getString("rest_secret"), "2169591")).send();
+        assertEquals(200, found.status(), found.text());
+        assertTrue(found.text().contains("/records/2169591/demographics"), found.text());
 
-        HttpResponse<byte[]> twoLegged = frameUi.send(Verb.GET, search, null, null, Map.of(), null, null);
-        assertEquals(403, twoLegged.statusCode(), "a consumer signature alone is no user's approval");
-        assertTrue(new String(twoLegged.body()).contains("FORBIDDEN_TOKEN_KIND"), new String(twoLegged.body()));
-        HttpResponse<byte[]> background = new SignedClient(BACKGROUND_APP).send(Verb.GET, base + "/records/search",
-                null, null, Map.of(), null, null);
-        assertEquals(403, background.statusCode());
+        SmartResponse twoLegged = frameUi.request("GET", search).send();
+        assertEquals(403, twoLegged.status(), "a consumer signature alone is no user's approval");
+        assertTrue(twoLegged.text().contains("FORBIDDEN_TOKEN_KIND"), twoLegged.text());
+        assertEquals(403, client.app(BACKGROUND_APP).request("GET", "/records/search").send().status());
     }
 
     @Test
     void aBackgroundAppCannotListTheUsers() throws Exception {
-        SignedClient background = new SignedClient(BACKGROUND_APP);
-        HttpResponse<byte[]> search = background.send(Verb.GET, base + "/users/search", null, null, Map.of(), null,
-                null);
-        assertEquals(403, search.statusCode(), new String(search.body()));
-        assertTrue(new String(search.body()).contains("FORBIDDEN_TOKEN_KIND"), new String(search.body()));
-        Map<String, String> token = SignedClient.form(background.send(Verb.GET, base + "/apps/" + BACKGROUND_APP
-                + "/tokens/records/2169591", null, null).body());
-        HttpResponse<byte[]> withRecordToken = background.send(Verb.GET, base + "/users/" + DEV_USER,
-                token.get("oauth_token"), token.get("oauth_token_secret"), Map.of(), null, null);
-        assertEquals(403, withRecordToken.statusCode(), "a background token has no user behind it");
+        SmartClient background = new ContainerClient(url).app(BACKGROUND_APP);
+        SmartResponse search = background.request("GET", "/users/search").send();
+        assertEquals(403, search.status(), search.text());
+        assertTrue(search.text().contains("FORBIDDEN_TOKEN_KIND"), search.text());
+        SmartResponse withRecordToken = background.request("GET", "/users/" + DEV_USER)
+                .token(background.recordToken("2169591")).send();
+        assertEquals(403, withRecordToken.status(), "a background token has no user behind it");
     }
 
     @Test
@@ -417,6 +405,15 @@ class WebApiIT {
                 .POST(HttpRequest.BodyPublishers.ofString("app_id=x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("LAUNCHER_CREDENTIALS_WRONG"), wrong.body());
+    }
+
+    /**
+     * A request token for a record, 2-legged, its parameters in the form body (where the Java client's
+     * requestToken puts only {@code smart_record_id}).
+     */
+    private static SmartResponse requestToken(SmartClient app, String recordId) {
+        return app.request("POST", "/oauth/request_token").form("smart_record_id", recordId)
+                .form("oauth_callback", "oob").send();
     }
 
     private HttpResponse<String> launcher(String method, String path, String form) throws Exception {

@@ -2,15 +2,19 @@ package org.smartcc.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smartcc.client.PopulationClient.N_TRIPLES;
 
-import com.github.scribejava.core.model.Verb;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -20,14 +24,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -38,8 +50,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
+import org.smartcc.client.AccessToken;
 import org.smartcc.client.PopulationClient;
+import org.smartcc.client.RecordClient;
 import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartClientException;
+import org.smartcc.client.SmartResponse;
 
 /**
  * The cohort API and the i2b2 endpoint over HTTP: runs with status, results, plans and patient sets for their owner;
@@ -56,6 +73,8 @@ class WebCohortApiIT {
     static final String METFORMIN = "{\"name\": \"metformin\", \"panels\": [{\"items\": [{\"key\":"
             + " \"\\\\\\\\i2b2\\\\SMART\\\\Medications\\\\METFORMIN\\\\\"}]}]}";
     static final String BACKGROUND_APP = "smart-connector@apps.smartplatforms.org";
+    static final Resource RESPONSE_SUMMARY = ResourceFactory.createResource(
+            "http://smartplatforms.org/terms/api#ResponseSummary");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -65,10 +84,13 @@ class WebCohortApiIT {
     @ArquillianResource
     URL url;
     ContainerClient client;
+    /** The background app, signing through the project's Java client. */
+    SmartClient app;
 
     @BeforeEach
     void ready() throws Exception {
         client = new ContainerClient(url);
+        app = client.app(BACKGROUND_APP);
         client.awaitReady(Duration.ofMinutes(5));
         client.awaitSnapshot(Duration.ofMinutes(5)); // a fresh data folder has none yet: runs answer 503 until then
         for (String[] user : new String[][] {{"sam", "[\"DATA_AGG\"]"}, {"rita", "[]"}}) {
@@ -132,13 +154,7 @@ class WebCohortApiIT {
 
     @Test
     void aResearcherGrantsTheBackgroundAppASetAndItsLoopWalksOnlyThatSet() throws Exception {
-        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
-                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
-        assertEquals(202, submitted.statusCode(), submitted.body());
-        String location = submitted.headers().firstValue("Location").orElseThrow();
-        JsonObject run = finished(location.substring(location.indexOf("cohort/runs/")), "sam");
-        assertEquals("FINISHED", run.getString("status"), run.toString());
-        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        long setId = patientSetOf(METFORMIN, "sam");
         List<String> setRecords = json(client.send("GET", "cohort/patient-sets/" + setId + "?limit=10000", null, null,
                 "sam", "sam-password").body()).getJsonArray("patients").stream()
                 .map(JsonValue::asJsonObject).filter(p -> !p.isNull("recordId")).map(p -> p.getString("recordId"))
@@ -157,9 +173,7 @@ class WebCohortApiIT {
                 "sam", "sam-password");
         assertEquals(400, uiApp.statusCode(), uiApp.body());
         assertTrue(uiApp.body().contains("APP_NOT_BACKGROUND"), uiApp.body());
-        try {
-            HttpResponse<String> granted = client.send("PUT", grant, null, null, "sam", "sam-password");
-            assertEquals(200, granted.statusCode(), granted.body());
+        try (Grant granted = grant(setId)) {
             assertEquals(setRecords, walk());
 
             JsonObject progress = Json.createReader(new StringReader(client.send("GET", grants, null, null, "sam",
@@ -168,8 +182,6 @@ class WebCohortApiIT {
             assertEquals("sam", progress.getString("granted_by"));
             assertEquals(setRecords.size(), progress.getInt("set_size"));
             assertEquals(setRecords.size(), progress.getInt("handed_out"));
-        } finally {
-            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
         }
         List<String> every = walk();
         assertTrue(every.size() > setRecords.size() && every.containsAll(setRecords), every.toString());
@@ -195,73 +207,63 @@ class WebCohortApiIT {
      */
     @Test
     void aGrantedAppReadsTheSetsDataInBulkAsThePerRecordCallsAnswer() throws Exception {
-        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
-                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
-        assertEquals(202, submitted.statusCode(), submitted.body());
-        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
-        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
-        PopulationData population = new PopulationData(url.toString(), BACKGROUND_APP);
-        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+        long setId = patientSetOf(METFORMIN, "sam");
+        PopulationClient set = app.population(setId);
 
-        HttpResponse<byte[]> ungranted = population.get(population.data(setId, "medications", ""), null,
-                "application/n-triples");
-        assertRefused(ungranted, 403, "FORBIDDEN_NOT_GRANTED");
-        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
-        try {
-            Map<String, PopulationData.Token> tokens = population.tokens();
+        assertRefused(firstPage(setId, "medications", N_TRIPLES, ""), 403, "FORBIDDEN_NOT_GRANTED");
+        try (Grant granted = grant(setId)) {
+            Map<String, AccessToken> tokens = new LinkedHashMap<>();
+            app.recordTokens().forEach(token -> tokens.put(token.recordId(), token));
             assertTrue(tokens.size() >= 3, "a set of more than one page: " + tokens.keySet());
             for (String collection : List.of("medications", "problems")) {
-                Model expected = population.perRecord(tokens, collection);
+                Model expected = perRecord(tokens, collection);
                 assertFalse(expected.isEmpty(), collection);
-                PopulationData.Bulk bulk = population.bulk(setId, collection, "application/n-triples");
+                Bulk bulk = bulk(set, collection, N_TRIPLES);
                 assertEquals(expected.size(), bulk.statements().size(), collection);
                 assertTrue(expected.isIsomorphicWith(bulk.statements()), () -> collection + " per record\n"
-                        + PopulationData.nTriples(expected) + "\nin bulk\n" + PopulationData.nTriples(bulk.statements()));
-                assertEquals(bulkPages(tokens.size()), bulk.pages().size(), "pages of 2 records");
-                assertEquals(String.valueOf(tokens.size()), bulk.pages().get(0).headers()
-                        .firstValue("X-SmartCC-Set-Records").orElseThrow());
-                assertEquals("2", bulk.pages().get(0).headers().firstValue("X-SmartCC-Records").orElseThrow());
+                        + nTriples(expected) + "\nin bulk\n" + nTriples(bulk.statements()));
+                assertEquals(bulkPages(tokens.size()), bulk.pages(), "pages of 2 records");
+                SmartResponse first = firstPage(setId, collection, N_TRIPLES, "");
+                assertEquals(N_TRIPLES, first.contentType().split(";")[0]);
+                assertEquals(String.valueOf(tokens.size()), first.header("X-SmartCC-Set-Records").orElseThrow());
+                assertEquals("2", first.header("X-SmartCC-Records").orElseThrow());
             }
-            Model medications = population.perRecord(tokens, "medications");
-            for (String format : List.of("text/turtle", "application/rdf+xml", "application/x-ndjson")) {
-                assertTrue(medications.isIsomorphicWith(population.bulk(setId, "medications", format).statements()),
-                        format);
+            Model medications = perRecord(tokens, "medications");
+            for (String format : List.of(PopulationClient.TURTLE, PopulationClient.RDF_XML, PopulationClient.NDJSON)) {
+                assertTrue(medications.isIsomorphicWith(bulk(set, "medications", format).statements()), format);
+                assertEquals(format, firstPage(setId, "medications", format, "").contentType().split(";")[0]);
             }
 
             long medicationStatements = medications.listSubjectsWithProperty(RDF.type,
                     medications.createResource("http://smartplatforms.org/terms#Medication")).toList().size();
-            PopulationClient tables = SmartClient.builder(url.toString())
-                    .consumer(BACKGROUND_APP, SignedClient.DEV_SECRET).build().population(setId);
             List<String> csvLines = new ArrayList<>();
-            int csvPages = tables.read("medications", PopulationClient.CSV, Map.of(), page -> new String(
+            int csvPages = set.read("medications", PopulationClient.CSV, Map.of(), page -> new String(
                     page.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).forEach(csvLines::add));
             assertEquals(bulkPages(tokens.size()), csvPages, "CSV pages follow the same cursor");
             assertEquals(medicationStatements, csvLines.size(), "one CSV row per medication: " + csvLines);
             List<byte[]> parquetPages = new ArrayList<>();
-            tables.read("medications", PopulationClient.PARQUET, Map.of(), page -> parquetPages.add(page.readAllBytes()));
+            set.read("medications", PopulationClient.PARQUET, Map.of(), page -> parquetPages.add(page.readAllBytes()));
             for (byte[] parquet : parquetPages) {
                 assertEquals("PAR1", new String(parquet, 0, 4, StandardCharsets.US_ASCII));
                 assertEquals("PAR1", new String(parquet, parquet.length - 4, 4, StandardCharsets.US_ASCII));
             }
-            assertRefused(population.get(population.data(setId, "medications", ""), null, "image/png"), 406,
-                    "FORMAT_NOT_ACCEPTABLE");
-            assertRefused(population.get(population.data(setId, "nonsense", ""), null, "application/n-triples"), 404,
-                    "COLLECTION_NOT_FOUND");
-            assertRefused(population.get(population.data(setId, "medications", "?cursor=forged.cursor"), null,
-                    "application/n-triples"), 400, "CURSOR_INVALID");
-            assertRefused(population.get(population.data(setId + 1000, "medications", ""), null,
-                    "application/n-triples"), 403, "FORBIDDEN_NOT_GRANTED");
-            PopulationData.Token token = tokens.values().iterator().next();
-            assertRefused(population.get(population.data(setId, "medications", ""), token, "application/n-triples"),
-                    403, "FORBIDDEN_TOKEN_KIND");
+            assertRefused(firstPage(setId, "medications", "image/png", ""), 406, "FORMAT_NOT_ACCEPTABLE");
+            assertRefused(firstPage(setId, "nonsense", N_TRIPLES, ""), 404, "COLLECTION_NOT_FOUND");
+            assertRefused(firstPage(setId, "medications", N_TRIPLES, "?cursor=forged.cursor"), 400, "CURSOR_INVALID");
+            assertRefused(firstPage(setId + 1000, "medications", N_TRIPLES, ""), 403, "FORBIDDEN_NOT_GRANTED");
+            assertRefused(app.request("GET", "/cohort/patient-sets/" + setId + "/data/medications/")
+                    .token(tokens.values().iterator().next()).header("Accept", N_TRIPLES).send(), 403,
+                    "FORBIDDEN_TOKEN_KIND");
 
             JsonArray audit = array(client.send("GET", "admin/population-audit?set=" + setId, null, null, "admin",
                     ContainerClient.ADMIN_PASSWORD));
             List<JsonObject> reads = audit.stream().map(JsonValue::asJsonObject)
                     .filter(r -> r.getString("collection").equals("medications")
-                            && r.getString("format").equals("application/n-triples")).toList();
-            assertEquals(bulkPages(tokens.size()), reads.size(), audit.toString());
-            assertEquals(tokens.size(), reads.stream().mapToLong(r -> r.getJsonNumber("records").longValue()).sum());
+                            && r.getString("format").equals(N_TRIPLES)).toList();
+            // the medications read in N-Triples page by page, and its first page once more on its own
+            assertEquals(bulkPages(tokens.size()) + 1, reads.size(), audit.toString());
+            assertEquals(tokens.size() + 2, reads.stream().mapToLong(r -> r.getJsonNumber("records").longValue())
+                    .sum());
             assertEquals(BACKGROUND_APP, reads.get(0).getString("app_id"));
             assertEquals("sam", reads.get(0).getString("granted_by"));
             assertTrue(reads.get(0).getJsonNumber("statements").longValue() > 0, reads.toString());
@@ -271,8 +273,6 @@ class WebCohortApiIT {
             assertEquals(tokens.size(), python.getInt("records"), python.toString());
             assertEquals(medicationStatements, python.getInt("csv_rows"), python.toString());
             assertFalse(python.getJsonArray("top_drugs").isEmpty(), python.toString());
-        } finally {
-            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
         }
     }
 
@@ -283,7 +283,8 @@ class WebCohortApiIT {
     private JsonObject pythonPopulationApp(long setId) throws Exception {
         java.nio.file.Path script = java.nio.file.Path.of("..", "docs", "examples", "python", "population_app.py");
         Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), url.toString().replaceAll("/$", ""),
-                BACKGROUND_APP, SignedClient.DEV_SECRET, Long.toString(setId)).redirectErrorStream(true).start();
+                BACKGROUND_APP, ContainerClient.DEV_APP_SECRET, Long.toString(setId)).redirectErrorStream(true)
+                .start();
         String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(python.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the Python app ends");
         assertEquals(0, python.exitValue(), "the Python example failed (Debian's python3-requests-oauthlib,"
@@ -297,65 +298,62 @@ class WebCohortApiIT {
      */
     @Test
     void aGrantedAppExportsTheSetAndDownloadsWhatTheStreamedReadAnswers() throws Exception {
-        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
-                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
-        assertEquals(202, submitted.statusCode(), submitted.body());
-        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
-        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
-        PopulationData population = new PopulationData(url.toString(), BACKGROUND_APP);
-        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
-        String exports = url.toString().replaceAll("/$", "") + "/cohort/patient-sets/" + setId + "/exports";
+        long setId = patientSetOf(METFORMIN, "sam");
+        PopulationClient set = app.population(setId);
+        List<String> formats = List.of(N_TRIPLES, PopulationClient.TURTLE);
 
-        assertRefused(population.post(exports, "{}"), 403, "FORBIDDEN_NOT_GRANTED");
-        assertEquals(200, client.send("PUT", grant, null, null, "sam", "sam-password").statusCode());
-        try {
-            HttpResponse<byte[]> kickOff = population.post(exports, "{\"collections\": [\"medications\","
-                    + " \"problems\"], \"formats\": [\"application/n-triples\", \"text/turtle\"]}");
-            assertEquals(202, kickOff.statusCode(), new String(kickOff.body(), StandardCharsets.UTF_8));
-            String location = kickOff.headers().firstValue("Location").orElseThrow();
+        assertRefused(() -> set.startExport(List.of(), List.of(), Map.of()), 403, "FORBIDDEN_NOT_GRANTED");
+        try (Grant granted = grant(setId)) {
+            // the kick-off as it comes: 202, where to ask next, and the running export's status
+            SmartResponse kickOff = app.request("POST", "/cohort/patient-sets/" + setId + "/exports")
+                    .header("Accept", "application/json").body("application/json", "{\"collections\": [\"medications\","
+                            + " \"problems\"], \"formats\": [\"" + N_TRIPLES + "\", \"" + PopulationClient.TURTLE
+                            + "\"]}").send();
+            assertEquals(202, kickOff.status(), kickOff.text());
+            String location = kickOff.header("Location").orElseThrow();
             assertTrue(location.matches(".*/cohort/exports/[0-9a-f-]{36}"), location);
-            JsonObject manifest = population.awaitExport(location);
-            assertEquals("DONE", manifest.getString("state"), manifest.toString());
+            assertEquals("RUNNING", json(kickOff.text()).getString("state"), kickOff.text());
+            assertTrue(kickOff.header("Retry-After").isPresent(), kickOff.headers().toString());
+            String export = location.substring(location.lastIndexOf('/') + 1);
+
+            PopulationClient.ExportStatus done = set.awaitExport(export, Duration.ofMinutes(10), Duration.ofSeconds(1));
+            assertEquals("DONE", done.state(), done.toString());
+            JsonObject manifest = json(app.request("GET", location).send().text());
             assertTrue(manifest.containsKey("transaction_time") && manifest.containsKey("expires"), manifest.toString());
-            JsonArray output = manifest.getJsonArray("output");
+            List<PopulationClient.ExportStatus.OutputFile> output = done.output();
             assertTrue(output.size() > 4, "parts split into several files: " + output);
-            int setRecords = population.tokens().size();
+            int setRecords = walk().size();
             for (String collection : List.of("medications", "problems")) {
-                for (String format : List.of("application/n-triples", "text/turtle")) {
-                    List<JsonObject> files = output.stream().map(JsonValue::asJsonObject)
-                            .filter(f -> f.getString("collection").equals(collection)
-                                    && f.getString("format").equals(format)).toList();
-                    Model exported = population.download(files);
-                    Model streamed = population.bulk(setId, collection, format).statements();
+                for (String format : formats) {
+                    List<PopulationClient.ExportStatus.OutputFile> files = output.stream()
+                            .filter(f -> f.collection().equals(collection) && f.format().equals(format)).toList();
+                    Model exported = download(set, files);
+                    Model streamed = bulk(set, collection, format).statements();
                     assertEquals(streamed.size(), exported.size(), collection + " " + format);
                     assertTrue(streamed.isIsomorphicWith(exported), collection + " " + format);
-                    assertEquals(setRecords, files.stream().mapToLong(f -> f.getJsonNumber("records").longValue())
+                    assertEquals(setRecords, files.stream().mapToLong(PopulationClient.ExportStatus.OutputFile::records)
                             .sum(), collection + " " + format);
                 }
             }
-            assertRefused(population.get(location + "/files/" + (output.size() + 1), null, "*/*"), 404,
+            assertRefused(app.request("GET", location + "/files/" + (output.size() + 1)).send(), 404,
                     "EXPORT_FILE_NOT_FOUND");
-            assertEquals(204, population.delete(location).statusCode());
-            assertRefused(population.get(location, null, "application/json"), 404, "EXPORT_NOT_FOUND");
-            assertRefused(population.get(output.getJsonObject(0).getString("url"), null, "*/*"), 404,
-                    "EXPORT_NOT_FOUND");
+            set.deleteExport(export);
+            assertRefused(() -> set.exportStatus(export), 404, "EXPORT_NOT_FOUND");
+            assertRefused(() -> set.download(output.get(0)), 404, "EXPORT_NOT_FOUND");
 
-            HttpResponse<byte[]> everything = population.post(exports, "");
-            assertEquals(202, everything.statusCode(), new String(everything.body(), StandardCharsets.UTF_8));
-            String cancelled = everything.headers().firstValue("Location").orElseThrow();
-            assertEquals(204, population.delete(cancelled).statusCode());
-            assertRefused(population.get(cancelled, null, "application/json"), 404, "EXPORT_NOT_FOUND");
-            assertRefused(population.post(exports, "{\"formats\": [\"text/csv\", 1]}"), 400, "EXPORT_INVALID");
-            assertRefused(population.post(exports, "{\"collections\": [\"nonsense\"]}"), 404,
+            String everything = set.startExport(List.of(), List.of(), Map.of());
+            set.deleteExport(everything);
+            assertRefused(() -> set.exportStatus(everything), 404, "EXPORT_NOT_FOUND");
+            assertRefused(app.request("POST", "/cohort/patient-sets/" + setId + "/exports")
+                    .body("application/json", "{\"formats\": [\"text/csv\", 1]}").send(), 400, "EXPORT_INVALID");
+            assertRefused(() -> set.startExport(List.of("nonsense"), List.of(), Map.of()), 404,
                     "COLLECTION_NOT_FOUND");
 
             JsonArray audit = array(client.send("GET", "admin/population-audit?set=" + setId, null, null, "admin",
                     ContainerClient.ADMIN_PASSWORD));
             assertTrue(audit.stream().map(JsonValue::asJsonObject).anyMatch(r -> r.getString("collection")
-                    .equals("medications") && r.getString("format").equals("export application/n-triples")
+                    .equals("medications") && r.getString("format").equals("export " + N_TRIPLES)
                     && r.getJsonNumber("records").longValue() == setRecords), audit.toString());
-        } finally {
-            assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
         }
     }
 
@@ -364,33 +362,117 @@ class WebCohortApiIT {
         return (records + 1) / 2;
     }
 
-    private static void assertRefused(HttpResponse<byte[]> answer, int status, String code) {
-        String body = new String(answer.body(), StandardCharsets.UTF_8);
-        assertEquals(status, answer.statusCode(), body);
-        assertTrue(body.contains(code), body);
+    /** The background app's grant of a set, by its owner sam; closing it withdraws the grant. */
+    private Grant grant(long setId) throws Exception {
+        String grant = "cohort/patient-sets/" + setId + "/grants/" + BACKGROUND_APP;
+        HttpResponse<String> granted = client.send("PUT", grant, null, null, "sam", "sam-password");
+        assertEquals(200, granted.statusCode(), granted.body());
+        return () -> assertEquals(204, client.send("DELETE", grant, null, null, "sam", "sam-password").statusCode());
     }
 
-    /** The background app's token loop from the first record until 404, the records in the order handed out. */
-    private List<String> walk() throws Exception {
-        String tokens = url.toString().replaceAll("/$", "") + "/apps/" + BACKGROUND_APP + "/tokens/records/";
-        SignedClient app = new SignedClient(BACKGROUND_APP);
-        List<String> records = new ArrayList<>();
-        HttpResponse<String> answer = app.send(Verb.POST, tokens + "first", null, null);
-        while (answer.statusCode() == 200) {
-            records.add(SignedClient.form(answer.body()).get("smart_record_id"));
-            answer = app.send(Verb.POST, tokens + records.get(records.size() - 1) + "/next", null, null);
+    /** A grant for a try-with-resources block. */
+    private interface Grant extends AutoCloseable {
+        @Override
+        void close() throws Exception;
+    }
+
+    /** The first page of a population read, as it came. */
+    private SmartResponse firstPage(long setId, String collection, String accept, String query) {
+        return app.request("GET", "/cohort/patient-sets/" + setId + "/data/" + collection + "/" + query)
+                .header("Accept", accept).send();
+    }
+
+    /** A population read through the client, every page parsed alone: the statements summed, and the pages. */
+    private record Bulk(Model statements, int pages) {
+    }
+
+    private static Bulk bulk(PopulationClient set, String collection, String format) {
+        Model statements = ModelFactory.createDefaultModel();
+        int pages = set.read(collection, format, Map.of(), page -> statements.add(parse(page.readAllBytes(), format)));
+        return new Bulk(statements, pages);
+    }
+
+    /** The per-record answers of a collection over the records, each without its response summary, summed. */
+    private Model perRecord(Map<String, AccessToken> tokens, String collection) {
+        Function<RecordClient, Model> call = switch (collection) {
+            case "medications" -> RecordClient::getMedications;
+            case "problems" -> RecordClient::getProblems;
+            default -> throw new IllegalArgumentException(collection);
+        };
+        Model union = ModelFactory.createDefaultModel();
+        for (AccessToken token : tokens.values()) {
+            Model statements = call.apply(app.record(token));
+            for (Resource summary : statements.listSubjectsWithProperty(RDF.type, RESPONSE_SUMMARY).toList()) {
+                statements.removeAll(summary, null, null);
+            }
+            union.add(statements);
         }
-        assertEquals(404, answer.statusCode(), answer.body());
+        return union;
+    }
+
+    /** The statements of an export's files, each downloaded (signed) and parsed alone, summed. */
+    private static Model download(PopulationClient set, List<PopulationClient.ExportStatus.OutputFile> files)
+            throws Exception {
+        Model all = ModelFactory.createDefaultModel();
+        for (PopulationClient.ExportStatus.OutputFile file : files) {
+            byte[] body;
+            try (InputStream in = set.download(file)) {
+                body = in.readAllBytes();
+            }
+            assertEquals(file.bytes(), body.length, file.toString());
+            Model statements = parse(body, file.format());
+            // the records' statements, less those that two records share (a code's title), which one document merges
+            assertTrue(statements.size() > 0 && statements.size() <= file.statements(), file.toString());
+            all.add(statements);
+        }
+        return all;
+    }
+
+    private static Model parse(byte[] body, String mediaType) {
+        Model model = ModelFactory.createDefaultModel();
+        if (mediaType.equals(PopulationClient.NDJSON)) {
+            new String(body, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(line ->
+                    model.add(parse(line.getBytes(StandardCharsets.UTF_8), "application/ld+json")));
+            return model;
+        }
+        Lang lang = switch (mediaType) {
+            case N_TRIPLES -> Lang.NTRIPLES;
+            case PopulationClient.TURTLE -> Lang.TURTLE;
+            case PopulationClient.RDF_XML -> Lang.RDFXML;
+            case "application/ld+json" -> Lang.JSONLD;
+            default -> throw new IllegalArgumentException(mediaType);
+        };
+        RDFParser.source(new ByteArrayInputStream(body)).lang(lang).parse(model);
+        return model;
+    }
+
+    private static String nTriples(Model model) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFDataMgr.write(out, model, Lang.NTRIPLES);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void assertRefused(SmartResponse answer, int status, String code) {
+        assertEquals(status, answer.status(), answer.text());
+        assertTrue(answer.text().contains(code), answer.text());
+    }
+
+    private static void assertRefused(Executable call, int status, String code) {
+        SmartClientException refused = assertThrows(SmartClientException.class, call);
+        assertEquals(status, refused.status(), refused.getMessage());
+        assertEquals(code, refused.code(), refused.getMessage());
+    }
+
+    /** The background app's token loop from the first record to the last, the records in the order handed out. */
+    private List<String> walk() {
+        List<String> records = new ArrayList<>();
+        app.recordTokens().forEach(token -> records.add(token.recordId()));
         return records;
     }
 
     @Test
     void cohortModePagesThroughTheSetsRecordsAndKeepsWhereTheResearcherStopped() throws Exception {
-        HttpResponse<String> submitted = client.send("POST", "cohort/runs", "application/json", "{\"definition\": "
-                + METFORMIN + ", \"results\": [\"PATIENTSET\"]}", "sam", "sam-password");
-        assertEquals(202, submitted.statusCode(), submitted.body());
-        JsonObject run = finished("cohort/runs/" + json(submitted.body()).getInt("id"), "sam");
-        long setId = run.getJsonArray("results").getJsonObject(0).getJsonNumber("id").longValue();
+        long setId = patientSetOf(METFORMIN, "sam");
         List<String> inSetOrder = json(client.send("GET", "cohort/patient-sets/" + setId + "?limit=10000", null, null,
                 "sam", "sam-password").body()).getJsonArray("patients").stream().map(JsonValue::asJsonObject)
                 .filter(p -> !p.isNull("recordId")).map(p -> p.getString("recordId")).toList();
@@ -757,6 +839,50 @@ class WebCohortApiIT {
         for (int n : new int[] {100, 3, 100}) {
             JsonArray again = array(client.send("GET", own + n, null, null, "rita", "rita-password"));
             assertEquals(noised.subList(0, Math.min(n, noised.size())), again, "top " + n);
+        }
+    }
+
+    /**
+     * An app the set was granted to reads its aggregates 2-legged as itself: protected counts whatever the owner's
+     * roles (an app has no data roles), refused as the population reads are refused, each answer audited.
+     */
+    @Test
+    void aGrantedAppReadsTheSetsAggregatesProtectedAndAudited() throws Exception {
+        long setId = patientSetOf(MEDS, "sam");
+        PopulationClient population = app.population(setId);
+        SmartClientException ungranted = assertThrows(SmartClientException.class,
+                () -> population.codeCounts("medications", 5));
+        assertEquals("FORBIDDEN_NOT_GRANTED", ungranted.code(), ungranted.getMessage());
+        assertEquals(403, ungranted.status());
+        try (Grant granted = grant(setId)) {
+            com.fasterxml.jackson.databind.JsonNode codes = population.codeCounts("medications", 5);
+            assertEquals(5, codes.size(), codes.toString());
+            for (com.fasterxml.jackson.databind.JsonNode code : codes) {
+                assertEquals("OBSUBTOTAL", code.get("patients").get("method").asText(), codes.toString());
+            }
+            assertEquals(codes, population.codeCounts("medications", 5), "the same draws when asked again");
+            JsonObject firstLab = array(client.send("GET", "cohort/patient-sets/" + setId
+                    + "/aggregates/lab_results/codes", null, null, "sam", "sam-password")).getJsonObject(0);
+            String lab = firstLab.getString("system") + ":" + firstLab.getString("code");
+            com.fasterxml.jackson.databind.JsonNode values = population.valueDistribution("lab_results", lab, 5);
+            assertEquals("OBSUBTOTAL", values.get("patients").get("method").asText(), values.toString());
+
+            SmartClientException notGranted = assertThrows(SmartClientException.class,
+                    () -> app.population(setId + 1000).codeCounts("medications", 5));
+            assertEquals("FORBIDDEN_NOT_GRANTED", notGranted.code());
+            SmartClientException badTop = assertThrows(SmartClientException.class,
+                    () -> population.codeCounts("medications", 0));
+            assertEquals("BAD_TOP", badTop.code());
+
+            List<JsonObject> audited = array(client.send("GET", "admin/population-audit?set=" + setId, null, null,
+                    "admin", ContainerClient.ADMIN_PASSWORD)).getValuesAs(JsonObject.class);
+            assertEquals(2, audited.stream().filter(r -> r.getString("format").equals("aggregate:codes")).count(),
+                    audited.toString());
+            JsonObject valuesRead = audited.stream().filter(r -> r.getString("format").equals("aggregate:values"))
+                    .findFirst().orElseThrow(() -> new AssertionError(audited.toString()));
+            assertEquals("lab_results", valuesRead.getString("collection"));
+            assertEquals(BACKGROUND_APP, valuesRead.getString("app_id"));
+            assertEquals("sam", valuesRead.getString("granted_by"));
         }
     }
 

@@ -8,7 +8,6 @@ import static org.smartcc.api.LauncherClient.LAUNCHER;
 import static org.smartcc.api.LauncherClient.encode;
 import static org.smartcc.api.LauncherClient.parse;
 
-import com.github.scribejava.core.model.Verb;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -17,7 +16,6 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -27,6 +25,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcc.client.AccessToken;
+import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartResponse;
 
 /**
  * The API server's calls for the launcher (docs/launcher.md) over HTTP: sign-in, records, launch and revocation,
@@ -109,28 +110,28 @@ class WebLauncherApiIT {
         assertEquals(200, launch.statusCode(), launch.body());
         JsonObject tokens = parse(launch).asJsonObject();
         String connect = tokens.getString("connect_token");
-        String connectSecret = tokens.getString("connect_secret");
-        SignedClient signer = new SignedClient("launcher", LauncherClient.LAUNCHER_SECRET);
+        AccessToken connectToken = new AccessToken(connect, tokens.getString("connect_secret"), RECORD);
+        // SMART Connect calls are signed by the launcher, as a consumer of its own, with the app's connect token
+        ContainerClient container = new ContainerClient(url);
+        SmartClient signer = container.app("launcher", LauncherClient.LAUNCHER_SECRET);
+        String medications = "/records/" + RECORD + "/medications/";
 
-        HttpResponse<byte[]> read = signer.send(Verb.GET, base + "/records/" + RECORD + "/medications/", connect,
-                connectSecret, Map.of(), null, null);
-        assertEquals(200, read.statusCode(), new String(read.body()));
-        HttpResponse<byte[]> other = signer.send(Verb.GET, base + "/records/" + OTHER_RECORD + "/medications/",
-                connect, connectSecret, Map.of(), null, null);
-        assertEquals(403, other.statusCode());
-        assertTrue(new String(other.body()).contains("FORBIDDEN_WRONG_RECORD"), new String(other.body()));
-        HttpResponse<byte[]> byTheApp = new SignedClient(MED_LIST).send(Verb.GET, base + "/records/" + RECORD
-                + "/medications/", connect, connectSecret, Map.of(), null, null);
-        assertEquals(401, byTheApp.statusCode());
-        assertTrue(new String(byTheApp.body()).contains("OAUTH_TOKEN_UNKNOWN"), new String(byTheApp.body()));
+        SmartResponse read = signer.request("GET", medications).token(connectToken).send();
+        assertEquals(200, read.status(), read.text());
+        SmartResponse other = signer.request("GET", "/records/" + OTHER_RECORD + "/medications/").token(connectToken)
+                .send();
+        assertEquals(403, other.status());
+        assertTrue(other.text().contains("FORBIDDEN_WRONG_RECORD"), other.text());
+        SmartResponse byTheApp = container.app(MED_LIST).request("GET", medications).token(connectToken).send();
+        assertEquals(401, byTheApp.status());
+        assertTrue(byTheApp.text().contains("OAUTH_TOKEN_UNKNOWN"), byTheApp.text());
 
         HttpResponse<String> revoked = launcher.form("POST", "/oauth/internal/tokens/revoke", "token="
                 + encode(connect) + "&token=" + encode(tokens.getString("rest_token")) + "&token=unknown");
         assertEquals(2, parse(revoked).asJsonObject().getInt("revoked"), revoked.body());
-        HttpResponse<byte[]> afterRevoke = signer.send(Verb.GET, base + "/records/" + RECORD + "/medications/",
-                connect, connectSecret, Map.of(), null, null);
-        assertEquals(401, afterRevoke.statusCode());
-        assertTrue(new String(afterRevoke.body()).contains("OAUTH_TOKEN_REVOKED"), new String(afterRevoke.body()));
+        SmartResponse afterRevoke = signer.request("GET", medications).token(connectToken).send();
+        assertEquals(401, afterRevoke.status());
+        assertTrue(afterRevoke.text().contains("OAUTH_TOKEN_REVOKED"), afterRevoke.text());
     }
 
     @Test
@@ -166,10 +167,9 @@ class WebLauncherApiIT {
                 + "&user_id=" + encode(DEV_USER) + "&record_id=" + RECORD);
         assertEquals(403, launch.statusCode());
         assertTrue(launch.body().contains("APP_DISABLED"), launch.body());
-        HttpResponse<byte[]> signed = new SignedClient(app, secret).send(Verb.GET, base + "/records/search", null,
-                null, Map.of(), null, null);
-        assertEquals(401, signed.statusCode());
-        assertTrue(new String(signed.body()).contains("OAUTH_CONSUMER_DISABLED"), new String(signed.body()));
+        SmartResponse signed = new ContainerClient(url).app(app, secret).request("GET", "/records/search").send();
+        assertEquals(401, signed.status());
+        assertTrue(signed.text().contains("OAUTH_CONSUMER_DISABLED"), signed.text());
 
         launcher.json("PATCH", path, ADMIN, null, "{\"enabled\": true}");
         launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(app) + "&user_id=" + encode(DEV_USER)
@@ -249,5 +249,96 @@ class WebLauncherApiIT {
         }
         assertEquals(401, launcher.json("GET", "/cohort/concepts", "launcher:guess", "rita@it.test", null)
                 .statusCode());
+    }
+
+    /**
+     * The audit trail (docs/security.md) over HTTP: a sign-in, a refused one, a launch with its tokens, a record read
+     * with the launch's token, the revocation, an admin change and a cohort run are each listed by
+     * {@code GET /admin/audit} with their user, app and record, found by each condition, paged; no token, secret or
+     * password is in any event.
+     */
+    @Test
+    void theAuditTrailListsWhoDidWhatAndHoldsNoSecret() throws Exception {
+        String from = java.time.Instant.now().minusSeconds(1).toString();
+        assertEquals(200, launcher.form("POST", "/oauth/internal/session_create", "username=dev&password=dev")
+                .statusCode());
+        assertEquals(401, launcher.form("POST", "/oauth/internal/session_create",
+                "username=dev&password=audit-guess").statusCode());
+        JsonObject tokens = parse(launcher.form("POST", "/oauth/internal/launch", "app_id=" + encode(MED_LIST)
+                + "&user_id=" + encode(DEV_USER) + "&record_id=" + RECORD)).asJsonObject();
+        SmartResponse read = new ContainerClient(url).app("launcher", LauncherClient.LAUNCHER_SECRET)
+                .request("GET", "/records/" + RECORD + "/medications/?limit=1").token(new AccessToken(
+                        tokens.getString("connect_token"), tokens.getString("connect_secret"), RECORD)).send();
+        assertEquals(200, read.status(), read.text());
+        assertEquals(2, parse(launcher.form("POST", "/oauth/internal/tokens/revoke", "token="
+                + encode(tokens.getString("connect_token")) + "&token=" + encode(tokens.getString("rest_token"))))
+                .asJsonObject().getInt("revoked"));
+        assertEquals(204, launcher.json("PUT", "/admin/users/audited@it.test", ADMIN, null,
+                "{\"password\": \"audited-password\", \"roles\": [\"clinician\"]}").statusCode());
+        assertEquals(404, launcher.json("DELETE", "/admin/tokens/not-a-live-token", ADMIN, null, null).statusCode());
+
+        new ContainerClient(url).awaitSnapshot(Duration.ofMinutes(5));
+        String definition = "{\"definition\": {\"panels\": [{\"items\": [{\"key\":"
+                + " \"\\\\\\\\i2b2\\\\SMART\\\\\"}]}]}, \"results\": [\"PATIENT_COUNT_XML\"]}";
+        HttpResponse<String> submitted = launcher.json("POST", "/cohort/runs", LAUNCHER, "dev", definition);
+        assertEquals(202, submitted.statusCode(), submitted.body());
+        long runId = parse(submitted).asJsonObject().getJsonNumber("id").longValue();
+        String q = "/admin/audit?from=" + encode(from) + "&user=dev&kind=COHORT_RUN_ENDED";
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        JsonArray ended = parse(launcher.json("GET", q, ADMIN, null, null)).asJsonObject().getJsonArray("events");
+        while (ended.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            ended = parse(launcher.json("GET", q, ADMIN, null, null)).asJsonObject().getJsonArray("events");
+        }
+        assertEquals(1, ended.size(), ended.toString());
+        assertEquals(runId, ended.getJsonObject(0).getJsonNumber("run_id").longValue());
+        assertEquals("FINISHED", ended.getJsonObject(0).getString("outcome"));
+
+        JsonArray all = auditEvents("from=" + encode(from) + "&limit=1000");
+        assertEvent(all, "LOGIN", "dev", null, null, "launcher", "OK");
+        assertEvent(all, "LOGIN_FAILED", "dev", null, null, "launcher", "LOGIN_FAILED");
+        assertEvent(all, "APP_LAUNCH", DEV_USER, MED_LIST, RECORD, "launch", "OK");
+        assertEvent(all, "TOKEN_ISSUED", DEV_USER, MED_LIST, RECORD, "CONNECT", "OK");
+        assertEvent(all, "TOKEN_ISSUED", DEV_USER, MED_LIST, RECORD, "ACCESS", "OK");
+        assertEvent(all, "TOKEN_REVOKED", DEV_USER, MED_LIST, RECORD, "CONNECT", "OK");
+        assertEvent(all, "RECORD_READ", DEV_USER, MED_LIST, RECORD, "get_medications", "OK");
+        assertEvent(all, "ADMIN_CHANGE", "admin", null, null, "PUT /admin/users/audited@it.test", "OK");
+        assertEvent(all, "ADMIN_CHANGE", "admin", null, null, "DELETE /admin/tokens/{token}", "TOKEN_NOT_FOUND");
+        assertEvent(all, "COHORT_RUN_STARTED", "dev", null, null, "PATIENT_COUNT_XML", "OK");
+        for (String secret : List.of(tokens.getString("connect_token"), tokens.getString("connect_secret"),
+                tokens.getString("rest_token"), tokens.getString("rest_secret"), LauncherClient.LAUNCHER_SECRET,
+                "it-admin-secret", "audit-guess", "audited-password", "not-a-live-token")) {
+            assertFalse(all.toString().contains(secret), "the trail holds " + secret);
+        }
+
+        JsonArray reads = auditEvents("from=" + encode(from) + "&app=" + encode(MED_LIST) + "&record=" + RECORD
+                + "&kind=RECORD_READ");
+        assertEquals(1, reads.size(), reads.toString());
+        JsonObject first = parse(launcher.json("GET", "/admin/audit?from=" + encode(from) + "&limit=2", ADMIN, null,
+                null)).asJsonObject();
+        JsonArray next = auditEvents("from=" + encode(from) + "&limit=2&after="
+                + first.getJsonNumber("next").longValue());
+        assertEquals(all.subList(2, 4), next);
+        assertEquals(400, launcher.json("GET", "/admin/audit?kind=SOMETHING", ADMIN, null, null).statusCode());
+        assertEquals(403, launcher.json("GET", "/admin/audit", LAUNCHER, "nurse@it.test", null).statusCode());
+    }
+
+    private JsonArray auditEvents(String query) throws Exception {
+        HttpResponse<String> answer = launcher.json("GET", "/admin/audit?" + query, ADMIN, null, null);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return parse(answer).asJsonObject().getJsonArray("events");
+    }
+
+    private static void assertEvent(JsonArray events, String kind, String user, String app, String record,
+                                    String what, String outcome) {
+        assertTrue(events.stream().map(JsonValue::asJsonObject).anyMatch(e -> e.getString("kind").equals(kind)
+                && text(e, "user_id").equals(String.valueOf(user)) && text(e, "app_id").equals(String.valueOf(app))
+                && text(e, "record_id").equals(String.valueOf(record)) && text(e, "what").equals(what)
+                && e.getString("outcome").equals(outcome)), kind + " " + user + " " + app + " " + record + " " + what
+                + " " + outcome + " not in " + events);
+    }
+
+    private static String text(JsonObject event, String field) {
+        return event.isNull(field) ? "null" : event.getString(field);
     }
 }

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.scribejava.core.model.Verb;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +30,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.smartcc.client.AccessToken;
+import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartRequest;
+import org.smartcc.client.SmartResponse;
 import org.smartcc.records.ConformanceExceptions;
 import org.smartcc.records.RecordApi;
 import org.smartcc.records.VerifierChecks;
@@ -44,8 +46,8 @@ import org.smartcc.store.Vocab;
 
 /**
  * The record API over HTTP as an app sees it: per-record tokens from the background-app loop, requests signed by
- * ScribeJava, every record GET of the ontology for all 60 sample patients checked with the API Verifier's queries
- * (spec §8), and the errors for wrong tokens, paths and methods. Named to run after StoreFirstStartIT (failsafe
+ * the project's Java client, every record GET of the ontology for all 60 sample patients checked with the API
+ * Verifier's queries (spec §8), and the errors for wrong tokens, paths and methods. Named to run after StoreFirstStartIT (failsafe
  * runs classes alphabetically on one data folder): it posts a clinical note, which a first start must not see.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -62,13 +64,13 @@ class WebRecordApiIT {
 
     @ArquillianResource
     URL url;
-    String base;
-    SignedClient app = new SignedClient(APP);
+    SmartClient app;
 
     @BeforeEach
     void ready() throws Exception {
-        new ContainerClient(url).awaitReady(Duration.ofMinutes(5));
-        base = url.toString().replaceAll("/$", "");
+        ContainerClient client = new ContainerClient(url);
+        client.awaitReady(Duration.ofMinutes(5));
+        app = client.app(APP);
     }
 
     @Test
@@ -78,7 +80,7 @@ class WebRecordApiIT {
         int checks = 0;
         List<String> failures = new ArrayList<>();
         for (String recordId : recordIds()) {
-            Token token = token(recordId);
+            AccessToken token = app.recordToken(recordId);
             for (ApiCall call : CALLS.calls()) {
                 if (!isRecordRead(call) || call.cardinality() != Cardinality.MULTIPLE) {
                     continue;
@@ -113,14 +115,13 @@ class WebRecordApiIT {
 
     @Test
     void recordCallsNeedATokenForThatRecord() throws Exception {
-        Token token = token("2169591");
-        assertEquals(200, get(token, "/records/2169591/medications/", Map.of()).statusCode());
-        HttpResponse<byte[]> other = get(token, "/records/1081332/medications/", Map.of());
-        assertEquals(403, other.statusCode());
-        assertTrue(text(other).contains("FORBIDDEN_WRONG_RECORD"), text(other));
-        HttpResponse<byte[]> twoLegged = app.send(Verb.GET, base + "/records/2169591/medications/", null, null,
-                Map.of(), null, null);
-        assertEquals(403, twoLegged.statusCode(), text(twoLegged));
+        AccessToken token = app.recordToken("2169591");
+        assertEquals(200, get(token, "/records/2169591/medications/", Map.of()).status());
+        SmartResponse other = get(token, "/records/1081332/medications/", Map.of());
+        assertEquals(403, other.status());
+        assertTrue(other.text().contains("FORBIDDEN_WRONG_RECORD"), other.text());
+        SmartResponse twoLegged = app.request("GET", "/records/2169591/medications/").send();
+        assertEquals(403, twoLegged.status(), twoLegged.text());
         HttpResponse<String> unsigned = new ContainerClient(url).get("records/2169591/medications/");
         assertEquals(401, unsigned.statusCode());
         assertTrue(unsigned.body().contains("OAUTH_HEADER_MISSING"), unsigned.body());
@@ -128,76 +129,66 @@ class WebRecordApiIT {
 
     @Test
     void unknownPathsAndMethodsGet404And405() throws Exception {
-        Token token = token("2169591");
-        HttpResponse<byte[]> unknown = get(token, "/records/2169591/no_such_things/", Map.of());
-        assertEquals(404, unknown.statusCode(), text(unknown));
-        HttpResponse<byte[]> noSlash = get(token, "/records/2169591/medications", Map.of());
-        assertEquals(404, noSlash.statusCode(), "trailing slashes are significant");
-        HttpResponse<byte[]> delete = app.send(Verb.DELETE, base + "/records/2169591/medications/", token.key,
-                token.secret, Map.of(), null, null);
-        assertEquals(405, delete.statusCode(), text(delete));
-        assertEquals("GET", delete.headers().firstValue("Allow").orElse(""));
-        HttpResponse<byte[]> badFilter = get(token, "/records/2169591/medications/?date_from=yesterday", Map.of());
-        assertEquals(400, badFilter.statusCode(), text(badFilter));
-        assertTrue(text(badFilter).contains("BAD_FILTER"), text(badFilter));
+        AccessToken token = app.recordToken("2169591");
+        SmartResponse unknown = get(token, "/records/2169591/no_such_things/", Map.of());
+        assertEquals(404, unknown.status(), unknown.text());
+        SmartResponse noSlash = get(token, "/records/2169591/medications", Map.of());
+        assertEquals(404, noSlash.status(), "trailing slashes are significant");
+        SmartResponse delete = app.request("DELETE", "/records/2169591/medications/").token(token).send();
+        assertEquals(405, delete.status(), delete.text());
+        assertEquals("GET", delete.header("Allow").orElse(""));
+        SmartResponse badFilter = get(token, "/records/2169591/medications/?date_from=yesterday", Map.of());
+        assertEquals(400, badFilter.status(), badFilter.text());
+        assertTrue(badFilter.text().contains("BAD_FILTER"), badFilter.text());
     }
 
     @Test
     void rdfXmlByDefaultTurtleAndJsonLdOnRequest() throws Exception {
-        Token token = token("2169591");
+        AccessToken token = app.recordToken("2169591");
         String path = "/records/2169591/problems/";
-        assertEquals("application/rdf+xml", contentType(get(token, path, Map.of("Accept", "text/html,*/*;q=0.8"))));
-        HttpResponse<byte[]> turtle = get(token, path, Map.of("Accept", "text/turtle"));
-        assertEquals("text/turtle", contentType(turtle));
+        assertEquals("application/rdf+xml", get(token, path, Map.of("Accept", "text/html,*/*;q=0.8")).contentType());
+        SmartResponse turtle = get(token, path, Map.of("Accept", "text/turtle"));
+        assertEquals("text/turtle", turtle.contentType());
         assertFalse(parse(turtle.body(), Lang.TURTLE).isEmpty());
-        HttpResponse<byte[]> jsonLd = get(token, path, Map.of("Accept", "application/ld+json"));
-        assertEquals("application/ld+json", contentType(jsonLd));
+        SmartResponse jsonLd = get(token, path, Map.of("Accept", "application/ld+json"));
+        assertEquals("application/ld+json", jsonLd.contentType());
         assertEquals(parse(turtle.body(), Lang.TURTLE).size(), parse(jsonLd.body(), Lang.JSONLD).size());
-        HttpResponse<byte[]> legacy = get(token, "/records/2169591/vital_signs/", Map.of());
-        assertEquals(200, legacy.statusCode(), "0.4 path alias");
+        SmartResponse legacy = get(token, "/records/2169591/vital_signs/", Map.of());
+        assertEquals(200, legacy.status(), "0.4 path alias");
     }
 
     @Test
     void anAppPostsAClinicalNote() throws Exception {
-        Token token = token("1081332");
+        AccessToken token = app.recordToken("1081332");
         byte[] note = Files.readAllBytes(shared().resolve("smart-data/examples/ClinicalNote.example.rdf"));
         int before = notes(token);
-        HttpResponse<byte[]> posted = app.send(Verb.POST, base + "/records/1081332/clinical_notes/", token.key,
-                token.secret, Map.of(), "application/rdf+xml", note);
-        assertEquals(200, posted.statusCode(), text(posted));
-        assertEquals("application/rdf+xml", contentType(posted));
+        SmartResponse posted = app.request("POST", "/records/1081332/clinical_notes/").token(token)
+                .body("application/rdf+xml", note).send();
+        assertEquals(200, posted.status(), posted.text());
+        assertEquals("application/rdf+xml", posted.contentType());
         assertEquals(before + 1, notes(token));
-        HttpResponse<byte[]> broken = app.send(Verb.POST, base + "/records/1081332/clinical_notes/", token.key,
-                token.secret, Map.of(), "application/rdf+xml", "<rdf:RDF".getBytes(StandardCharsets.UTF_8));
-        assertEquals(400, broken.statusCode(), text(broken));
-        assertTrue(text(broken).contains("RDF_PARSE"), text(broken));
+        SmartResponse broken = app.request("POST", "/records/1081332/clinical_notes/").token(token)
+                .body("application/rdf+xml", "<rdf:RDF").send();
+        assertEquals(400, broken.status(), broken.text());
+        assertTrue(broken.text().contains("RDF_PARSE"), broken.text());
     }
 
-    private int notes(Token token) throws Exception {
+    private int notes(AccessToken token) {
         Model model = fetch(token, "/records/1081332/clinical_notes/");
         return model.listSubjectsWithProperty(RDF.type, model.createResource(Vocab.SP + "ClinicalNote")).toList().size();
     }
 
-    record Token(String key, String secret) {
+    /** A GET as the API serves it, not as the typed calls ask for it (Turtle): RDF/XML is its default. */
+    private SmartResponse get(AccessToken token, String pathAndQuery, Map<String, String> headers) {
+        SmartRequest request = app.request("GET", pathAndQuery).token(token);
+        headers.forEach(request::header);
+        return request.send();
     }
 
-    /** A background-app token for one record (smart-classic §4.6). */
-    private Token token(String recordId) throws Exception {
-        HttpResponse<String> answer = app.send(Verb.GET, base + "/apps/" + APP + "/tokens/records/" + recordId,
-                null, null);
-        assertEquals(200, answer.statusCode(), answer.body());
-        Map<String, String> form = SignedClient.form(answer.body());
-        return new Token(form.get("oauth_token"), form.get("oauth_token_secret"));
-    }
-
-    private HttpResponse<byte[]> get(Token token, String pathAndQuery, Map<String, String> headers) throws Exception {
-        return app.send(Verb.GET, base + pathAndQuery, token.key, token.secret, headers, null, null);
-    }
-
-    private Model fetch(Token token, String pathAndQuery) throws Exception {
-        HttpResponse<byte[]> answer = get(token, pathAndQuery, Map.of());
-        assertEquals(200, answer.statusCode(), pathAndQuery + ": " + text(answer));
-        assertEquals("application/rdf+xml", contentType(answer), pathAndQuery);
+    private Model fetch(AccessToken token, String pathAndQuery) {
+        SmartResponse answer = get(token, pathAndQuery, Map.of());
+        assertEquals(200, answer.status(), pathAndQuery + ": " + answer.text());
+        assertEquals("application/rdf+xml", answer.contentType(), pathAndQuery);
         return parse(answer.body(), Lang.RDFXML);
     }
 
@@ -237,14 +228,6 @@ class WebRecordApiIT {
         Model model = ModelFactory.createDefaultModel();
         RDFParser.source(new ByteArrayInputStream(body)).lang(lang).parse(model);
         return model;
-    }
-
-    private static String contentType(HttpResponse<?> answer) {
-        return answer.headers().firstValue("Content-Type").orElse("");
-    }
-
-    private static String text(HttpResponse<byte[]> answer) {
-        return new String(answer.body(), StandardCharsets.UTF_8);
     }
 
     static Path shared() {

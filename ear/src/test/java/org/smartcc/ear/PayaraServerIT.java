@@ -2,6 +2,7 @@ package org.smartcc.ear;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +28,8 @@ import org.smartcc.client.SmartClient;
 /**
  * The EAR on a real Payara Server 6 against PostgreSQL, set up the way the README tells an operator to: a new domain,
  * then {@code bin/payara-server-setup} (driver, password alias, JDBC pool and JNDI resource, Spark's JVM flags,
- * restart, deployment). Then a cohort run through the JSON cohort API and a signed SMART record read through the
- * project's Java client; the EAR is undeployed and the domain stopped also when something failed. Runs in the
+ * restart, deployment). Then a cohort run through the JSON cohort API, a signed SMART record read through the
+ * project's Java client, and an app launch and a cohort run found in the audit trail; the EAR is undeployed and the domain stopped also when something failed. Runs in the
  * {@code postgresql} profile, which provides the database and unpacks Payara Server into target/.
  */
 class PayaraServerIT {
@@ -40,6 +41,12 @@ class PayaraServerIT {
             "demo:demouser".getBytes(StandardCharsets.UTF_8));
     static final String MEDICATIONS = "{\"definition\": {\"name\": \"on a medication\", \"panels\": [{\"items\":"
             + " [{\"key\": \"\\\\\\\\i2b2\\\\SMART\\\\Medications\\\\\"}]}]}, \"results\": [\"PATIENT_COUNT_XML\"]}";
+
+    static final String LAUNCHER_SECRET = "it-launcher-secret";
+    static final String ADMIN_LOGIN = "Basic " + Base64.getEncoder().encodeToString(
+            "admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
+    static final String MED_LIST = "med-list@apps.smartplatforms.org";
+    static final String DEV_USER = "developer@smartcc.local";
 
     /** HTTP/1.1 as curl speaks it: Payara's listener closed an upgraded HTTP/2 connection under a pending POST. */
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -64,7 +71,8 @@ class PayaraServerIT {
                 "SMARTCC_DB_PASSWORD_FILE", password.toString(),
                 "SMARTCC_EAR", System.getProperty("it.ear"),
                 // the development profile: the demo login, the sample apps with one secret, the sample records
-                "SMARTCC_JVM_OPTIONS", "-Xmx3g -Dmp.config.profile=dev -Dsmartcc.shared.dir=" + shared
+                "SMARTCC_JVM_OPTIONS", "-Xmx3g -Dmp.config.profile=dev -Dsmartcc.launcher.secret=" + LAUNCHER_SECRET
+                        + " -Dsmartcc.admin.password=it-admin-secret -Dsmartcc.shared.dir=" + shared
                         + " -Dsmartcc.data.dir=" + work.resolve("data") + " -Dsmartcc.public-url=" + base));
         awaitReady();
     }
@@ -83,6 +91,45 @@ class PayaraServerIT {
 
     @Test
     void aCohortRunCountsThePatientsOnAMedication() throws Exception {
+        JsonNode run = finishedRun();
+        // docs/api.md: 38 of the 60 sample patients have a medication
+        assertEquals(38, run.path("results").path(0).path("count").path("value").asInt(), String.valueOf(run));
+    }
+
+    /** The launcher's launch of an app (as the launcher WAR calls it) and a cohort run are in the audit trail. */
+    @Test
+    void theAuditTrailRecordsALaunchAndACohortRun() throws Exception {
+        HttpResponse<String> launched = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oauth/internal/launch"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("launcher:" + LAUNCHER_SECRET)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("app_id=" + MED_LIST + "&user_id=" + DEV_USER
+                        + "&record_id=2169591")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, launched.statusCode(), launched.body());
+        long runId = finishedRun().path("id").asLong();
+
+        JsonNode launches = audit("kind=APP_LAUNCH&app=" + MED_LIST + "&record=2169591");
+        assertEquals(DEV_USER, launches.path(0).path("user_id").asText(), launches.toString());
+        // the end of a run is written in the background, just after the run's status
+        JsonNode runs = null;
+        boolean found = false;
+        for (Instant end = Instant.now().plusSeconds(60); !found && Instant.now().isBefore(end); Thread.sleep(500)) {
+            runs = audit("kind=COHORT_RUN_ENDED&user=demo");
+            for (JsonNode event : runs) {
+                found |= event.path("run_id").asLong() == runId && event.path("outcome").asText().equals("FINISHED");
+            }
+        }
+        assertTrue(found, "run " + runId + " ended in " + runs);
+    }
+
+    private static JsonNode audit(String query) throws Exception {
+        HttpResponse<String> answer = get(base + "/admin/audit?" + query, ADMIN_LOGIN);
+        assertEquals(200, answer.statusCode(), answer.body());
+        return JSON.readTree(answer.body()).path("events");
+    }
+
+    /** A run of the medication definition, submitted once the snapshot is there, followed until it ends. */
+    private static JsonNode finishedRun() throws Exception {
         HttpResponse<String> submitted = submitOnceTheSnapshotIsThere();
         assertEquals(202, submitted.statusCode(), submitted.body());
         String location = submitted.headers().firstValue("Location").orElseThrow();
@@ -95,8 +142,7 @@ class PayaraServerIT {
             }
         }
         assertEquals("FINISHED", run.path("status").asText(), String.valueOf(run));
-        // docs/api.md: 38 of the 60 sample patients have a medication
-        assertEquals(38, run.path("results").path(0).path("count").path("value").asInt(), String.valueOf(run));
+        return run;
     }
 
     @Test

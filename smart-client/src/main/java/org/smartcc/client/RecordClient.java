@@ -41,10 +41,8 @@ public final class RecordClient extends RecordCalls {
     @Override
     protected SmartResponse call(String method, String path, Map<String, String> query, String contentType,
                                  byte[] body) {
-        HttpResponse<InputStream> answer = http.send(method, apiBase + path + SignedHttp.query(query), token, Map.of(),
-                Map.of(), Map.of(), contentType, body);
-        return new SmartResponse(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(""),
-                SignedHttp.readAll(answer));
+        return SmartResponse.of(http.send(method, apiBase + path + SignedHttp.query(query), token, Map.of(),
+                Map.of(), Map.of(), contentType, body));
     }
 
     @Override

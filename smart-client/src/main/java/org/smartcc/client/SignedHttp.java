@@ -8,6 +8,8 @@ import com.github.scribejava.core.model.OAuth1AccessToken;
 import com.github.scribejava.core.model.OAuthRequest;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
+import com.github.scribejava.core.services.TimestampService;
+import com.github.scribejava.core.services.TimestampServiceImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Requests signed with the app's consumer key and secret (HMAC-SHA1, OAuth parameters in the Authorization header,
@@ -50,6 +53,17 @@ final class SignedHttp {
     HttpResponse<InputStream> send(String method, String url, AccessToken token, Map<String, String> oauthExtra,
                                    Map<String, String> form, Map<String, String> headers, String contentType,
                                    byte[] body) {
+        HttpResponse<InputStream> answer = exchange(method, url, token, oauthExtra, form, headers, contentType, body);
+        if (answer.statusCode() / 100 != 2) {
+            throw refusal(method, url, answer);
+        }
+        return answer;
+    }
+
+    /** Sends a signed request and answers whatever came back, refusals included; see {@link #send}. */
+    HttpResponse<InputStream> exchange(String method, String url, AccessToken token, Map<String, String> oauthExtra,
+                                       Map<String, String> form, Map<String, String> headers, String contentType,
+                                       byte[] body) {
         OAuthRequest request = new OAuthRequest(Verb.valueOf(method), url);
         oauthExtra.forEach(request::addOAuthParameter);
         form.forEach(request::addBodyParameter);
@@ -66,19 +80,14 @@ final class SignedHttp {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<InputStream> answer;
         try {
-            answer = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new SmartClientException("NOT_REACHABLE", method + " " + path(url) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SmartClientException("NOT_REACHABLE", method + " " + path(url) + " was interrupted", e);
         }
-        if (answer.statusCode() / 100 != 2) {
-            throw refusal(method, url, answer);
-        }
-        return answer;
     }
 
     HttpResponse<InputStream> get(String url, AccessToken token, String accept) {
@@ -103,17 +112,22 @@ final class SignedHttp {
 
     /** A form-encoded token answer ({@code oauth_token=...&oauth_token_secret=...}). */
     static Map<String, String> form(HttpResponse<InputStream> answer) {
-        String body = new String(readAll(answer), StandardCharsets.UTF_8).trim();
+        Map<String, String> values = parseForm(new String(readAll(answer), StandardCharsets.UTF_8));
+        if (!values.containsKey("oauth_token") || !values.containsKey("oauth_token_secret")) {
+            throw new SmartClientException("ANSWER_INVALID", answer.statusCode(),
+                    "the token answer has no oauth_token and oauth_token_secret");
+        }
+        return values;
+    }
+
+    /** A form-encoded text as names and values. */
+    static Map<String, String> parseForm(String text) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
+        for (String pair : text.trim().split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 values.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
             }
-        }
-        if (!values.containsKey("oauth_token") || !values.containsKey("oauth_token_secret")) {
-            throw new SmartClientException("ANSWER_INVALID", answer.statusCode(),
-                    "the token answer has no oauth_token and oauth_token_secret");
         }
         return values;
     }
@@ -154,8 +168,23 @@ final class SignedHttp {
         return query < 0 ? url : url.substring(0, query);
     }
 
-    /** ScribeJava wants endpoints; the client reads the real ones from the container's manifest. */
+    /**
+     * ScribeJava wants endpoints; the client reads the real ones from the container's manifest. ScribeJava's own nonce
+     * is the time plus a random int, which a fast token loop repeats now and then within a second (and the provider
+     * rightly refuses a repeated nonce), so each nonce here is a random UUID.
+     */
     private static final class UnusedEndpoints extends DefaultApi10a {
+
+        @Override
+        public TimestampService getTimestampService() {
+            return new TimestampServiceImpl() {
+                @Override
+                public String getNonce() {
+                    return UUID.randomUUID().toString();
+                }
+            };
+        }
+
         @Override
         public String getRequestTokenEndpoint() {
             return "http://unused/oauth/request_token";

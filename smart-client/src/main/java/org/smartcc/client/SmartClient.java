@@ -114,6 +114,16 @@ public final class SmartClient {
         return new PopulationClient(apiBase, http, patientSetId);
     }
 
+    /**
+     * Any call, signed as the app, answered whatever its status: see {@link SmartRequest}.
+     *
+     * @param url an absolute URL, or a path under the API base ({@code /records/2169591/medications/})
+     */
+    public SmartRequest request(String method, String url) {
+        boolean absolute = url.startsWith("http://") || url.startsWith("https://");
+        return new SmartRequest(http, method, absolute ? url : apiBase + (url.startsWith("/") ? "" : "/") + url);
+    }
+
     private AccessToken fetch(String step) {
         try {
             return token(http.send("POST", tokensUrl() + step, null, Map.of(), Map.of(), Map.of(), null, null));

@@ -12,6 +12,7 @@ import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.application.RecordIds;
 import org.smartcc.oauth.application.RecordScopes;
+import org.smartcc.oauth.application.TokenEvents;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.application.UserRepository;
 import org.smartcc.oauth.domain.App;
@@ -48,15 +49,16 @@ public final class OAuthModule {
     private final OAuthSettings settings;
 
     private OAuthModule(Database database, OAuthSettings settings, Clock clock, RecordIds records,
-                        RecordScopes scopes) {
+                        RecordScopes scopes, TokenEvents events) {
         this.settings = settings;
         this.apps = new JdbcAppRepository(database);
         this.users = new JdbcUserRepository(database);
         JdbcTokenRepository tokens = new JdbcTokenRepository(database);
         SignatureScheme signatures = new HmacSha1SignatureScheme();
         Secrets secrets = new Secrets();
-        TokenIssuer issuer = new TokenIssuer(tokens, secrets, settings, clock);
-        this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(database.dataSource()), signatures, settings, clock);
+        TokenIssuer issuer = new TokenIssuer(tokens, secrets, settings, clock, events);
+        this.provider = new OAuthProvider(apps, tokens, new JdbcNonceStore(database.dataSource()), signatures,
+                settings, clock, events);
         this.authorization = new AuthorizationFlow(provider, apps, tokens, users,
                 new JdbcApprovalRepository(database), records, issuer, secrets, clock);
         this.backgroundTokens = new BackgroundTokenLoop(provider, records, scopes, issuer);
@@ -78,7 +80,13 @@ public final class OAuthModule {
      */
     public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records,
                                    RecordScopes scopes) {
-        return new OAuthModule(database, settings, clock, records, scopes);
+        return open(database, settings, clock, records, scopes, TokenEvents.NONE);
+    }
+
+    /** @param events hears of every token issued and revoked (the container's audit trail) */
+    public static OAuthModule open(Database database, OAuthSettings settings, Clock clock, RecordIds records,
+                                   RecordScopes scopes, TokenEvents events) {
+        return new OAuthModule(database, settings, clock, records, scopes, events);
     }
 
     /**

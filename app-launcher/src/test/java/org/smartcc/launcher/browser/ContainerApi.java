@@ -1,11 +1,5 @@
 package org.smartcc.launcher.browser;
 
-import com.github.scribejava.core.builder.ServiceBuilder;
-import com.github.scribejava.core.builder.api.DefaultApi10a;
-import com.github.scribejava.core.model.OAuth1AccessToken;
-import com.github.scribejava.core.model.OAuthRequest;
-import com.github.scribejava.core.model.Verb;
-import com.github.scribejava.core.oauth.OAuth10aService;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -18,12 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartResponse;
 
-/** The API server's calls the tests make themselves: the administrator's (HTTP Basic admin) and signed record reads. */
+/**
+ * The API server's calls the tests make themselves: the administrator's and the launcher's (HTTP Basic, which are no
+ * app's calls and so plain HTTP here) and the background app's, through the project's Java client.
+ */
 final class ContainerApi {
 
     /** The development run's background app and the secret all its installed apps share. */
@@ -32,9 +32,11 @@ final class ContainerApi {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final SmartClient background;
 
     ContainerApi(String base) {
         this.base = base;
+        this.background = SmartClient.builder(base).consumer(BACKGROUND_APP, DEV_APP_SECRET).build();
     }
 
     /** {@code PUT /admin/apps/{id}}: installs or replaces an app, answers its consumer secret. */
@@ -88,63 +90,25 @@ final class ContainerApi {
 
     /** A record's collection as the API gives it (RDF/XML), read with the background app's token for the record. */
     String recordRead(String recordId, String path) {
-        OAuth10aService signer = backgroundSigner();
-        OAuthRequest tokenRequest = new OAuthRequest(Verb.GET,
-                base + "/apps/" + BACKGROUND_APP + "/tokens/records/" + recordId);
-        signer.signRequest(new OAuth1AccessToken("", ""), tokenRequest);
-        HttpResponse<String> token = send(tokenRequest);
-        expect(token, 200);
-        Map<String, String> form = form(token.body());
-        OAuthRequest read = new OAuthRequest(Verb.GET, base + "/records/" + recordId + path);
-        signer.signRequest(new OAuth1AccessToken(form.get("oauth_token"), form.get("oauth_token_secret")), read);
-        HttpResponse<String> answer = send(read);
-        expect(answer, 200);
-        return answer.body();
+        SmartResponse answer = background.request("GET", "/records/" + encode(recordId) + path)
+                .token(background.recordToken(recordId)).send();
+        if (answer.status() != 200) {
+            throw new AssertionError("GET /records/" + recordId + path + " answered " + answer.status() + ": "
+                    + answer.text());
+        }
+        return answer.text();
     }
 
-    /**
-     * The background app's per-record token loop (smart-classic §4.6, 2-legged): {@code first}, then {@code next}
-     * until 404; the records in the order handed out.
-     */
+    /** The background app's per-record token loop (smart-classic §4.6, 2-legged); the records in the order handed out. */
     List<String> walkBackgroundRecords() {
-        OAuth10aService signer = backgroundSigner();
-        String tokens = base + "/apps/" + BACKGROUND_APP + "/tokens/records/";
-        List<String> records = new java.util.ArrayList<>();
-        HttpResponse<String> answer = sendSigned(signer, Verb.POST, tokens + "first");
-        while (answer.statusCode() == 200) {
-            records.add(form(answer.body()).get("smart_record_id"));
-            answer = sendSigned(signer, Verb.POST, tokens + records.get(records.size() - 1) + "/next");
-        }
-        expect(answer, 404);
+        List<String> records = new ArrayList<>();
+        background.recordTokens().forEach(token -> records.add(token.recordId()));
         return records;
     }
 
     /** The id of the development run's background app, whose loop {@link #walkBackgroundRecords} walks. */
     static String backgroundApp() {
         return BACKGROUND_APP;
-    }
-
-    private HttpResponse<String> sendSigned(OAuth10aService signer, Verb verb, String url) {
-        OAuthRequest request = new OAuthRequest(verb, url);
-        signer.signRequest(new OAuth1AccessToken("", ""), request);
-        return send(request);
-    }
-
-    private static OAuth10aService backgroundSigner() {
-        return new ServiceBuilder(BACKGROUND_APP).apiSecret(DEV_APP_SECRET).build(new Endpoints());
-    }
-
-    HttpResponse<String> send(OAuthRequest signed) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(signed.getCompleteUrl()))
-                .timeout(Duration.ofSeconds(60));
-        signed.getHeaders().forEach(request::header);
-        if (signed.getVerb() == Verb.GET) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/x-www-form-urlencoded").method(signed.getVerb().name(),
-                    HttpRequest.BodyPublishers.ofString(signed.getBodyParams().asFormUrlEncodedString()));
-        }
-        return exchange(request.build());
     }
 
     private HttpResponse<String> admin(String method, String path, String json) {
@@ -201,23 +165,5 @@ final class ContainerApi {
 
     static String encode(String value) {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** ScribeJava wants endpoints; the tests send their signed requests themselves. */
-    static final class Endpoints extends DefaultApi10a {
-        @Override
-        public String getRequestTokenEndpoint() {
-            return "http://unused/oauth/request_token";
-        }
-
-        @Override
-        public String getAccessTokenEndpoint() {
-            return "http://unused/oauth/access_token";
-        }
-
-        @Override
-        protected String getAuthorizationBaseUrl() {
-            return "http://unused/oauth/authorize";
-        }
     }
 }

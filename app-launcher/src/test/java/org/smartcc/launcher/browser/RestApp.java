@@ -1,44 +1,39 @@
 package org.smartcc.launcher.browser;
 
-import com.github.scribejava.core.builder.ServiceBuilder;
-import com.github.scribejava.core.model.OAuth1AccessToken;
-import com.github.scribejava.core.model.OAuthRequest;
-import com.github.scribejava.core.model.Verb;
-import com.github.scribejava.core.oauth.OAuth10aService;
 import com.sun.net.httpserver.HttpExchange;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.RDFNode;
+import org.smartcc.client.AccessToken;
+import org.smartcc.client.RequestToken;
+import org.smartcc.client.SmartClient;
+import org.smartcc.client.SmartClientException;
 
 /**
- * A SMART REST app played by the test, on the test apps server: {@code /rest-app/index} does the OAuth 1.0a dance of
- * smart-classic §4.4 (2-legged request token for the record, then the browser to the container's
- * {@code authorize_token}); {@code /rest-app/callback} exchanges the verifier for an access token, reads the record's
- * demographics with it and shows the patient's family name in {@code #rest-result}.
+ * A SMART REST app played by the test, on the test apps server, written with the project's Java client as a REST
+ * app's server would be: {@code /rest-app/index} does the OAuth 1.0a dance of smart-classic §4.4 (2-legged request
+ * token for the record, then the browser to the container's {@code authorize_token}); {@code /rest-app/callback}
+ * exchanges the verifier for an access token, reads the record's demographics with it and shows the patient's family
+ * name in {@code #rest-result}.
  */
 final class RestApp {
 
     static final String DIRECTORY = "rest-app";
     private static final byte[] ICON = ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"32\">"
             + "<rect width=\"32\" height=\"32\" fill=\"#2a6\"/></svg>").getBytes(StandardCharsets.UTF_8);
-    private static final Pattern FAMILY_NAME = Pattern.compile("family-name>([^<]+)</");
+    private static final String FAMILY_NAME = "http://www.w3.org/2006/vcard/ns#family-name";
 
-    private final ContainerApi api;
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** A client for each API base the app was launched from, as the launch's {@code api_base} says. */
+    private final Map<String, SmartClient> clients = new ConcurrentHashMap<>();
     private volatile String appId;
     private volatile String consumerSecret;
 
-    /** A request token waiting for the user's decision, with what the callback needs. */
-    private record Pending(String secret, String apiBase, String exchangeUrl) {
-    }
-
-    RestApp(ContainerApi api) {
-        this.api = api;
+    /** A request token waiting for the user's decision, with the client of the container that issued it. */
+    private record Pending(SmartClient smart, RequestToken token) {
     }
 
     /** The app's id and the consumer secret its installation answered. */
@@ -65,7 +60,7 @@ final class RestApp {
                 } else {
                     page(exchange, 404, "<p>not found</p>");
                 }
-            } catch (IllegalStateException e) {
+            } catch (IllegalStateException | SmartClientException e) {
                 page(exchange, 500, "<p id=\"rest-error\">" + escape(e.getMessage()) + "</p>");
             }
         }
@@ -75,18 +70,11 @@ final class RestApp {
         if (apiBase == null || recordId == null) {
             throw new IllegalStateException("launched without api_base and record_id");
         }
-        HttpResponse<String> manifest = api.send(new OAuthRequest(Verb.GET, apiBase + "/manifest"));
-        ContainerApi.expect(manifest, 200);
-        JsonObject launchUrls = ContainerApi.json(manifest.body()).asJsonObject().getJsonObject("launch_urls");
-        OAuthRequest request = new OAuthRequest(Verb.POST, launchUrls.getString("request_token"));
-        request.addOAuthParameter("oauth_callback", "oob");
-        request.addBodyParameter("smart_record_id", recordId);
-        signer().signRequest(new OAuth1AccessToken("", ""), request);
-        Map<String, String> token = answerForm(api.send(request));
-        pending.put(token.get("oauth_token"),
-                new Pending(token.get("oauth_token_secret"), apiBase, launchUrls.getString("exchange_token")));
-        return launchUrls.getString("authorize_token") + "?oauth_token="
-                + ContainerApi.encode(token.get("oauth_token"));
+        SmartClient smart = clients.computeIfAbsent(apiBase, base -> SmartClient.builder(base)
+                .consumer(appId, consumerSecret).build());
+        RequestToken token = smart.requestToken(recordId);
+        pending.put(token.token(), new Pending(smart, token));
+        return smart.authorizeUrl(token).toString();
     }
 
     private String familyName(String requestToken, String verifier) {
@@ -94,32 +82,11 @@ final class RestApp {
         if (request == null || verifier == null) {
             throw new IllegalStateException("callback without a pending request token or a verifier");
         }
-        OAuthRequest exchange = new OAuthRequest(Verb.POST, request.exchangeUrl());
-        exchange.addOAuthParameter("oauth_verifier", verifier);
-        signer().signRequest(new OAuth1AccessToken(requestToken, request.secret()), exchange);
-        Map<String, String> access = answerForm(api.send(exchange));
-        OAuthRequest read = new OAuthRequest(Verb.GET,
-                request.apiBase() + "/records/" + access.get("record_id") + "/demographics");
-        signer().signRequest(new OAuth1AccessToken(access.get("oauth_token"), access.get("oauth_token_secret")), read);
-        HttpResponse<String> demographics = api.send(read);
-        ContainerApi.expect(demographics, 200);
-        Matcher family = FAMILY_NAME.matcher(demographics.body());
-        if (!family.find()) {
-            throw new IllegalStateException("no family name in the demographics");
-        }
-        return family.group(1);
-    }
-
-    private static Map<String, String> answerForm(HttpResponse<String> answer) {
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(answer.request().uri() + " answered " + answer.statusCode() + ": "
-                    + answer.body());
-        }
-        return ContainerApi.form(answer.body());
-    }
-
-    private OAuth10aService signer() {
-        return new ServiceBuilder(appId).apiSecret(consumerSecret).build(new ContainerApi.Endpoints());
+        AccessToken access = request.smart().accessToken(request.token(), verifier);
+        Model demographics = request.smart().record(access).getDemographics();
+        return demographics.listObjectsOfProperty(demographics.createProperty(FAMILY_NAME)).toList().stream()
+                .filter(RDFNode::isLiteral).map(n -> n.asLiteral().getString()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no family name in the demographics"));
     }
 
     private static void page(HttpExchange exchange, int status, String body) throws IOException {

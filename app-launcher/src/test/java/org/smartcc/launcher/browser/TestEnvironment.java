@@ -34,7 +34,7 @@ final class TestEnvironment {
         server = ContainerServer.get();
         api = new ContainerApi(server.base());
         proxy = new RecordingProxy();
-        RestApp restApp = new RestApp(api);
+        RestApp restApp = new RestApp();
         Path root = Path.of(ContainerServer.property("it.test-apps")).toAbsolutePath().normalize();
         apps = new TestAppsServer(root, server.launcher(), restApp);
         installAll(root);

@@ -1,5 +1,6 @@
 package org.smartcc.engine.privacy;
 
+import org.smartcc.store.domain.InvalidSettingException;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A deployment's small-cell protection, read from the {@code smartcc.privacy.*} configuration keys (docs/privacy.md
- * lists them with their defaults). Every invalid value is a {@link PrivacySettingException} naming its key.
+ * lists them with their defaults). Every invalid value is a {@link InvalidSettingException} with code {@value #INVALID} naming its key.
  */
 public record PrivacySettings(Mode mode, Set<String> exactRoles, double i2b2Sigma, double i2b2BreakdownSigma,
                               long i2b2Minimum, long shrineThreshold, long shrineBin, double shrineSigma,
@@ -23,6 +24,8 @@ public record PrivacySettings(Mode mode, Set<String> exactRoles, double i2b2Sigm
     /** How counts are protected for users without an exact role. */
     public enum Mode { I2B2, SHRINE, EXACT }
 
+    /** The code of every invalid privacy setting. */
+    public static final String INVALID = "PRIVACY_SETTING_INVALID";
     private static final String MODE = "smartcc.privacy.mode";
     private static final String EXACT_ROLES = "smartcc.privacy.exact-roles";
     private static final String I2B2_SIGMA = "smartcc.privacy.i2b2.sigma";
@@ -105,7 +108,7 @@ public record PrivacySettings(Mode mode, Set<String> exactRoles, double i2b2Sigm
         try {
             return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException notAMode) {
-            throw new PrivacySettingException(MODE, value, "must be one of i2b2, shrine, exact");
+            throw new InvalidSettingException(INVALID, MODE, value, "must be one of i2b2, shrine, exact");
         }
     }
 
@@ -122,7 +125,7 @@ public record PrivacySettings(Mode mode, Set<String> exactRoles, double i2b2Sigm
         try {
             return Double.parseDouble(value.get().trim());
         } catch (NumberFormatException notANumber) {
-            throw new PrivacySettingException(key, value.get(), "must be a number");
+            throw new InvalidSettingException(INVALID, key, value.get(), "must be a number");
         }
     }
 
@@ -134,21 +137,21 @@ public record PrivacySettings(Mode mode, Set<String> exactRoles, double i2b2Sigm
         try {
             return Long.parseLong(value.get().trim());
         } catch (NumberFormatException notAWholeNumber) {
-            throw new PrivacySettingException(key, value.get(), "must be a whole number");
+            throw new InvalidSettingException(INVALID, key, value.get(), "must be a whole number");
         }
     }
 
     private static int count(Function<String, Optional<String>> config, String key, int fallback) {
         long value = whole(config, key, fallback);
         if (value != (int) value) {
-            throw new PrivacySettingException(key, value, "must be at most " + Integer.MAX_VALUE);
+            throw new InvalidSettingException(INVALID, key, value, "must be at most " + Integer.MAX_VALUE);
         }
         return (int) value;
     }
 
     private static void requireAtLeast(String key, double value, double least) {
         if (!(value >= least) || !Double.isFinite(value)) {
-            throw new PrivacySettingException(key, plain(value), "must be a finite number of at least " + plain(least));
+            throw new InvalidSettingException(INVALID, key, plain(value), "must be a finite number of at least " + plain(least));
         }
     }
 
@@ -160,7 +163,7 @@ public record PrivacySettings(Mode mode, Set<String> exactRoles, double i2b2Sigm
 
     private static void requireAtLeast(String key, long value, long least) {
         if (value < least) {
-            throw new PrivacySettingException(key, value, "must be at least " + least);
+            throw new InvalidSettingException(INVALID, key, value, "must be at least " + least);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.smartcc.engine.run;
 
+import org.smartcc.store.domain.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * How i2b2's SQL breakdowns group, as i2b2's {@code QT_BREAKDOWN_PATH} rows configure them: how many concepts the
  * top medications and diagnoses list ({@code smartcc.breakdown.top-n}, i2b2's "top 20") and the length-of-stay groups
  * in days ({@code smartcc.breakdown.los-groups}, e.g. {@code 0,1,2-3,4-7,8-14,15+}). Every invalid value is a
- * {@link BreakdownSettingException} naming its key, so that a deployment with a bad setting does not start.
+ * {@link InvalidSettingException} with code {@value #INVALID} naming its key, so that a deployment with a bad setting does not start.
  *
  * @param topN      the most concepts a top list shows, 1 to {@link #MAX_TOP_N}
  * @param losGroups the length-of-stay groups: from 0 days, ascending, without gaps or overlaps; only the last may be
@@ -22,6 +23,8 @@ public record BreakdownSettings(int topN, List<LosGroup> losGroups) {
 
     public static final String TOP_N = "smartcc.breakdown.top-n";
     public static final String LOS_GROUPS = "smartcc.breakdown.los-groups";
+    /** The code of every invalid breakdown setting. */
+    public static final String INVALID = "BREAKDOWN_SETTING_INVALID";
     public static final int MAX_TOP_N = 1000;
     private static final String DEFAULT_LOS_GROUPS = "0,1,2-3,4-7,8-14,15+";
     private static final Pattern GROUP = Pattern.compile("(\\d{1,5})(?:(\\+)|-(\\d{1,5}))?");
@@ -38,12 +41,12 @@ public record BreakdownSettings(int topN, List<LosGroup> losGroups) {
 
     public BreakdownSettings {
         if (topN < 1 || topN > MAX_TOP_N) {
-            throw new BreakdownSettingException(TOP_N, Integer.toString(topN), "must be a whole number from 1 to "
+            throw new InvalidSettingException(INVALID, TOP_N, Integer.toString(topN), "must be a whole number from 1 to "
                     + MAX_TOP_N);
         }
         losGroups = List.copyOf(losGroups);
         if (losGroups.isEmpty()) {
-            throw new BreakdownSettingException(LOS_GROUPS, "", "needs at least one group");
+            throw new InvalidSettingException(INVALID, LOS_GROUPS, "", "needs at least one group");
         }
     }
 
@@ -63,7 +66,7 @@ public record BreakdownSettings(int topN, List<LosGroup> losGroups) {
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new BreakdownSettingException(TOP_N, value, "must be a whole number from 1 to " + MAX_TOP_N);
+            throw new InvalidSettingException(INVALID, TOP_N, value, "must be a whole number from 1 to " + MAX_TOP_N);
         }
     }
 
@@ -100,7 +103,7 @@ public record BreakdownSettings(int topN, List<LosGroup> losGroups) {
         return groups;
     }
 
-    private static BreakdownSettingException losRefused(String value, String rule) {
-        return new BreakdownSettingException(LOS_GROUPS, value, rule);
+    private static InvalidSettingException losRefused(String value, String rule) {
+        return new InvalidSettingException(INVALID, LOS_GROUPS, value, rule);
     }
 }

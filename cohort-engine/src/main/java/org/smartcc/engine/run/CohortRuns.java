@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +26,7 @@ import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.query.spark.SetResolver;
+import org.smartcc.store.Incidents;
 
 /**
  * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
@@ -48,6 +50,7 @@ public final class CohortRuns implements AutoCloseable {
     private final Map<Long, RunExecution> active = new ConcurrentHashMap<>();
     private final Object lockoutLock = new Object();
     private volatile PatientSetPlanner planner;
+    private final Consumer<QueryRun> ended;
 
     /** Demographic ages count on the day each run is submitted. */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy,
@@ -58,6 +61,18 @@ public final class CohortRuns implements AutoCloseable {
     /** @param ageAsOf the day on which demographic age terms count, asked when a run is planned */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy, RunSettings settings,
                       Supplier<Optional<Snapshot>> latestSnapshot, Clock clock, Supplier<LocalDate> ageAsOf) {
+        this(spark, store, privacy, settings, latestSnapshot, clock, ageAsOf, run -> {
+        });
+    }
+
+    /**
+     * @param ended hears of each run of this process once it is final (finished, failed, cancelled, timed out), on
+     *              the run's worker thread; what it throws is logged as an incident and does not change the run
+     */
+    public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy, RunSettings settings,
+                      Supplier<Optional<Snapshot>> latestSnapshot, Clock clock, Supplier<LocalDate> ageAsOf,
+                      Consumer<QueryRun> ended) {
+        this.ended = ended;
         this.spark = spark;
         this.store = store;
         this.privacy = privacy;
@@ -108,6 +123,7 @@ public final class CohortRuns implements AutoCloseable {
                 timer.cancel(false);
                 recancel.cancel(false);
                 active.remove(id);
+                tellEnded(id);
             }
         });
         return run;
@@ -150,6 +166,14 @@ public final class CohortRuns implements AutoCloseable {
 
     public QueryRunStore store() {
         return store;
+    }
+
+    private void tellEnded(long id) {
+        try {
+            store.find(id).filter(r -> r.status().isFinal()).ifPresent(ended);
+        } catch (RuntimeException e) {
+            Incidents.log("telling of the end of cohort run " + id, e);
+        }
     }
 
     /** The planner of the latest snapshot, made again when a newer snapshot appears. */

@@ -1,5 +1,6 @@
 package org.smartcc.engine.privacy;
 
+import org.smartcc.store.domain.InvalidSettingException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -79,7 +80,7 @@ class PrivacySettingsTest {
     }
 
     private static void assertRefused(String key, String value) {
-        PrivacySettingException e = assertThrows(PrivacySettingException.class,
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> PrivacySettings.from(Map.of(key, value)), key + " = " + value);
         assertEquals("PRIVACY_SETTING_INVALID", e.code());
         assertEquals(key, e.key());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +96,21 @@ class CohortRunsTest {
         assertTrue(result(done, ResultType.PATIENT_AGE_COUNT_XML).breakdown().keySet().stream()
                 .anyMatch(k -> k.contains("-")), "age groups expected");
         assertTrue(store.plan(done.instanceId()).orElseThrow().contains("Scan parquet"));
+    }
+
+    /** The container audits each run's end from here: told once, on the worker, with the final state. */
+    @Test
+    void eachRunIsToldOnceWhenFinal() throws Exception {
+        BlockingQueue<QueryRun> ended = new LinkedBlockingQueue<>();
+        try (CohortRuns told = new CohortRuns(SharedSpark.engine().spark(), store, PrivacySettings.from(Map.of()),
+                new RunSettings(1, Duration.ofMinutes(5), false), () -> Optional.of(SampleStore.snapshot()),
+                Clock.systemUTC(), LocalDate::now, ended::add)) {
+            QueryRun queued = told.submit(request(query(MEDS), "dave", EXACT, ResultType.PATIENT_COUNT_XML));
+            QueryRun end = ended.poll(2, TimeUnit.MINUTES);
+            assertEquals(queued.instanceId(), end.instanceId());
+            assertEquals(QueryStatus.FINISHED, end.status(), end.message().orElse(""));
+            assertEquals(null, ended.poll(200, TimeUnit.MILLISECONDS));
+        }
     }
 
     @Test

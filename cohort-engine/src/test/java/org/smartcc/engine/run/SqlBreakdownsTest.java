@@ -1,5 +1,6 @@
 package org.smartcc.engine.run;
 
+import org.smartcc.store.domain.InvalidSettingException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -121,14 +122,14 @@ class SqlBreakdownsTest {
         assertEquals(BreakdownSettings.DEFAULTS.losGroups(), BreakdownSettings.from(Map.of()).losGroups());
         for (String bad : new String[] {"", "1,2", "0,2", "0,1,1", "0-3,2-5", "0+,5", "3-1", "0,x", "0;1", "0,-1",
             "0,1,2-"}) {
-            BreakdownSettingException e = assertThrows(BreakdownSettingException.class,
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
                     () -> BreakdownSettings.from(Map.of(BreakdownSettings.LOS_GROUPS, bad)), bad);
             assertEquals(BreakdownSettings.LOS_GROUPS, e.key());
             assertEquals("BREAKDOWN_SETTING_INVALID", e.code());
             assertTrue(e.getMessage().startsWith("smartcc.breakdown.los-groups = '" + bad + "': "), e.getMessage());
         }
         for (String bad : new String[] {"0", "-1", "twenty", "1001", ""}) {
-            BreakdownSettingException e = assertThrows(BreakdownSettingException.class,
+            InvalidSettingException e = assertThrows(InvalidSettingException.class,
                     () -> BreakdownSettings.from(Map.of(BreakdownSettings.TOP_N, bad)), bad);
             assertEquals(BreakdownSettings.TOP_N, e.key());
         }

@@ -22,18 +22,25 @@ import org.smartcc.engine.run.RunException;
 import org.smartcc.store.Database;
 
 /**
- * Aggregates over a patient set for its owner: the one place they are computed, so that auditing can be added here.
- * Another user's set, or a result that is no patient set, answers as an absent set. The latest snapshot's aggregates
+ * Aggregates over a patient set for its owner or for an app the set was granted to: the one place they are computed.
+ * The owner's roles decide between exact and protected counts; an app, which has no data roles, always gets the
+ * protected ones, and each of its answers is audited as a population read. Another user's set, or a result that is
+ * no patient set, answers the owner as an absent set. The latest snapshot's aggregates
  * are kept until a newer snapshot appears, with two sets of draws: the exact counts, and the protected counts that
  * every user without exact counts shares, each drawn once per set and cell, so asking again reveals nothing new.
  */
 @ApplicationScoped
 public class AggregateService {
 
+    /** The audit's {@code kind} of an app's aggregate answers; its rows count the codes or bins answered. */
+    static final String AUDITED_CODES = "aggregate:codes";
+    static final String AUDITED_VALUES = "aggregate:values";
+
     private Supplier<CohortRuns> runs;
     private Supplier<Optional<Snapshot>> latestSnapshot;
     private Function<Snapshot, SetAggregates> aggregatesOf;
     private PrivacySettings privacy;
+    private PopulationReads reads;
     private Current current;
 
     /** The aggregates of one snapshot with the draws of the exact and of the protected counts. */
@@ -46,18 +53,23 @@ public class AggregateService {
 
     @Inject
     public AggregateService(Provider<CohortRuns> runs, CohortEngine engine, Database database,
-                            PrivacySettings privacy) {
+                            PrivacySettings privacy, PopulationReads reads) {
         this(runs::get, () -> engine.latestSnapshot(database),
-                snapshot -> engine.setAggregates(snapshot, runs.get().store()), privacy);
+                snapshot -> engine.setAggregates(snapshot, runs.get().store()), privacy, reads);
     }
 
-    /** @param aggregatesOf the aggregates of a snapshot over the run store's sets */
+    /**
+     * @param aggregatesOf the aggregates of a snapshot over the run store's sets
+     * @param reads        where a granted app's answers are audited
+     */
     public AggregateService(Supplier<CohortRuns> runs, Supplier<Optional<Snapshot>> latestSnapshot,
-                            Function<Snapshot, SetAggregates> aggregatesOf, PrivacySettings privacy) {
+                            Function<Snapshot, SetAggregates> aggregatesOf, PrivacySettings privacy,
+                            PopulationReads reads) {
         this.runs = runs;
         this.latestSnapshot = latestSnapshot;
         this.aggregatesOf = aggregatesOf;
         this.privacy = privacy;
+        this.reads = reads;
     }
 
     /** The codes of a collection by the number of the set's patients who have them, at most {@code top}. */
@@ -74,6 +86,25 @@ public class AggregateService {
         AggregateCollection named = AggregateCollection.named(collection);
         Current now = current();
         return now.aggregates().values(setId, named, code, bins, drawsFor(researcher, now));
+    }
+
+    /** {@link #codes(Researcher, long, String, int)} for a granted app: protected counts, audited. */
+    public List<CodeCount> codes(PopulationReads.Grant grant, String collection, int top) {
+        AggregateCollection named = AggregateCollection.named(collection);
+        Current now = current();
+        List<CodeCount> codes = now.aggregates().codes(grant.setId(), named, top, now.protectedDraws());
+        reads.audited(grant, collection, AUDITED_CODES, 0, codes.size());
+        return codes;
+    }
+
+    /** {@link #values(Researcher, long, String, String, int)} for a granted app: protected counts, audited. */
+    public ValueDistribution values(PopulationReads.Grant grant, String collection, String code, int bins) {
+        AggregateCollection named = AggregateCollection.named(collection);
+        Current now = current();
+        ValueDistribution distribution = now.aggregates().values(grant.setId(), named, code, bins,
+                now.protectedDraws());
+        reads.audited(grant, collection, AUDITED_VALUES, 0, distribution.bins().size());
+        return distribution;
     }
 
     private void requireOwnSet(Researcher researcher, long setId) {

@@ -34,6 +34,7 @@ public class CohortService {
     private Supplier<CohortRuns> runs;
     private Supplier<PrivacySettings> privacy;
     private Function<List<Integer>, Map<Integer, String>> recordIds;
+    private CohortRunAudit audit;
 
     /** For CDI's client proxy only. */
     protected CohortService() {
@@ -41,18 +42,21 @@ public class CohortService {
 
     /** The runs through a provider: start-up opens them after the snapshot, not the first request for a service. */
     @Inject
-    public CohortService(Provider<CohortRuns> runs, PrivacySettings privacy, JdbcRecordIds recordIds) {
-        this(runs::get, () -> privacy, recordIds::recordIdsOf);
+    public CohortService(Provider<CohortRuns> runs, PrivacySettings privacy, JdbcRecordIds recordIds,
+                         CohortRunAudit audit) {
+        this(runs::get, () -> privacy, recordIds::recordIdsOf, audit);
     }
 
     /**
      * @param recordIds the SMART record id of each patient number that has one (synthetic patients have none)
+     * @param audit     where each submitted run is audited
      */
     public CohortService(Supplier<CohortRuns> runs, Supplier<PrivacySettings> privacy,
-                         Function<List<Integer>, Map<Integer, String>> recordIds) {
+                         Function<List<Integer>, Map<Integer, String>> recordIds, CohortRunAudit audit) {
         this.runs = runs;
         this.privacy = privacy;
         this.recordIds = recordIds;
+        this.audit = audit;
     }
 
     /** A member of a patient set, with its SMART record id unless it is synthetic. */
@@ -83,8 +87,10 @@ public class CohortService {
     /** Queues a run of the definition; empty results and timeout mean the engine's defaults. */
     public QueryRun submit(Researcher researcher, QueryDefinition definition, List<ResultType> results,
                            Optional<Duration> timeout) {
-        return runs.get().submit(new RunRequest(definition, QueryJson.write(definition), researcher.user(),
+        QueryRun run = runs.get().submit(new RunRequest(definition, QueryJson.write(definition), researcher.user(),
                 researcher.roles(), results, timeout));
+        audit.started(run);
+        return run;
     }
 
 

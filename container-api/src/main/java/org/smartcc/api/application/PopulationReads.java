@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.smartcc.api.domain.AuditEvent;
+import org.smartcc.api.domain.AuditKind;
 import org.smartcc.api.domain.PopulationCursor;
 import org.smartcc.api.domain.PopulationRead;
 import org.smartcc.oauth.domain.OAuthError;
@@ -30,18 +32,24 @@ public final class PopulationReads {
 
     private final PopulationSets sets;
     private final PopulationAudit audit;
+    private final Auditor auditor;
     private final PopulationCursors cursors;
     private final int pageRecords;
     private final Clock clock;
 
-    /** @param pageRecords the most records one response serves ({@code smartcc.population.page-records}) */
-    public PopulationReads(PopulationSets sets, PopulationAudit audit, PopulationCursors cursors, int pageRecords,
-                           Clock clock) {
+    /**
+     * @param audit       the population reads' own audit (what each answer served)
+     * @param auditor     the audit trail, which gets the same reads and the exports' start and end
+     * @param pageRecords the most records one response serves ({@code smartcc.population.page-records})
+     */
+    public PopulationReads(PopulationSets sets, PopulationAudit audit, Auditor auditor, PopulationCursors cursors,
+                           int pageRecords, Clock clock) {
         if (pageRecords < 1) {
             throw new IllegalArgumentException("smartcc.population.page-records must be at least 1");
         }
         this.sets = sets;
         this.audit = audit;
+        this.auditor = auditor;
         this.cursors = cursors;
         this.pageRecords = pageRecords;
         this.clock = clock;
@@ -119,10 +127,30 @@ public final class PopulationReads {
         return new Page(List.copyOf(records), next, state.records());
     }
 
-    /** Writes the audit row of one answer, with what it served. */
+    /**
+     * Writes the audit row of one answer, with what it served, and the event in the audit trail; a failure of either
+     * fails the answer (or the export) it audits.
+     */
     public void audited(Grant grant, String collection, String kind, long records, long statements) {
         audit.record(new PopulationRead(grant.appId(), grant.grantedBy(), grant.setId(), collection, kind, records,
                 statements, clock.instant()));
+        auditor.record(trailEvent(AuditKind.POPULATION_READ, grant).what(collection));
+    }
+
+    /** An export was kicked off (in the request, whose failure a failed write is). */
+    public void exportStarted(Grant grant, String exportId) {
+        auditor.record(trailEvent(AuditKind.EXPORT_STARTED, grant).what("export " + exportId));
+    }
+
+    /** An export reached its final state (on the export's worker: a failed write is an incident, not a failure). */
+    public void exportEnded(Grant grant, String exportId, String state) {
+        auditor.recordInBackground(trailEvent(AuditKind.EXPORT_ENDED, grant).what("export " + exportId)
+                .outcome(state));
+    }
+
+    /** Apps read sets 2-legged, for no user: the event names the app and the set (the granter is in the read audit). */
+    private AuditEvent trailEvent(AuditKind kind, Grant grant) {
+        return auditor.event(kind).app(grant.appId()).set(grant.setId());
     }
 
     /** The filters as one digest: names and last values (the per-record call reads the last), order ignored. */

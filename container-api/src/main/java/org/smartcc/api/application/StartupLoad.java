@@ -1,5 +1,6 @@
 package org.smartcc.api.application;
 
+import org.smartcc.store.domain.InvalidSettingException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -90,7 +91,7 @@ public class StartupLoad {
         }
         try {
             settings.breakdownSettings(); // refused here, not at the first run that asks for a breakdown
-        } catch (org.smartcc.engine.run.BreakdownSettingException e) {
+        } catch (InvalidSettingException e) {
             state = ContainerState.FAILED;
             message = "not started: " + e.getMessage();
             LOG.severe(message);

@@ -253,7 +253,7 @@ public class ContainerSettings {
     /**
      * i2b2's SQL breakdowns: {@code smartcc.breakdown.top-n} and {@code smartcc.breakdown.los-groups}.
      *
-     * @throws org.smartcc.engine.run.BreakdownSettingException naming the key of a value that cannot be used (the
+     * @throws org.smartcc.store.domain.InvalidSettingException naming the key of a value that cannot be used (the
      *                                                          container does not start)
      */
     public org.smartcc.engine.run.BreakdownSettings breakdownSettings() {

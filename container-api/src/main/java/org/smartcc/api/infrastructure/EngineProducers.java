@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.smartcc.api.application.CohortRunAudit;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.run.CohortRuns;
@@ -25,12 +26,16 @@ public class EngineProducers {
         return resources.closeOnStop(builder.build());
     }
 
-    /** Opening them marks the runs an earlier process left unfinished as INCOMPLETE. */
+    /**
+     * Opening them marks the runs an earlier process left unfinished as INCOMPLETE; each run's end goes to the audit
+     * trail.
+     */
     @Produces
     @Singleton
     CohortRuns cohortRuns(CohortEngine engine, Database database, PrivacySettings privacy, ContainerSettings settings,
-                          OpenResources resources) {
-        return resources.closeOnStop(engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC()));
+                          OpenResources resources, CohortRunAudit audit) {
+        return resources.closeOnStop(engine.runs(database, privacy, settings.runSettings(), Clock.systemUTC(),
+                audit));
     }
 
     /** Each listed query shows its last run as the runs show it, with live progress. */

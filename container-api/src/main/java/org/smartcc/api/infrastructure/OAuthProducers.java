@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import org.smartcc.api.application.Auditor;
+import org.smartcc.api.application.TokenAudit;
 import org.smartcc.oauth.OAuthModule;
 import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.AppLaunch;
@@ -21,8 +23,10 @@ public class OAuthProducers {
 
     @Produces
     @Singleton
-    OAuthModule oauth(Database database, JdbcRecordIds recordIds, JdbcSetGrants grants, ContainerSettings settings) {
-        return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds, grants);
+    OAuthModule oauth(Database database, JdbcRecordIds recordIds, JdbcSetGrants grants, ContainerSettings settings,
+                      Auditor auditor) {
+        return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds, grants,
+                new TokenAudit(auditor));
     }
 
     @Produces

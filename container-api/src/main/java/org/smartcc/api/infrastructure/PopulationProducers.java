@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import org.smartcc.api.application.Auditor;
 import org.smartcc.api.application.PopulationAudit;
 import org.smartcc.api.application.PopulationCursors;
 import org.smartcc.api.application.PopulationReads;
@@ -17,6 +18,7 @@ import org.smartcc.api.infrastructure.population.PopulationStream;
 import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.store.Database;
+import org.smartcc.store.SmartOntology;
 
 /**
  * Population reads (issue 15): the sets and their audit in the database, the cursor's secret, the record stream, and
@@ -43,17 +45,18 @@ public class PopulationProducers {
 
     @Produces
     @Singleton
-    PopulationReads reads(PopulationSets sets, PopulationAudit audit, ContainerSettings settings, Database database) {
+    PopulationReads reads(PopulationSets sets, PopulationAudit audit, Auditor auditor, ContainerSettings settings,
+                          Database database) {
         byte[] secret = settings.populationCursorSecret().map(s -> s.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> new StoredSecrets(database).secret(CURSOR_SECRET));
-        return new PopulationReads(sets, audit, new PopulationCursors(secret), settings.populationPageRecords(),
-                Clock.systemUTC());
+        return new PopulationReads(sets, audit, auditor, new PopulationCursors(secret),
+                settings.populationPageRecords(), Clock.systemUTC());
     }
 
     @Produces
     @Singleton
-    PopulationCollections collections(ApiCallTable table, RecordReader reader) {
-        return new PopulationCollections(table, reader);
+    PopulationCollections collections(ApiCallTable table) {
+        return PopulationCollections.of(table, SmartOntology.shared());
     }
 
     @Produces

@@ -45,7 +45,7 @@ class CohortServiceTest {
     private final CohortRuns runs = new CohortRuns(null, store, PrivacySettings.from(Map.of()),
             new RunSettings(1, Duration.ofMinutes(1), false), Optional::empty, Clock.systemUTC());
     private final CohortService service = new CohortService(() -> runs, () -> PrivacySettings.from(Map.of()),
-            members -> Map.of(1, "r1"));
+            members -> Map.of(1, "r1"), new CohortRunAudit(new Auditor(new TrailInMemory(), Clock.systemUTC())));
 
     @AfterEach
     void close() {

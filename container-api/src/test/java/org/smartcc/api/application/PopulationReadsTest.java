@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.smartcc.api.domain.AuditEvent;
+import org.smartcc.api.domain.AuditKind;
 import org.smartcc.api.domain.PopulationRead;
 import org.smartcc.oauth.domain.App;
 import org.smartcc.oauth.domain.AppMode;
@@ -69,11 +71,12 @@ class PopulationReadsTest {
 
     private final Sets sets = new Sets();
     private final Audit audit = new Audit();
+    private final TrailInMemory trail = new TrailInMemory();
     private final PopulationReads reads = reads(SECRET);
 
     private PopulationReads reads(byte[] secret) {
-        return new PopulationReads(sets, audit, new PopulationCursors(secret), 2,
-                Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+        return new PopulationReads(sets, audit, new Auditor(trail, clock), new PopulationCursors(secret), 2, clock);
     }
 
     private void fiveRecords() {
@@ -177,6 +180,8 @@ class PopulationReadsTest {
         reads.audited(grant, "medications", "application/n-triples", 2, 40);
         assertEquals(List.of(new PopulationRead("app", "sam", 7, "medications", "application/n-triples", 2, 40,
                 Instant.parse("2026-12-01T00:00:00Z"))), audit.readsOf(7));
+        assertEquals(List.of(AuditEvent.of(Instant.parse("2026-12-01T00:00:00Z"), AuditKind.POPULATION_READ)
+                .app("app").set(7L).what("medications")), trail.events());
     }
 
     private static void assertCode(String code, ErrorKind kind, org.junit.jupiter.api.function.Executable call) {

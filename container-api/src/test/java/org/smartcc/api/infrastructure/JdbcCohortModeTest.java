@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.api.domain.CohortPosition;
-import org.smartcc.store.ClinicalStore;
-import org.smartcc.store.Database;
 import org.smartcc.store.Jdbc;
 import org.smartcc.store.domain.CodedException;
 
@@ -24,31 +22,23 @@ class JdbcCohortModeTest {
 
     @TempDir
     Path dir;
-    Database database;
+    PatientSetStore store;
     Jdbc jdbc;
     JdbcCohortMode mode;
 
     @BeforeEach
     void open() {
-        database = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        jdbc = new Jdbc(database.dataSource());
-        for (int num = 1; num <= 5; num++) {
-            jdbc.update("record", "INSERT INTO patient_mapping (patient_ide, patient_ide_source, patient_num,"
-                    + " project_id) VALUES (?, ?, ?, ?)", "100" + num, ClinicalStore.SOURCE, num, ClinicalStore.PROJECT);
-        }
-        jdbc.update("master", "INSERT INTO qt_query_master (query_master_id, name, user_id, create_ms,"
-                + " definition_json, fingerprint) VALUES (1, 'q', 'alice', 0, '{}', 'f')");
-        jdbc.update("run", "INSERT INTO qt_query_instance (query_instance_id, query_master_id, user_id, status,"
-                + " submit_ms) VALUES (1, 1, 'alice', 'FINISHED', 0)");
+        store = new PatientSetStore(dir);
+        jdbc = store.jdbc;
         // set 10: patients 4, a synthetic 9 without a record, 2 and 5 in that order; set 11: patient 1
-        patientSet(10, 4, 9, 2, 5);
-        patientSet(11, 1);
-        mode = new JdbcCohortMode(database);
+        store.patientSet(10, 4, 9, 2, 5);
+        store.patientSet(11, 1);
+        mode = new JdbcCohortMode(store.database);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     @Test
@@ -85,14 +75,5 @@ class JdbcCohortModeTest {
                 () -> CohortPosition.moveTo(1, 3, Optional.of(" "), T)).code());
         assertEquals("POSITION_INVALID", assertThrows(CodedException.class,
                 () -> CohortPosition.moveTo(1, 3, Optional.of("a".repeat(256)), T)).code());
-    }
-
-    private void patientSet(long resultId, int... patients) {
-        jdbc.update("result", "INSERT INTO qt_query_result_instance (result_instance_id, query_instance_id,"
-                + " result_type, status) VALUES (?, 1, 'PATIENTSET', 'FINISHED')", resultId);
-        for (int i = 0; i < patients.length; i++) {
-            jdbc.update("member", "INSERT INTO qt_patient_set_collection (result_instance_id, set_index, patient_num)"
-                    + " VALUES (?, ?, ?)", resultId, i, patients[i]);
-        }
     }
 }

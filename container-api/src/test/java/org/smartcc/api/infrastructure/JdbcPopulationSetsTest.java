@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.api.application.PopulationSets;
 import org.smartcc.api.domain.PopulationRead;
-import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.Database;
 import org.smartcc.store.Jdbc;
 
@@ -30,32 +28,18 @@ class JdbcPopulationSetsTest {
 
     @TempDir
     Path dir;
+    PatientSetStore store;
     Database database;
     Jdbc jdbc;
     JdbcPopulationSets sets;
 
     @BeforeEach
     void open() {
-        database = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        jdbc = new Jdbc(database.dataSource());
-        for (int num = 1; num <= 5; num++) {
-            jdbc.update("record", "INSERT INTO patient_mapping (patient_ide, patient_ide_source, patient_num,"
-                    + " project_id) VALUES (?, ?, ?, ?)", "100" + num, ClinicalStore.SOURCE, num, ClinicalStore.PROJECT);
-            jdbc.update("source", "INSERT INTO record_source (patient_num, record_id, source_name, source_sha256,"
-                    + " statement_count, loaded_at) VALUES (?, ?, 'p.xml', 'sha', 10, ?)", num, "100" + num,
-                    Timestamp.from(Instant.EPOCH));
-        }
-        jdbc.update("master", "INSERT INTO qt_query_master (query_master_id, name, user_id, create_ms,"
-                + " definition_json, fingerprint) VALUES (1, 'q', 'alice', 0, '{}', 'f')");
-        jdbc.update("run", "INSERT INTO qt_query_instance (query_instance_id, query_master_id, user_id, status,"
-                + " submit_ms) VALUES (1, 1, 'alice', 'FINISHED', 0)");
+        store = new PatientSetStore(dir);
+        database = store.database;
+        jdbc = store.jdbc;
         // patients 4, 2, 5 (twice) and a synthetic 9 without a record
-        jdbc.update("result", "INSERT INTO qt_query_result_instance (result_instance_id, query_instance_id,"
-                + " result_type, status) VALUES (10, 1, 'PATIENTSET', 'FINISHED')");
-        int[] members = {4, 2, 9, 5, 5};
-        for (int i = 0; i < members.length; i++) {
-            member(i, members[i]);
-        }
+        store.patientSet(10, 4, 2, 9, 5, 5);
         jdbc.update("grant", "INSERT INTO patient_set_grant (result_instance_id, app_id, granted_by, granted_ms)"
                 + " VALUES (10, ?, 'alice', 0)", APP);
         sets = new JdbcPopulationSets(database);
@@ -63,7 +47,7 @@ class JdbcPopulationSetsTest {
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     @Test
@@ -86,7 +70,7 @@ class JdbcPopulationSetsTest {
         assertNotEquals(before.fingerprint(), reloaded.fingerprint());
         jdbc.update("reload", "UPDATE record_source SET statement_count = 12 WHERE patient_num = 1");
         assertEquals(reloaded, sets.state(10), "a record outside the set changes nothing");
-        member(5, 3);
+        store.member(10, 5, 3);
         assertNotEquals(reloaded.fingerprint(), sets.state(10).fingerprint());
         assertEquals(4, sets.state(10).records());
     }
@@ -110,10 +94,5 @@ class JdbcPopulationSetsTest {
         assertEquals(32, secret.length);
         assertArrayEquals(secret, new StoredSecrets(database).secret("population-cursor"));
         assertFalse(java.util.Arrays.equals(secret, new StoredSecrets(database).secret("another")));
-    }
-
-    private void member(int index, int patient) {
-        jdbc.update("member", "INSERT INTO qt_patient_set_collection (result_instance_id, set_index, patient_num)"
-                + " VALUES (10, ?, ?)", index, patient);
     }
 }

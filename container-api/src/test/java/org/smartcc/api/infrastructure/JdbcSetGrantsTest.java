@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartcc.api.domain.SetGrant;
 import org.smartcc.oauth.application.RecordIds;
-import org.smartcc.store.ClinicalStore;
 import org.smartcc.store.Database;
 import org.smartcc.store.Jdbc;
 
@@ -27,31 +26,25 @@ class JdbcSetGrantsTest {
 
     @TempDir
     Path dir;
+    PatientSetStore store;
     Database database;
     Jdbc jdbc;
     JdbcSetGrants grants;
 
     @BeforeEach
     void open() {
-        database = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "");
-        jdbc = new Jdbc(database.dataSource());
-        for (int num = 1; num <= 5; num++) {
-            jdbc.update("record", "INSERT INTO patient_mapping (patient_ide, patient_ide_source, patient_num,"
-                    + " project_id) VALUES (?, ?, ?, ?)", "100" + num, ClinicalStore.SOURCE, num, ClinicalStore.PROJECT);
-        }
-        jdbc.update("master", "INSERT INTO qt_query_master (query_master_id, name, user_id, create_ms,"
-                + " definition_json, fingerprint) VALUES (1, 'q', 'alice', 0, '{}', 'f')");
-        jdbc.update("run", "INSERT INTO qt_query_instance (query_instance_id, query_master_id, user_id, status,"
-                + " submit_ms) VALUES (1, 1, 'alice', 'FINISHED', 0)");
+        store = new PatientSetStore(dir);
+        database = store.database;
+        jdbc = store.jdbc;
         // set 10: patients 4 and 2 and a synthetic 9 without a record; set 11: patients 2 and 5
-        patientSet(10, 4, 2, 9);
-        patientSet(11, 2, 5);
+        store.patientSet(10, 4, 2, 9);
+        store.patientSet(11, 2, 5);
         grants = new JdbcSetGrants(database);
     }
 
     @AfterEach
     void close() {
-        database.close();
+        store.close();
     }
 
     @Test
@@ -97,14 +90,5 @@ class JdbcSetGrantsTest {
                 "SELECT result_instance_id, app_id, actor, action, at_ms FROM patient_set_grant_audit ORDER BY audit_id",
                 row -> row.getLong(1) + " " + row.getString(2) + " " + row.getString(3) + " " + row.getString(4) + " "
                         + row.getLong(5)));
-    }
-
-    private void patientSet(long resultId, int... patients) {
-        jdbc.update("result", "INSERT INTO qt_query_result_instance (result_instance_id, query_instance_id,"
-                + " result_type, status) VALUES (?, 1, 'PATIENTSET', 'FINISHED')", resultId);
-        for (int i = 0; i < patients.length; i++) {
-            jdbc.update("member", "INSERT INTO qt_patient_set_collection (result_instance_id, set_index, patient_num)"
-                    + " VALUES (?, ?, ?)", resultId, i, patients[i]);
-        }
     }
 }

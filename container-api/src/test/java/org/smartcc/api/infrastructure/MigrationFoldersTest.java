@@ -37,7 +37,7 @@ class MigrationFoldersTest {
             while (rs.next()) {
                 applied.add(rs.getString(1));
             }
-            assertEquals(List.of("1", "4", "10", "2", "3", "5", "6", "7", "8", "9", "11", "12", "13", "14", "15"), applied);
+            assertEquals(List.of("1", "4", "10", "2", "3", "5", "6", "7", "8", "9", "11", "12", "13", "14", "15", "16"), applied);
         }
     }
 }

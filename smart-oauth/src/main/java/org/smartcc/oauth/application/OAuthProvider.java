@@ -45,11 +45,19 @@ public final class OAuthProvider {
     private final SignatureScheme signatures;
     private final OAuthSettings settings;
     private final Clock clock;
+    private final TokenEvents events;
     /** Epoch second of the last purge of stale nonces and tokens, done on the side of verification. */
     private final AtomicLong lastPurge = new AtomicLong();
 
     public OAuthProvider(AppRepository apps, TokenRepository tokens, NonceStore nonces, SignatureScheme signatures,
             OAuthSettings settings, Clock clock) {
+        this(apps, tokens, nonces, signatures, settings, clock, TokenEvents.NONE);
+    }
+
+    /** @param events hears of each revocation */
+    public OAuthProvider(AppRepository apps, TokenRepository tokens, NonceStore nonces, SignatureScheme signatures,
+            OAuthSettings settings, Clock clock, TokenEvents events) {
+        this.events = events;
         this.apps = apps;
         this.tokens = tokens;
         this.nonces = nonces;
@@ -204,12 +212,14 @@ public final class OAuthProvider {
 
     /** Revokes one token of any kind; false if it is unknown or already revoked. */
     public boolean revoke(String token) {
-        return tokens.revoke(token);
+        return revokeAndDescribe(token).isPresent();
     }
 
     /** Revokes one token of any kind and returns it as it was; empty if it is unknown or already revoked. */
     public Optional<Token> revokeAndDescribe(String token) {
-        return tokens.find(token).filter(t -> tokens.revoke(t.value()));
+        Optional<Token> revoked = tokens.find(token).filter(t -> tokens.revoke(t.value()));
+        revoked.ifPresent(events::revoked);
+        return revoked;
     }
 
     /** The app's tokens that are neither revoked nor expired, oldest first. */
@@ -219,12 +229,16 @@ public final class OAuthProvider {
 
     /** Revokes every token of an app, e.g. when its secret leaked; returns how many. */
     public int revokeAllOfApp(String appId) {
-        return tokens.revokeAllOfApp(appId);
+        int revoked = tokens.revokeAllOfApp(appId);
+        events.revokedAllOfApp(appId, revoked);
+        return revoked;
     }
 
     /** Revokes all tokens of a user, e.g. at logout. */
     public int revokeAllOfUser(String userId) {
-        return tokens.revokeAllOfUser(userId);
+        int revoked = tokens.revokeAllOfUser(userId);
+        events.revokedAllOfUser(userId, revoked);
+        return revoked;
     }
 
     /** Forgets nonces that have left the timestamp window and deletes expired tokens; verification does it too. */

@@ -9,10 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
+import org.smartcc.records.RdfXmlSyntax;
 
 /**
  * Writes triples as flat RDF/XML: an {@code rdf:Description} per run of triples about one subject, properties as
@@ -24,6 +25,7 @@ public final class RdfXmlWriter {
 
     private final Map<String, String> prefixByNamespace = new LinkedHashMap<>();
     private final Map<Node, String> blankIds = new HashMap<>();
+    private final Function<Node, String> blankId = this::blankId;
     /** The given namespaces, scanned in order: cheaper than hashing each predicate URI. */
     private final List<Map.Entry<String, String>> knownNamespaces;
     private final StringBuilder out = new StringBuilder(16384);
@@ -39,22 +41,23 @@ public final class RdfXmlWriter {
     /** @param prefixes prefix → namespace; namespaces not among them are declared as {@code ns<n>} */
     public static void write(Collection<Triple> triples, Map<String, String> prefixes, OutputStream stream) {
         RdfXmlWriter writer = new RdfXmlWriter(prefixes);
-        writer.writeAll(triples);
         try {
+            writer.writeAll(triples);
             stream.write(writer.out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void writeAll(Collection<Triple> triples) {
+    /** @throws IOException never: a StringBuilder is written to, through {@link Appendable} */
+    private void writeAll(Collection<Triple> triples) throws IOException {
         for (Triple t : triples) {
             qualifiedName(t.getPredicate().getURI());
         }
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rdf:RDF");
         for (Map.Entry<String, String> ns : prefixByNamespace.entrySet()) {
             out.append("\n    xmlns:" + ns.getValue() + "=\"");
-            attribute(ns.getKey());
+            RdfXmlSyntax.attribute(out, ns.getKey());
             out.append('"');
         }
         out.append(">\n");
@@ -68,51 +71,15 @@ public final class RdfXmlWriter {
                 }
                 current = t.getSubject();
                 out.append("  <rdf:Description ");
-                reference(current, "rdf:about");
+                RdfXmlSyntax.reference(out, current, "rdf:about", blankId);
                 out.append(">\n");
             }
-            property(t);
+            RdfXmlSyntax.property(out, qualifiedName(t.getPredicate().getURI()), "", t.getObject(), blankId);
         }
         if (current != null) {
             out.append("  </rdf:Description>\n");
         }
         out.append("</rdf:RDF>\n");
-    }
-
-    private void property(Triple t) {
-        String name = qualifiedName(t.getPredicate().getURI());
-        Node o = t.getObject();
-        out.append("    <" + name);
-        if (!o.isLiteral()) {
-            out.append(' ');
-            reference(o, "rdf:resource");
-            out.append("/>\n");
-            return;
-        }
-        String lang = o.getLiteralLanguage();
-        String datatype = o.getLiteralDatatypeURI();
-        if (lang != null && !lang.isEmpty()) {
-            out.append(" xml:lang=\"");
-            attribute(lang);
-            out.append('"');
-        } else if (datatype != null && !datatype.equals(XSDDatatype.XSDstring.getURI())) {
-            out.append(" rdf:datatype=\"");
-            attribute(datatype);
-            out.append('"');
-        }
-        out.append('>');
-        text(o.getLiteralLexicalForm());
-        out.append("</" + name + ">\n");
-    }
-
-    private void reference(Node n, String uriAttribute) {
-        if (n.isBlank()) {
-            out.append("rdf:nodeID=\"").append(blankId(n)).append('"');
-        } else {
-            out.append(uriAttribute).append("=\"");
-            attribute(n.getURI());
-            out.append('"');
-        }
     }
 
     /**
@@ -122,7 +89,7 @@ public final class RdfXmlWriter {
     private String blankId(Node n) {
         String label = n.getBlankNodeLabel();
         for (int i = 0; i < label.length(); i++) {
-            if (!isNameChar(label.charAt(i))) {
+            if (!RdfXmlSyntax.isNameChar(label.charAt(i))) {
                 return blankIds.computeIfAbsent(n, k -> "n" + blankIds.size());
             }
         }
@@ -134,20 +101,11 @@ public final class RdfXmlWriter {
         for (Map.Entry<String, String> ns : knownNamespaces) {
             String namespace = ns.getKey();
             if (uri.startsWith(namespace) && uri.length() > namespace.length()
-                    && isNameStart(uri.charAt(namespace.length())) && allNameChars(uri, namespace.length())) {
+                    && RdfXmlSyntax.isNameStart(uri.charAt(namespace.length())) && allNameChars(uri, namespace.length())) {
                 return ns.getValue() + ":" + uri.substring(namespace.length());
             }
         }
-        int split = uri.length();
-        while (split > 0 && isNameChar(uri.charAt(split - 1))) {
-            split--;
-        }
-        while (split < uri.length() && !isNameStart(uri.charAt(split))) {
-            split++;
-        }
-        if (split == uri.length() || split == 0) {
-            throw new IllegalStateException("property " + uri + " cannot be written as an XML name in RDF/XML");
-        }
+        int split = RdfXmlSyntax.localNameStart(uri);
         String namespace = uri.substring(0, split);
         String prefix = prefixByNamespace.computeIfAbsent(namespace, k -> "ns" + prefixByNamespace.size());
         return prefix + ":" + uri.substring(split);
@@ -155,46 +113,10 @@ public final class RdfXmlWriter {
 
     private static boolean allNameChars(String s, int from) {
         for (int i = from; i < s.length(); i++) {
-            if (!isNameChar(s.charAt(i))) {
+            if (!RdfXmlSyntax.isNameChar(s.charAt(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isNameStart(char c) {
-        return Character.isLetter(c) || c == '_';
-    }
-
-    private static boolean isNameChar(char c) {
-        return isNameStart(c) || Character.isDigit(c) || c == '-' || c == '.';
-    }
-
-    private void text(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> out.append("&#13;");
-                default -> out.append(c);
-            }
-        }
-    }
-
-    private void attribute(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '"' -> out.append("&quot;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> out.append("&#13;");
-                case '\t' -> out.append("&#9;");
-                default -> out.append(c);
-            }
-        }
     }
 }

@@ -29,7 +29,6 @@ import org.smartcc.api.application.PopulationSets;
 import org.smartcc.api.domain.ExportFile;
 import org.smartcc.api.domain.PopulationExport;
 import org.smartcc.api.domain.PopulationExport.State;
-import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.RecordQueryParser;
 import org.smartcc.store.Incidents;
 import org.smartcc.store.domain.CodedException;
@@ -120,6 +119,7 @@ public final class PopulationExporter implements AutoCloseable {
                 state.fingerprint(), (long) state.records() * distinctNames.size() * distinctTypes.size(), 0, 0, 0,
                 null, clock.instant(), null, null);
         store.create(export);
+        reads.exportStarted(grant, export.id());
         worker.execute(() -> run(export.id()));
         return export;
     }
@@ -153,6 +153,9 @@ public final class PopulationExporter implements AutoCloseable {
         synchronized (lock) {
             store.close(export.id(), State.CANCELLED, clock.instant());
             running = export.id().equals(current);
+        }
+        if (export.state() == State.RUNNING) {
+            reads.exportEnded(grantOf(export), export.id(), State.CANCELLED.name());
         }
         if (!running) {
             removeFiles(export.id()); // else the worker removes them when it sees the cancellation
@@ -208,12 +211,12 @@ public final class PopulationExporter implements AutoCloseable {
         long[] progress = {done.stream().mapToLong(ExportFile::records).sum(),
                 done.stream().mapToLong(ExportFile::bytes).sum()};
         Map<String, List<String>> filters = decode(export.filters());
-        PopulationReads.Grant grant = new PopulationReads.Grant(export.appId(), export.grantedBy(), export.setId());
+        PopulationReads.Grant grant = grantOf(export);
         int nextFile = point.nextFile();
         for (PopulationExport.Part part : export.parts().subList(point.part(), export.parts().size())) {
-            ApiCall call = collections.call(part.collection());
+            PopulationCollections.Collection collection = collections.named(part.collection());
             PopulationFormat format = PopulationFormat.ofMediaType(part.format()).orElseThrow();
-            SplitFiles files = new SplitFiles(directory, part.collection(), format, settings.maxFileBytes(), nextFile,
+            SplitFiles files = new SplitFiles(directory, collection, format, settings.maxFileBytes(), nextFile,
                     c -> {
                         progress[1] += c.bytes();
                         store.fileDone(new ExportFile(id, c.number(), part.index(), part.collection(), part.format(),
@@ -230,7 +233,7 @@ public final class PopulationExporter implements AutoCloseable {
                 if (batch.isEmpty()) {
                     break;
                 }
-                stream.write(call, filters, export.apiBase(), batch, files, tally);
+                stream.write(collection.call(), filters, export.apiBase(), batch, files, tally);
                 progress[0] += tally.records() - before;
                 before = tally.records();
                 store.progress(id, progress[0], progress[1]);
@@ -260,9 +263,17 @@ public final class PopulationExporter implements AutoCloseable {
         synchronized (lock) {
             ended = store.finish(export.id(), state, message, now, now.plus(settings.ttl()));
         }
+        if (ended) {
+            reads.exportEnded(grantOf(export), export.id(), state.name());
+        }
         if (!ended || state == State.FAILED) {
             removeFiles(export.id()); // cancelled meanwhile, or failed half way: no file of it stays
         }
+    }
+
+    /** The grant the export reads under, as it was when kicked off. */
+    private static PopulationReads.Grant grantOf(PopulationExport export) {
+        return new PopulationReads.Grant(export.appId(), export.grantedBy(), export.setId());
     }
 
     private void removeExpired() {

@@ -10,19 +10,17 @@ import java.util.Optional;
  * extension of export files and its writer. The first one is the default for {@code Accept: *}{@code /*}.
  */
 public enum PopulationFormat {
-    N_TRIPLES("application/n-triples", "nt", (out, collection) -> new NTriplesPopulationWriter(out)),
-    TURTLE("text/turtle", "ttl", (out, collection) -> new TurtlePopulationWriter(out)),
-    RDF_XML("application/rdf+xml", "rdf", (out, collection) -> new RdfXmlPopulationWriter(out)),
-    NDJSON("application/x-ndjson", "ndjson", (out, collection) -> new NdjsonPopulationWriter(out)),
-    CSV("text/csv", "csv", (out, collection) -> new CsvPopulationWriter(out,
-            TabularProjections.shared().require(collection))),
-    PARQUET("application/vnd.apache.parquet", "parquet", (out, collection) -> new ParquetPopulationWriter(out,
-            TabularProjections.shared().require(collection)));
+    N_TRIPLES("application/n-triples", "nt", (out, columns) -> new NTriplesPopulationWriter(out)),
+    TURTLE("text/turtle", "ttl", (out, columns) -> new TurtlePopulationWriter(out)),
+    RDF_XML("application/rdf+xml", "rdf", (out, columns) -> new RdfXmlPopulationWriter(out)),
+    NDJSON("application/x-ndjson", "ndjson", (out, columns) -> new NdjsonPopulationWriter(out)),
+    CSV("text/csv", "csv", CsvPopulationWriter::new),
+    PARQUET("application/vnd.apache.parquet", "parquet", ParquetPopulationWriter::new);
 
-    /** Opens a writer of one collection on a stream. */
+    /** Opens a writer of one collection on a stream; the tabular formats write the collection's columns. */
     @FunctionalInterface
     interface Opener {
-        PopulationWriter open(OutputStream out, String collection) throws IOException;
+        PopulationWriter open(OutputStream out, TabularColumns columns) throws IOException;
     }
 
     private final String mediaType;
@@ -45,8 +43,8 @@ public enum PopulationFormat {
     }
 
     /** A writer of the collection's records on the stream, which it never closes. */
-    public PopulationWriter open(OutputStream out, String collection) throws IOException {
-        return opener.open(out, collection);
+    public PopulationWriter open(OutputStream out, PopulationCollections.Collection collection) throws IOException {
+        return opener.open(out, collection.columns());
     }
 
     /** The format of a media type (parameters such as {@code ;charset} ignored), if served. */

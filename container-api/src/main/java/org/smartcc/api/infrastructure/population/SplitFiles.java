@@ -29,7 +29,7 @@ public final class SplitFiles implements PopulationWriter {
     }
 
     private final Path directory;
-    private final String collection;
+    private final PopulationCollections.Collection collection;
     private final PopulationFormat format;
     private final long maxBytes;
     private final Listener listener;
@@ -43,8 +43,8 @@ public final class SplitFiles implements PopulationWriter {
     private String lastRecordId;
 
     /** @param firstNumber the number of the first file written (files already complete keep theirs) */
-    public SplitFiles(Path directory, String collection, PopulationFormat format, long maxBytes, int firstNumber,
-                      Listener listener) {
+    public SplitFiles(Path directory, PopulationCollections.Collection collection, PopulationFormat format,
+                      long maxBytes, int firstNumber, Listener listener) {
         if (maxBytes < 1) {
             throw new IllegalArgumentException("the largest file must have at least one byte");
         }
@@ -97,7 +97,7 @@ public final class SplitFiles implements PopulationWriter {
     }
 
     private void open() throws IOException {
-        temporary = directory.resolve(fileName(number, collection, format) + ".part");
+        temporary = directory.resolve(fileName(number, collection.name(), format) + ".part");
         counted = new Counting(new BufferedOutputStream(Files.newOutputStream(temporary), 65536));
         writer = format.open(counted, collection);
         records = 0;
@@ -107,7 +107,7 @@ public final class SplitFiles implements PopulationWriter {
     private void complete() throws IOException {
         writer.finish();
         counted.close();
-        Path done = directory.resolve(fileName(number, collection, format));
+        Path done = directory.resolve(fileName(number, collection.name(), format));
         Files.move(temporary, done, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         writer = null;
         Completed file = new Completed(number, done, records, statements, counted.bytes, lastRecordId);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.domain.UserRole;
@@ -23,20 +24,31 @@ import org.smartcc.store.domain.ErrorKind;
 public class AdminOnlyFilter implements ContainerRequestFilter {
 
     static final String ACTING_USER = "X-SmartCC-Acting-User";
-    private static final BasicAuth ADMIN = new BasicAuth("admin", "ADMIN", "smartcc-admin");
+    private static final String ADMIN_USER = "admin";
+    private static final BasicAuth ADMIN = new BasicAuth(ADMIN_USER, "ADMIN", "smartcc-admin");
 
     @Inject
     ContainerSettings settings;
     /** Through a provider: JAX-RS creates its filters as it starts, before start-up has opened the store. */
     @Inject
     Provider<UserAccounts> accounts;
+    @Inject
+    Provider<LoginAudit> logins;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
-            ADMIN.check(authorization, settings.adminPassword(),
-                    "the admin API is off; set smartcc.admin.password to turn it on");
+            try {
+                ADMIN.check(authorization, settings.adminPassword(),
+                        "the admin API is off; set smartcc.admin.password to turn it on");
+            } catch (LoginRefused refused) {
+                if (refused.code().endsWith("_CREDENTIALS_WRONG")) {
+                    logins.get().refused(ADMIN_USER, "admin API", refused.code());
+                }
+                throw refused;
+            }
+            request.setProperty(AdminChangeAudit.ADMIN, ADMIN_USER);
             return;
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
@@ -46,5 +58,6 @@ public class AdminOnlyFilter implements ContainerRequestFilter {
             throw new CodedException(ErrorKind.FORBIDDEN, "FORBIDDEN_NOT_ADMIN", "the launcher may call the admin API"
                     + " only for a user with the admin role, named in the header " + ACTING_USER);
         }
+        request.setProperty(AdminChangeAudit.ADMIN, acting);
     }
 }

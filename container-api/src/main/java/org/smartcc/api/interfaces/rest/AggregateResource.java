@@ -11,7 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Optional;
 import org.smartcc.api.application.AggregateService;
+import org.smartcc.api.application.PopulationReads;
 import org.smartcc.engine.aggregate.AggregateException;
 import org.smartcc.engine.aggregate.CodeCount;
 import org.smartcc.engine.aggregate.SetAggregates;
@@ -19,18 +21,21 @@ import org.smartcc.engine.aggregate.ValueDistribution;
 import org.smartcc.engine.privacy.ReportedCount;
 
 /**
- * Aggregates over a patient set for its owner (HTTP Basic as a cohort user, like the rest of the cohort API): the
- * set's patients by code of a collection, and a code's value distribution. {@link AggregateService} computes them;
- * this resource translates HTTP and JSON. Counts are the protected ones.
+ * Aggregates over a patient set (docs/population.md): the set's patients by code of a collection, and a code's value
+ * distribution, for the set's owner (the cohort API's credentials) or for an app the set was granted to (signed
+ * 2-legged as itself, refused as the population reads refuse). {@link AggregateService} computes them; this resource
+ * translates HTTP and JSON. Counts are the protected ones.
  */
 @Path("cohort/patient-sets/{id}/aggregates/{collection}")
-@CohortUser
+@CohortUserOrApp
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AggregateResource {
 
     @Inject
     AggregateService aggregates;
+    @Inject
+    PopulationReads reads;
     @Inject
     Caller caller;
 
@@ -56,8 +61,10 @@ public class AggregateResource {
     @Path("codes")
     public List<Code> codes(@PathParam("id") long setId, @PathParam("collection") String collection,
                             @QueryParam("top") String top) {
+        Optional<PopulationReads.Grant> grant = appsGrant(setId);
         int n = whole(top, SetAggregates.DEFAULT_TOP, AggregateException.Code.BAD_TOP, "top");
-        List<CodeCount> codes = aggregates.codes(caller.researcher(), setId, collection, n);
+        List<CodeCount> codes = grant.isPresent() ? aggregates.codes(grant.get(), collection, n)
+                : aggregates.codes(caller.researcher(), setId, collection, n);
         return codes.stream().map(c -> new Code(c.system(), c.code(), c.title(), c.patients())).toList();
     }
 
@@ -65,11 +72,18 @@ public class AggregateResource {
     @Path("values")
     public Values values(@PathParam("id") long setId, @PathParam("collection") String collection,
                          @QueryParam("code") @DefaultValue("") String code, @QueryParam("bins") String bins) {
+        Optional<PopulationReads.Grant> grant = appsGrant(setId);
         int n = whole(bins, SetAggregates.DEFAULT_BINS, AggregateException.Code.BAD_BINS, "bins");
-        ValueDistribution d = aggregates.values(caller.researcher(), setId, collection, code, n);
+        ValueDistribution d = grant.isPresent() ? aggregates.values(grant.get(), collection, code, n)
+                : aggregates.values(caller.researcher(), setId, collection, code, n);
         return new Values(d.code(), d.unit().orElse(null), d.patients(), d.values(), d.quantiles()
                 .map(q -> new Quantiles(q.p5(), q.p25(), q.p50(), q.p75(), q.p95())).orElse(null), d.bins().stream()
                 .map(b -> new Bin(b.from().orElse(null), b.to().orElse(null), b.patients())).toList());
+    }
+
+    /** The grant a signing app reads under, checked before anything else of the request; empty for a cohort user. */
+    private Optional<PopulationReads.Grant> appsGrant(long setId) {
+        return caller.signedByApp() ? Optional.of(reads.authorize(caller.app(), setId)) : Optional.empty();
     }
 
     /** A query parameter as a whole number (JAX-RS would answer 404 for an int parameter that is none). */

@@ -30,6 +30,11 @@ public class Caller {
         return researcher;
     }
 
+    /** Whether an app's signature was verified, rather than a cohort user logged in ({@link CohortUserOrApp}). */
+    public boolean signedByApp() {
+        return app != null;
+    }
+
     public void signedBy(OAuthPrincipal verified) {
         this.app = verified;
     }

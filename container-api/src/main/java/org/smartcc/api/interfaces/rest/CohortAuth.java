@@ -1,5 +1,7 @@
 package org.smartcc.api.interfaces.rest;
 
+import java.util.Optional;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 
@@ -15,18 +17,29 @@ final class CohortAuth {
     private CohortAuth() {
     }
 
-    static Researcher researcher(String authorization, CohortUsers users) {
+    static Researcher researcher(String authorization, CohortUsers users, LoginAudit audit) {
         String decoded = BasicAuth.credentials(authorization, PREFIX, REALM, "a cohort user");
         int colon = decoded.indexOf(':');
         if (colon < 1) {
             throw refused("_CREDENTIALS_MALFORMED", "the Basic credentials are not user:password");
         }
-        return login(decoded.substring(0, colon), decoded.substring(colon + 1), users);
+        return login(decoded.substring(0, colon), decoded.substring(colon + 1), users, audit, "cohort API");
     }
 
-    static Researcher login(String user, String password, CohortUsers users) {
-        return users.authenticate(user, password).map(roles -> new Researcher(user, roles))
-                .orElseThrow(() -> refused("_CREDENTIALS_WRONG", "wrong user or password"));
+    /**
+     * A wrong user or password is audited as a refused login; whether the user exists is not told (nor kept).
+     *
+     * @param where {@code cohort API} or {@code i2b2}, for the audit trail
+     */
+    static Researcher login(String user, String password, CohortUsers users, LoginAudit audit, String where) {
+        Optional<Researcher> researcher = users.authenticate(user, password).map(roles -> new Researcher(user,
+                roles));
+        if (researcher.isEmpty()) {
+            LoginRefused refused = refused("_CREDENTIALS_WRONG", "wrong user or password");
+            audit.refused(null, where, refused.code());
+            throw refused;
+        }
+        return researcher.get();
     }
 
     /** A failed cohort login, e.g. {@code refused("_CREDENTIALS_MISSING", ...)} for COHORT_CREDENTIALS_MISSING. */

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
@@ -36,20 +37,27 @@ public class CohortUserFilter implements ContainerRequestFilter {
     @Inject
     Provider<UserAccounts> accounts;
     @Inject
+    Provider<LoginAudit> logins;
+    @Inject
     ContainerSettings settings;
     @Inject
     Caller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
+        caller.loggedIn(researcher(request, users.get(), accounts.get(), settings, logins.get()));
+    }
+
+    /** The researcher a request logs in as, or the refusal; shared with {@link CohortUserOrAppFilter}. */
+    static Researcher researcher(ContainerRequestContext request, CohortUsers users, UserAccounts accounts,
+                                 ContainerSettings settings, LoginAudit logins) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
-            caller.loggedIn(CohortAuth.researcher(authorization, users.get()));
-            return;
+            return CohortAuth.researcher(authorization, users, logins);
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
         String acting = request.getHeaderString(AdminOnlyFilter.ACTING_USER);
-        UserAccount account = (acting == null ? null : accounts.get().find(acting).orElse(null));
+        UserAccount account = (acting == null ? null : accounts.find(acting).orElse(null));
         if (account == null || !(account.has(UserRole.RESEARCHER) || account.has(UserRole.ADMIN))) {
             throw new CodedException(ErrorKind.FORBIDDEN, "FORBIDDEN_NOT_RESEARCHER", "the launcher may call the"
                     + " cohort API only for a user with the researcher or admin role, named in the header "
@@ -57,6 +65,6 @@ public class CohortUserFilter implements ContainerRequestFilter {
         }
         Set<String> dataRoles = new LinkedHashSet<>();
         account.dataRoles().stream().map(DataRole::name).sorted().forEach(dataRoles::add);
-        caller.loggedIn(new Researcher(account.id(), dataRoles));
+        return new Researcher(account.id(), dataRoles);
     }
 }

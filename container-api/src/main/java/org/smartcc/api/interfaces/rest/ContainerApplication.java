@@ -23,7 +23,8 @@ public class ContainerApplication extends Application {
                 PopulationExportKickOffResource.class, PopulationExportResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
                 AdminUsersResource.class, CohortResource.class, CohortQueryResource.class, I2b2QueryToolResource.class,
-                AdminOnlyFilter.class, LauncherOnlyFilter.class, CohortUserFilter.class, SignedByAppFilter.class,
+                AdminOnlyFilter.class, AdminChangeAudit.class, AdminAuditResource.class, LauncherOnlyFilter.class,
+                CohortUserFilter.class, SignedByAppFilter.class, CohortUserOrAppFilter.class,
                 CallTableRouting.class,
                 ErrorMappers.Coded.class, ErrorMappers.WebApplication.class, ErrorMappers.Unexpected.class);
     }

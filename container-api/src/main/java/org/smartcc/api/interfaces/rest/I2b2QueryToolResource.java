@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.smartcc.api.application.CohortService;
+import org.smartcc.api.application.LoginAudit;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.engine.query.QueryDefinition;
@@ -53,6 +54,8 @@ public class I2b2QueryToolResource {
 
     @Inject
     CohortUsers users;
+    @Inject
+    LoginAudit logins;
     @Inject
     CohortService cohorts;
 
@@ -140,7 +143,7 @@ public class I2b2QueryToolResource {
                 && !login.domain().equals("i2b2demo")) {
             throw CohortAuth.refused("_CREDENTIALS_WRONG", "i2b2's demo user logs in to the domain i2b2demo");
         }
-        return CohortAuth.login(login.username(), login.password(), users);
+        return CohortAuth.login(login.username(), login.password(), users, logins, "i2b2");
     }
 
     /** The requested results; names this engine does not produce are refused by name. */

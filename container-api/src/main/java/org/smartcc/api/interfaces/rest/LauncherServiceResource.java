@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.smartcc.api.application.Auditor;
+import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.domain.AuditKind;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
 import org.smartcc.oauth.application.Approval;
@@ -26,6 +29,7 @@ import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.PendingAuthorization;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.domain.App;
+import org.smartcc.oauth.domain.OAuthException;
 import org.smartcc.oauth.domain.UserAccount;
 import org.smartcc.store.domain.CodedException;
 import org.smartcc.store.domain.ErrorKind;
@@ -43,6 +47,9 @@ import org.smartcc.store.domain.ErrorKind;
 @Produces(MediaType.APPLICATION_JSON)
 public class LauncherServiceResource {
 
+    /** What a launcher user signs in to, in the audit trail. */
+    private static final String LAUNCHER = "launcher";
+
     @Inject
     AuthorizationFlow authorization;
     @Inject
@@ -55,6 +62,10 @@ public class LauncherServiceResource {
     UserAccounts accounts;
     @Inject
     OAuthProvider provider;
+    @Inject
+    LoginAudit logins;
+    @Inject
+    Auditor auditor;
     @Context
     UriInfo uri;
 
@@ -63,7 +74,15 @@ public class LauncherServiceResource {
     @Path("session_create")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject sessionCreate(@FormParam("username") String username, @FormParam("password") String password) {
-        UserAccount account = accounts.signIn(username, password);
+        UserAccount account;
+        try {
+            account = accounts.signIn(username, password);
+        } catch (OAuthException refused) {
+            String known = username == null ? null : accounts.find(username).map(UserAccount::id).orElse(null);
+            logins.refused(known, LAUNCHER, refused.error().name());
+            throw refused;
+        }
+        logins.signedIn(account.id(), LAUNCHER);
         JsonArrayBuilder roles = Jsonp.JSON.createArrayBuilder();
         account.roles().stream().sorted().forEach(r -> roles.add(r.roleName()));
         return Jsonp.JSON.createObjectBuilder().add("user_id", account.id()).add("full_name", account.fullName())
@@ -121,6 +140,8 @@ public class LauncherServiceResource {
         if (launch.recordId() != null) {
             json.add("record_id", launch.recordId());
         }
+        auditor.record(auditor.event(AuditKind.APP_LAUNCH).user(launch.userId()).app(launch.appId())
+                .record(launch.recordId()).what(app.legacyLaunch() ? "legacy launch" : "launch"));
         return json.build();
     }
 

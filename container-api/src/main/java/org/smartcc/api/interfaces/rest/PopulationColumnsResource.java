@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.smartcc.api.infrastructure.population.TabularProjections;
+import org.smartcc.api.infrastructure.population.PopulationCollections;
 
 /**
  * The columns of every collection's tabular projection (the CSV and Parquet population formats), generated from the
@@ -23,13 +23,13 @@ import org.smartcc.api.infrastructure.population.TabularProjections;
 public class PopulationColumnsResource {
 
     @Inject
-    TabularProjections projections;
+    PopulationCollections collections;
 
     @GET
     @Path("columns")
     public Map<String, List<String>> columns() {
         Map<String, List<String>> all = new LinkedHashMap<>();
-        projections.all().forEach((collection, columns) -> all.put(collection, columns.names()));
+        collections.columnsByName().forEach((collection, columns) -> all.put(collection, columns.names()));
         return all;
     }
 }

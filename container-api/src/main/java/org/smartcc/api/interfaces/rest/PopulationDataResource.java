@@ -50,7 +50,8 @@ public class PopulationDataResource {
     @GET
     public Response read(@PathParam("id") long setId, @PathParam("collection") String collection) {
         PopulationReads.Grant grant = reads.authorize(caller.app(), setId);
-        ApiCall call = collections.call(collection);
+        PopulationCollections.Collection named = collections.named(collection);
+        ApiCall call = named.call();
         PopulationFormat format = PopulationNegotiation.choose(headers.getAcceptableMediaTypes());
         Map<String, List<String>> filters = PopulationReads.filters(uri.getQueryParameters());
         RecordQueryParser.parse(call, filters); // a bad filter is refused now, not after the answer has begun
@@ -61,7 +62,7 @@ public class PopulationDataResource {
         StreamingOutput body = out -> {
             PopulationStream.Tally tally = new PopulationStream.Tally();
             try {
-                PopulationWriter writer = format.open(out, collection);
+                PopulationWriter writer = format.open(out, named);
                 stream.write(call, filters, apiBase, page.records(), writer, tally);
                 writer.finish();
             } finally {

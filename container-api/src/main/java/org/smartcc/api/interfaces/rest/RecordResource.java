@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
+import org.smartcc.api.application.Auditor;
+import org.smartcc.api.domain.AuditKind;
 import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.records.application.ClinicalNotePoster;
 import org.smartcc.records.application.RecordReader;
 import org.smartcc.records.RdfFormat;
@@ -51,6 +54,8 @@ public class RecordResource {
     MatchedCall matched;
     @Inject
     Caller caller;
+    @Inject
+    Auditor auditor;
 
     // One instance for all requests (a request-scoped bean cost a sixth of a cached read): the request comes in as
     // method parameters, the matched call and the signer through request-scoped holders the filters filled.
@@ -91,12 +96,27 @@ public class RecordResource {
         String apiBase = apiBases.of(uri);
         RdfFormat format = RdfNegotiation.choose(headers.getAcceptableMediaTypes());
         if (reader.serves(match.call())) {
-            return read(match, path, uri, apiBase, format);
+            Response answer = read(match, path, uri, apiBase, format);
+            audited(AuditKind.RECORD_READ, match);
+            return answer;
         }
         if (poster.serves(match)) {
-            return rdf(poster.post(match, body, apiBase), format);
+            RecordResponse posted = poster.post(match, body, apiBase);
+            audited(AuditKind.RECORD_WRITE, match);
+            return rdf(posted, format);
         }
         throw new RecordsException(ErrorCode.UNSUPPORTED_CALL, match.call().name() + " is not served");
+    }
+
+    /**
+     * One insert once the answer is ready and before it is written, so no transaction is held while it streams; a
+     * failed insert fails the call (an access the trail cannot hold is not served). The call's name, not its path:
+     * the path may carry filter values.
+     */
+    private void audited(AuditKind kind, CallMatch match) {
+        OAuthPrincipal app = caller.app();
+        auditor.record(auditor.event(kind).app(app.appId()).user(app.userId().orElse(null))
+                .record(match.recordId().orElseThrow()).what(match.call().name()));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.smartcc.oauth.application.OAuthProvider;
+import org.smartcc.oauth.domain.OAuthPrincipal;
 
 /**
  * {@link SignedByApp}: verifies the OAuth 1.0a signature (which also spends the nonce) and hands the app and token to
@@ -29,7 +30,12 @@ public class SignedByAppFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        caller.signedBy(provider.get().verify(OAuthRequests.of(request, formBody(request))));
+        caller.signedBy(verified(request, provider.get()));
+    }
+
+    /** The app (and token) whose signature the request carries, or the refusal; shared with {@link CohortUserOrAppFilter}. */
+    static OAuthPrincipal verified(ContainerRequestContext request, OAuthProvider provider) throws IOException {
+        return provider.verify(OAuthRequests.of(request, formBody(request)));
     }
 
     /** The body when it holds signed parameters, else null; GET and DELETE bodies never counted. */

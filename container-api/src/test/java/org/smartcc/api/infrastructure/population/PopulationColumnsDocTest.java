@@ -30,8 +30,8 @@ class PopulationColumnsDocTest {
         int end = text.indexOf(END);
         assertTrue(begin >= 0 && end > begin, doc + " has no " + BEGIN + " ... " + END + " part");
         String documented = text.substring(begin + BEGIN.length(), end);
-        String generated = "\n" + table(TabularProjections.of(RecordApi.callTable(SmartOntology.shared()),
-                SmartOntology.shared()).all());
+        String generated = "\n" + table(PopulationCollections.of(RecordApi.callTable(SmartOntology.shared()),
+                SmartOntology.shared()).columnsByName());
         if (Boolean.getBoolean("population.columns.write")) {
             Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + generated + text.substring(end),
                     StandardCharsets.UTF_8);

@@ -116,7 +116,7 @@ class PopulationWritersTest {
 
     private static String write(PopulationFormat format, List<Model> records) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PopulationWriter writer = format.open(out, "medications");
+        PopulationWriter writer = format.open(out, SampleRecords.COLLECTIONS.named("medications"));
         for (int i = 0; i < records.size(); i++) {
             writer.record("100" + (i + 1), records.get(i));
         }

@@ -17,7 +17,7 @@ final class SampleRecords implements AutoCloseable {
 
     static final String API_BASE = "http://localhost:8080";
     static final ApiCallTable CALLS = RecordApi.callTable(SmartOntology.shared());
-    static final TabularProjections PROJECTIONS = TabularProjections.of(CALLS, SmartOntology.shared());
+    static final PopulationCollections COLLECTIONS = PopulationCollections.of(CALLS, SmartOntology.shared());
 
     private final Database db;
     private final RecordApi records;
@@ -40,7 +40,7 @@ final class SampleRecords implements AutoCloseable {
     }
 
     static TabularColumns columns(String collection) {
-        return PROJECTIONS.columns(collection).orElseThrow();
+        return COLLECTIONS.named(collection).columns();
     }
 
     /** The answer of {@code GET /records/{id}/{collection}/}, all of it (no paging parameter). */

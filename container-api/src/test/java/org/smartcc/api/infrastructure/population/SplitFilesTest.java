@@ -26,6 +26,7 @@ import org.smartcc.store.Vocab;
 class SplitFilesTest {
 
     private static final long MAX = 20_000;
+    private static final PopulationCollections.Collection MEDICATIONS = SampleRecords.COLLECTIONS.named("medications");
 
     @TempDir
     Path dir;
@@ -53,7 +54,7 @@ class SplitFilesTest {
     @Test
     void anAbandonedFileLeavesNothing() throws IOException {
         List<SplitFiles.Completed> completed = new ArrayList<>();
-        SplitFiles files = new SplitFiles(dir, "medications", PopulationFormat.N_TRIPLES, MAX, 1, completed::add);
+        SplitFiles files = new SplitFiles(dir, MEDICATIONS, PopulationFormat.N_TRIPLES, MAX, 1, completed::add);
         files.record("r0", record(0));
         files.abandon();
         assertEquals(List.of(), completed);
@@ -65,7 +66,7 @@ class SplitFilesTest {
     private List<SplitFiles.Completed> write(PopulationFormat format, int records, int firstNumber)
             throws IOException {
         List<SplitFiles.Completed> completed = new ArrayList<>();
-        SplitFiles files = new SplitFiles(dir, "medications", format, MAX, firstNumber, completed::add);
+        SplitFiles files = new SplitFiles(dir, MEDICATIONS, format, MAX, firstNumber, completed::add);
         for (int i = 0; i < records; i++) {
             files.record(String.format("r%03d", i), record(i));
         }

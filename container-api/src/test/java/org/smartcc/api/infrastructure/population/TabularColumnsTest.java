@@ -25,10 +25,10 @@ class TabularColumnsTest {
             }
         }
         assertTrue(collections.size() >= 14, "the call table's collections: " + collections);
-        assertTrue(SampleRecords.PROJECTIONS.all().keySet().containsAll(collections),
-                "projections " + SampleRecords.PROJECTIONS.all().keySet() + " miss some of " + collections);
-        assertTrue(SampleRecords.PROJECTIONS.all().keySet().containsAll(List.of("demographics", "social_history")));
-        SampleRecords.PROJECTIONS.all().forEach((name, columns) -> {
+        assertTrue(SampleRecords.COLLECTIONS.columnsByName().keySet().containsAll(collections),
+                "projections " + SampleRecords.COLLECTIONS.columnsByName().keySet() + " miss some of " + collections);
+        assertTrue(SampleRecords.COLLECTIONS.columnsByName().keySet().containsAll(List.of("demographics", "social_history")));
+        SampleRecords.COLLECTIONS.columnsByName().forEach((name, columns) -> {
             assertEquals(List.of("record_id", "statement"), columns.names().subList(0, 2), name);
             assertTrue(columns.names().size() > 2, name + " has no field columns");
             assertEquals(columns.names().size(), new TreeSet<>(columns.names()).size(), name + " repeats a column");

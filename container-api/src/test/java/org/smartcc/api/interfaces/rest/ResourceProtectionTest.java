@@ -26,7 +26,7 @@ class ResourceProtectionTest {
 
     /** Annotations that declare a protection: name-bound filters, and the two checks that live in the method. */
     static final Set<Class<? extends Annotation>> PROTECTIONS = Set.of(AdminOnly.class, LauncherOnly.class,
-            CohortUser.class, SignedByApp.class, I2b2MessageLogin.class, SignedTokenRequest.class);
+            CohortUser.class, SignedByApp.class, CohortUserOrApp.class, I2b2MessageLogin.class, SignedTokenRequest.class);
 
     /** Methods anyone may call, each with why (docs/security.md, "Who may call what"). */
     static final Set<String> PUBLIC = Set.of(
