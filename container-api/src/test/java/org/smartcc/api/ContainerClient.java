@@ -78,6 +78,13 @@ final class ContainerClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request to a path of the API as the caller prepares it, e.g. with a browser's headers. */
+    HttpResponse<String> send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> prepare)
+            throws Exception {
+        return http.send(prepare.apply(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(200)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /**
      * A POST over a plain socket, the body sent in the background (declared by {@code Content-Length}, or in chunks)
      * while the answer is read, so that a server that answers before it has read the body is seen to do so. Returns

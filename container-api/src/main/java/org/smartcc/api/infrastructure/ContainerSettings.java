@@ -238,6 +238,14 @@ public class ContainerSettings {
         return value("smartcc.cors.origins", String.class);
     }
 
+    /**
+     * Origins allowed to call the i2b2 cells from a browser, which take passwords: a comma-separated list, where an
+     * origin may end in {@code :*} for any port; unset = none.
+     */
+    public String i2b2CorsOrigins() {
+        return optional("smartcc.i2b2.cors.origins").orElse("");
+    }
+
     /** Small-cell protection of cohort counts ({@code smartcc.privacy.*}, see docs/privacy.md). */
     public org.smartcc.engine.privacy.PrivacySettings privacySettings() {
         return org.smartcc.engine.privacy.PrivacySettings.from(key -> config.getOptionalValue(key, String.class));

@@ -66,7 +66,7 @@ public class BodySizeLimit implements ContainerRequestFilter, ReaderInterceptor 
     }
 
     private Limit limitOf(String path) {
-        return path.startsWith("cohort/") || path.startsWith(I2b2QueryToolResource.PATH)
+        return path.startsWith("cohort/") || I2b2Cells.isCellPath(path)
                 ? new Limit(settings.maxCohortBodyBytes(), "smartcc.cohort.max-body-kb") : generalLimit();
     }
 

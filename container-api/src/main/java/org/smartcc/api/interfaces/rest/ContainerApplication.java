@@ -23,6 +23,7 @@ public class ContainerApplication extends Application {
                 PopulationExportKickOffResource.class, PopulationExportResource.class,
                 LauncherServiceResource.class, LauncherRecordsResource.class, AdminAppsResource.class,
                 AdminUsersResource.class, CohortResource.class, CohortQueryResource.class, I2b2QueryToolResource.class,
+                I2b2PmResource.class, I2b2OntologyResource.class, I2b2WorkplaceResource.class,
                 AdminOnlyFilter.class, AdminChangeAudit.class, AdminAuditResource.class, LauncherOnlyFilter.class,
                 CohortUserFilter.class, SignedByAppFilter.class, CohortUserOrAppFilter.class,
                 CallTableRouting.class, RequestEvents.class,

@@ -16,7 +16,9 @@ import org.smartcc.api.infrastructure.ContainerSettings;
 /**
  * CORS for apps served from other origins (smart-classic §2.1): preflights are answered before any resource is
  * matched, with the reference container's methods, headers and max-age; every answer names the allowed origin.
- * Requests are signed with OAuth headers, not cookies, so credentials are never allowed.
+ * Requests are signed with OAuth headers, not cookies, so credentials are never allowed. The i2b2 cells, which take
+ * passwords in their messages, have their own list of origins ({@code smartcc.i2b2.cors.origins}, none by default),
+ * for i2b2 web clients served from another origin.
  */
 @PreMatching
 public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -45,11 +47,12 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         if (origin == null) {
             return;
         }
-        String allowed = settings.corsOrigins().trim();
+        boolean cell = I2b2Cells.isCellPath(request.getUriInfo().getPath());
+        String allowed = (cell ? settings.i2b2CorsOrigins() : settings.corsOrigins()).trim();
         MultivaluedMap<String, Object> headers = response.getHeaders();
         if (allowed.equals("*")) {
             headers.putSingle("Access-Control-Allow-Origin", "*");
-        } else if (origins(allowed).contains(origin)) {
+        } else if (allows(origins(allowed), origin)) {
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.add("Vary", "Origin");
         } else {
@@ -58,7 +61,17 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
         headers.putSingle("Access-Control-Expose-Headers", "Content-Type, Location, WWW-Authenticate");
     }
 
-    private static Set<String> origins(String list) {
+    /** Whether an origin is listed, as it is or by a listed {@code scheme://host:*}. */
+    static boolean allows(Set<String> listed, String origin) {
+        if (listed.contains(origin)) {
+            return true;
+        }
+        int colon = origin.lastIndexOf(':');
+        return colon > origin.indexOf("://") + 2 && origin.substring(colon + 1).matches("\\d{1,5}")
+                && listed.contains(origin.substring(0, colon) + ":*");
+    }
+
+    static Set<String> origins(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 }

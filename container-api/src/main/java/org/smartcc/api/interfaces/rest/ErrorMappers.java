@@ -17,8 +17,9 @@ import org.smartcc.store.domain.ErrorKind;
 
 /**
  * The one place errors become answers: a {@link CodedException} by its kind, JAX-RS's own errors by their status,
- * anything else as a server fault. Bodies are {@link ErrorResponse} JSON, and on the i2b2 endpoint i2b2's error
- * envelope; nothing internal (stack traces, SQL) reaches the client.
+ * anything else as a server fault. Bodies are {@link ErrorResponse} JSON, and on the i2b2 cells i2b2's error
+ * envelope with HTTP 200, as i2b2 answers (its clients end in script errors on any other status); nothing internal
+ * (stack traces, SQL) reaches the client.
  */
 public final class ErrorMappers {
 
@@ -64,8 +65,8 @@ public final class ErrorMappers {
 
     /**
      * A bug, an outage or an Error (StackOverflowError, OutOfMemoryError; Spark's checked exceptions come here too):
-     * {@code 500 INTERNAL} with an incident id that the log repeats, always JSON, and on the i2b2 endpoint i2b2's
-     * error envelope. The mappers above still win, as JAX-RS picks the nearest superclass.
+     * {@code 500 INTERNAL} with an incident id that the log repeats, as JSON, and on the i2b2 cells i2b2's error
+     * envelope (HTTP 200). The mappers above still win, as JAX-RS picks the nearest superclass.
      */
     @Provider
     public static class Unexpected implements ExceptionMapper<Throwable> {
@@ -80,8 +81,8 @@ public final class ErrorMappers {
             }
             String message = "the server could not complete the request (incident " + Incidents.log("a request", e)
                     + ")";
-            if (onI2b2Endpoint(uri.getPath())) {
-                return Response.serverError().type(MediaType.APPLICATION_XML_TYPE)
+            if (I2b2Cells.isCellPath(uri.getPath())) {
+                return Response.ok().type(MediaType.APPLICATION_XML_TYPE)
                         .entity(I2b2Messages.error("INTERNAL: " + message)).build();
             }
             return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "INTERNAL", message);
@@ -90,12 +91,11 @@ public final class ErrorMappers {
 
     /** The answer to a refusal on the given path (relative to the API base); filters that abort use it too. */
     static Response answer(CodedException e, String path) {
-        Response.Status status = status(e.kind());
-        if (onI2b2Endpoint(path)) {
-            return Response.status(status).type(MediaType.APPLICATION_XML_TYPE)
+        if (I2b2Cells.isCellPath(path)) {
+            return Response.ok().type(MediaType.APPLICATION_XML_TYPE)
                     .entity(I2b2Messages.error(i2b2Text(e))).build();
         }
-        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        Response.ResponseBuilder r = Response.status(status(e.kind())).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorResponse(e.code(), e.getMessage()));
         challenge(e).ifPresent(challenge -> r.header(HttpHeaders.WWW_AUTHENTICATE, challenge));
         return r.build();
@@ -138,9 +138,5 @@ public final class ErrorMappers {
             case TOO_LARGE -> e.code() + ": " + e.getMessage();
             default -> e.getMessage();
         };
-    }
-
-    private static boolean onI2b2Endpoint(String path) {
-        return path.replaceFirst("^/", "").startsWith(I2b2QueryToolResource.PATH);
     }
 }

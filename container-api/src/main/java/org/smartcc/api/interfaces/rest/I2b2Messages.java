@@ -1,17 +1,25 @@
 package org.smartcc.api.interfaces.rest;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.smartcc.engine.privacy.ReportedCount;
 import org.smartcc.engine.run.QueryRun;
 import org.smartcc.engine.run.QueryStatus;
 import org.smartcc.engine.run.RunResult;
 
 /**
- * Writes i2b2 CRC response messages (cohort-model §1.2): the hive envelope with the result status, and the PSM bodies
+ * Writes i2b2 response messages (cohort-model §1.2): the hive envelope with the result status, and the CRC's PSM bodies
  * for masters, instances, result instances, result documents and patient sets. Counts are the protected ones.
  */
 final class I2b2Messages {
+
+    /** i2b2's dates: xs:dateTime with milliseconds, which its web client reads by position. */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+            .withZone(ZoneOffset.UTC);
 
     private static final String ENVELOPE_OPEN = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
             + "<ns5:response xmlns:ns4=\"http://www.i2b2.org/xsd/cell/crc/psm/1.1/\""
@@ -30,6 +38,12 @@ final class I2b2Messages {
                 + "</status></result_status></response_header><message_body/></ns5:response>\n";
     }
 
+    /** A DONE answer of a cell whose body declares its own namespace (PM, ONT, WORK). */
+    static String cellDone(String body) {
+        return ENVELOPE_OPEN + "<response_header><result_status><status type=\"DONE\">DONE</status></result_status>"
+                + "</response_header>\n<message_body>" + body + "</message_body></ns5:response>\n";
+    }
+
     /** A PSM response body of the given xsi type, with a DONE envelope and condition. */
     static String done(String responseType, String body, List<String> warnings) {
         StringBuilder b = new StringBuilder(ENVELOPE_OPEN)
@@ -44,29 +58,46 @@ final class I2b2Messages {
     static String master(QueryRun run, String group) {
         return "<query_master><query_master_id>" + run.masterId() + "</query_master_id><name>" + escape(run.name())
                 + "</name><user_id>" + escape(run.user()) + "</user_id><group_id>" + escape(group) + "</group_id>"
-                + "<create_date>" + run.submitted() + "</create_date></query_master>";
+                + "<create_date>" + date(run.submitted()) + "</create_date></query_master>";
+    }
+
+    /** A saved query in the query master list: its name and when it was first run. */
+    static String master(long id, String name, String user, Instant created, String group) {
+        return "<query_master><query_master_id>" + id + "</query_master_id><name>" + escape(name) + "</name><user_id>"
+                + escape(user) + "</user_id><group_id>" + escape(group) + "</group_id><create_date>" + date(created)
+                + "</create_date></query_master>";
     }
 
     static String instance(QueryRun run, String group) {
         return "<query_instance><query_instance_id>" + run.instanceId() + "</query_instance_id><query_master_id>"
                 + run.masterId() + "</query_master_id><user_id>" + escape(run.user()) + "</user_id><group_id>"
                 + escape(group) + "</group_id><batch_mode>" + run.status().name() + "</batch_mode>"
-                + run.started().map(s -> "<start_date>" + s + "</start_date>").orElse("")
-                + run.ended().map(e -> "<end_date>" + e + "</end_date>").orElse("")
+                + run.started().map(s -> "<start_date>" + date(s) + "</start_date>").orElse("")
+                + run.ended().map(e -> "<end_date>" + date(e) + "</end_date>").orElse("")
                 + run.message().map(m -> "<message>" + escape(m) + "</message>").orElse("")
                 + status(run.status()) + "</query_instance>";
     }
 
-    static String resultInstance(QueryRun run, RunResult result) {
+    /**
+     * A result instance as i2b2's web client reads it: type (id, name, description, display type), description,
+     * dates, protected size and status. Without its run (a result document's answer), no run ids, name or dates.
+     */
+    static String resultInstance(Optional<QueryRun> run, RunResult result) {
+        I2b2ResultTypes.Row type = I2b2ResultTypes.of(result.type());
         StringBuilder b = new StringBuilder("<query_result_instance><result_instance_id>")
-                .append(result.resultInstanceId()).append("</result_instance_id><query_instance_id>")
-                .append(run.instanceId()).append("</query_instance_id><query_result_type><name>")
-                .append(result.type().name()).append("</name><display_type>")
-                .append(result.type().isBreakdown() ? "CATNUM" : "LIST")
-                .append("</display_type><visual_attribute_type>LA</visual_attribute_type></query_result_type>");
+                .append(result.resultInstanceId()).append("</result_instance_id>");
+        run.ifPresent(r -> b.append("<query_instance_id>").append(r.instanceId()).append("</query_instance_id>"));
+        b.append("<description>").append(escape(type.description() + run.map(r -> " for \"" + r.name() + "\"")
+                .orElse(""))).append("</description>").append(I2b2ResultTypes.element(result.type()));
         result.setSize().ifPresent(count -> b.append("<set_size>").append(count.value()).append("</set_size>")
                 .append("<obfuscate_method>").append(count.method()).append("</obfuscate_method>"));
+        run.flatMap(QueryRun::started).ifPresent(s -> b.append("<start_date>").append(date(s)).append("</start_date>"));
+        run.flatMap(QueryRun::ended).ifPresent(e -> b.append("<end_date>").append(date(e)).append("</end_date>"));
         return b.append(status(result.status())).append("</query_result_instance>").toString();
+    }
+
+    static String resultInstance(QueryRun run, RunResult result) {
+        return resultInstance(Optional.of(run), result);
     }
 
     /** A breakdown or count as i2b2's result document: {@code <data column="F" type="int">40</data>}. */
@@ -88,6 +119,10 @@ final class I2b2Messages {
     private static String status(QueryStatus status) {
         return "<query_status_type><status_type_id>" + status.i2b2Id() + "</status_type_id><name>" + status.name()
                 + "</name><description>" + status.name() + "</description></query_status_type>";
+    }
+
+    static String date(Instant instant) {
+        return DATE.format(instant);
     }
 
     static String escape(String text) {
