@@ -123,7 +123,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds, Dialect dialect) {
-        Flyway.configure(Database.class.getClassLoader())
+        // the application's class loader, which sees every module's migrations: in the EAR this library is in lib/,
+        // below the WAR whose WEB-INF/classes holds the API server's own
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        Flyway.configure(application != null ? application : Database.class.getClassLoader())
                 .dataSource(ds)
                 // scanned recursively: the folder of each module's jar
                 .locations("classpath:db/migration")
