@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.smartcc.engine.internal.spark.OntologyTables;
 import org.smartcc.engine.internal.spark.StarSchemaTables;
 import org.smartcc.engine.privacy.CountProtection;
 import org.smartcc.engine.privacy.ReportedCount;
@@ -47,6 +49,13 @@ public final class ConceptTree {
     public record Node(String name, String path, String code, boolean hasChildren, ReportedCount patients) {
     }
 
+    /**
+     * A category of an i2b2 warehouse's ontology, as its {@code table_access} row gives it: item keys below it are
+     * {@code \\tableCode} + a path that starts with {@code path}.
+     */
+    public record Category(String tableCode, String path, String name, String tooltip) {
+    }
+
     private record Concept(String name, String code) {
     }
 
@@ -54,9 +63,12 @@ public final class ConceptTree {
     private final NavigableMap<String, Concept> nodes;
     private final Map<String, List<String>> childrenByParent;
     private final Map<String, Long> exactPatients;
+    private final List<Category> categories;
 
-    private ConceptTree(String snapshotId, NavigableMap<String, Concept> nodes, Map<String, Long> exactPatients) {
+    private ConceptTree(String snapshotId, NavigableMap<String, Concept> nodes, Map<String, Long> exactPatients,
+                        List<Category> categories) {
         this.snapshotId = snapshotId;
+        this.categories = categories;
         this.nodes = nodes;
         this.exactPatients = exactPatients;
         Map<String, List<String>> children = new HashMap<>();
@@ -99,7 +111,7 @@ public final class ConceptTree {
                 .collectAsList().forEach(row -> counts.put(row.getString(0), row.getLong(1)));
         addDemographics(spark.read().parquet(snapshot.table("patient_dimension").toString()), facts, ageAsOf, nodes,
                 counts);
-        return new ConceptTree(snapshot.id(), nodes, counts);
+        return new ConceptTree(snapshot.id(), nodes, counts, categories(spark, snapshot));
     }
 
     /**
@@ -127,6 +139,23 @@ public final class ConceptTree {
         }
     }
 
+    /** The snapshot's {@code table_access} rows, sorted by path; none for a snapshot of the container's own store. */
+    private static List<Category> categories(SparkSession spark, Snapshot snapshot) {
+        if (!Files.isDirectory(snapshot.table(OntologyTables.TABLE_ACCESS))) {
+            return List.of();
+        }
+        List<Category> categories = new ArrayList<>();
+        for (Row row : spark.read().parquet(snapshot.table(OntologyTables.TABLE_ACCESS).toString())
+                .select("c_table_cd", "c_fullname", "c_name", "c_tooltip").orderBy("c_fullname").collectAsList()) {
+            if (!row.isNullAt(0) && !row.isNullAt(1)) {
+                categories.add(new Category(row.getString(0), row.getString(1),
+                        row.isNullAt(2) ? lastSegment(row.getString(1)) : row.getString(2),
+                        row.isNullAt(3) ? null : row.getString(3)));
+            }
+        }
+        return List.copyOf(categories);
+    }
+
     /**
      * Whether {@code path} is a concept path as the data model writes them: {@code \}-separated, starting and ending
      * with {@code \}, no empty segment, no control character, at most {@link #MAX_PATH} characters.
@@ -138,6 +167,14 @@ public final class ConceptTree {
 
     public String snapshotId() {
         return snapshotId;
+    }
+
+    /**
+     * The categories of an i2b2 warehouse's ontology ({@code table_access}), which its web client shows as the
+     * tree's roots; empty for a snapshot of the container's own store, whose roots are {@link #roots}.
+     */
+    public List<Category> categories() {
+        return categories;
     }
 
     /** The top-level nodes, sorted by path. */

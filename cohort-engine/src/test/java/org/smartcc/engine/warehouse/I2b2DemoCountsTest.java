@@ -1,6 +1,7 @@
 package org.smartcc.engine.warehouse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.I2b2DemoWarehouse;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
@@ -36,6 +38,7 @@ import org.smartcc.engine.query.ItemKey;
 import org.smartcc.engine.query.QueryDefinition;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.I2b2QueryParser;
+import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.store.Database;
 
@@ -55,12 +58,15 @@ class I2b2DemoCountsTest {
     private static final Pattern COUNT_IN_NAME = Pattern.compile("\\[([^\\]]+)]");
 
     static Database warehouse;
+    static Snapshot snapshot;
 
     @BeforeAll
     static void load() {
         Optional<Database> database = I2b2DemoWarehouse.database();
         assumeTrue(database.isPresent(), "no PostgreSQL server for this build (-Ppostgresql starts one)");
         warehouse = database.get();
+        snapshot = new ParquetSnapshotWriter(SharedSpark.engine().spark(), SharedSpark.engine().snapshotDirectory())
+                .writeFromDatabase(warehouse);
     }
 
     @Test
@@ -86,8 +92,6 @@ class I2b2DemoCountsTest {
      */
     @Test
     void theTestMessagesGiveI2b2sCountsOrTheDocumentedAnswer() throws Exception {
-        Snapshot snapshot = new ParquetSnapshotWriter(SharedSpark.engine().spark(),
-                SharedSpark.engine().snapshotDirectory()).writeFromDatabase(warehouse);
         PatientSetPlanner planner = planner(snapshot);
         Map<String, Set<Long>> asserted = assertedCounts();
         Map<String, String> mismatches = new ConcurrentSkipListMap<>();
@@ -110,7 +114,32 @@ class I2b2DemoCountsTest {
         assertEquals(documentedDifferences(), mismatches);
     }
 
-    /** The patient count as text, or {@code refused} with the reason's element when the query is refused. */
+    /**
+     * The snapshot keeps the ontology: the concept tree shows table_access's categories, and counts a category's
+     * patients as i2b2 does, whatever the facts' modifiers (every demo diagnosis has one).
+     */
+    @Test
+    void theConceptTreeShowsI2b2sCategories() throws SQLException {
+        ConceptTree tree = SharedSpark.engine().conceptTree(snapshot);
+        assertEquals(List.of("BIRN", "CUST", "ICD10_ICD9", "i2b2_DEMO", "i2b2_DIAG", "i2b2_EXPR", "i2b2_LABS",
+                "i2b2_MEDS", "i2b2_PROC", "i2b2_PROV", "i2b2_REP", "i2b2_VISIT"),
+                tree.categories().stream().map(ConceptTree.Category::tableCode).sorted().toList());
+        long withDiagnosis;
+        try (Connection c = warehouse.dataSource().getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(DISTINCT patient_num) FROM observation_fact WHERE"
+                        + " concept_cd IN (SELECT concept_cd FROM concept_dimension WHERE"
+                        + " POSITION('\\i2b2\\Diagnoses\\' IN concept_path) = 1)")) {
+            rs.next();
+            withDiagnosis = rs.getLong(1);
+        }
+        ConceptTree.Counts exact = tree.counts(PrivacySettings.defaults().protectionFor(Set.of("DATA_AGG")));
+        ConceptTree.Node diagnoses = tree.children("\\i2b2\\", exact).orElseThrow().stream()
+                .filter(n -> n.path().equals("\\i2b2\\Diagnoses\\")).findFirst().orElseThrow();
+        assertTrue(withDiagnosis > 100, "patients with a diagnosis: " + withDiagnosis);
+        assertEquals(withDiagnosis, diagnoses.patients().value());
+    }
+
+    /** The patient count as text, or {@code refused} when the query is refused. */
     private static String answer(PatientSetPlanner planner, Path file) {
         try {
             return String.valueOf(planner.plan(parse(file)).patients().count());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.smartcc.engine.Snapshot;
+import org.smartcc.engine.internal.spark.OntologyTables;
 import org.smartcc.engine.query.ItemKey;
 
 /**
@@ -46,18 +47,18 @@ final class OntologyTerms {
 
     /** The snapshot's terms; {@link #NONE} for a snapshot without an ontology (the container's own store). */
     static OntologyTerms of(SparkSession spark, Snapshot snapshot) {
-        if (!Files.isDirectory(snapshot.table("ontology")) || !Files.isDirectory(snapshot.table("table_access"))) {
+        if (!Files.isDirectory(snapshot.table(OntologyTables.ONTOLOGY)) || !Files.isDirectory(snapshot.table(OntologyTables.TABLE_ACCESS))) {
             return NONE;
         }
         Map<String, Access> categories = new HashMap<>();
-        for (Row row : spark.read().parquet(snapshot.table("table_access").toString()).select("c_table_cd",
+        for (Row row : spark.read().parquet(snapshot.table(OntologyTables.TABLE_ACCESS).toString()).select("c_table_cd",
                 "c_table_name", "c_fullname", "c_dimtablename", "c_columnname", "c_operator", "c_dimcode",
                 "c_columndatatype").collectAsList()) {
             categories.put(row.getString(0), new Access(lowerCase(row.getString(1)), row.getString(2),
                     term(row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7))));
         }
         Map<String, Term> terms = new HashMap<>();
-        for (Row row : spark.read().parquet(snapshot.table("ontology").toString())
+        for (Row row : spark.read().parquet(snapshot.table(OntologyTables.ONTOLOGY).toString())
                 .filter(lower(col("c_tablename")).isin(DIMENSIONS.toArray()).and(col("m_applied_path").equalTo("@")))
                 .select("c_table_name", "c_fullname", "c_tablename", "c_columnname", "c_operator", "c_dimcode",
                         "c_columndatatype").collectAsList()) {
