@@ -86,14 +86,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.ofUrl(jdbcUrl);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(8);
-        config.setPoolName("smartcc-store");
-        config.setDriverClassName(dialect == Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds = new HikariDataSource(poolConfig(jdbcUrl, user, password, dialect));
         try {
             migrate(ds, dialect);
         } catch (RuntimeException e) {
@@ -122,8 +115,35 @@ public final class Database implements AutoCloseable {
         return new Database(pool, dialect, url, null);
     }
 
+    /**
+     * A database that someone else owns, such as an i2b2 warehouse, opened read-only: no migrations run, and every
+     * connection of the pool is read-only, so that the container can never change it.
+     */
+    public static Database openReadOnly(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.ofUrl(jdbcUrl);
+        HikariConfig config = poolConfig(jdbcUrl, user, password, dialect);
+        config.setReadOnly(true);
+        config.setPoolName("smartcc-warehouse");
+        HikariDataSource ds = new HikariDataSource(config);
+        return new Database(ds, dialect, jdbcUrl, ds);
+    }
+
+    private static HikariConfig poolConfig(String jdbcUrl, String user, String password, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("smartcc-store");
+        config.setDriverClassName(dialect == Dialect.H2 ? "org.h2.Driver" : "org.postgresql.Driver");
+        return config;
+    }
+
     private static void migrate(DataSource ds, Dialect dialect) {
-        Flyway.configure(Database.class.getClassLoader())
+        // the application's class loader, which sees every module's migrations: in the EAR this library is in lib/,
+        // below the WAR whose WEB-INF/classes holds the API server's own
+        ClassLoader application = Thread.currentThread().getContextClassLoader();
+        Flyway.configure(application != null ? application : Database.class.getClassLoader())
                 .dataSource(ds)
                 // scanned recursively: the folder of each module's jar
                 .locations("classpath:db/migration")

@@ -114,6 +114,17 @@ public final class CohortEngine implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * Copies the star schema and the ontology of an i2b2 warehouse (opened with {@link Database#openReadOnly}) into a
+     * new Parquet snapshot, and registers it as the latest of {@code registry}, the container's own database: the
+     * warehouse is only read.
+     */
+    public Snapshot writeSnapshot(Database warehouse, Database registry) {
+        Snapshot snapshot = new ParquetSnapshotWriter(spark(), snapshotDirectory).writeFromDatabase(warehouse);
+        new SnapshotRegistry(registry).register(snapshot);
+        return snapshot;
+    }
+
     public Optional<Snapshot> latestSnapshot(Database database) {
         return new SnapshotRegistry(database).latest();
     }

@@ -1,7 +1,6 @@
 package org.smartcc.engine;
 
 import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -33,8 +32,7 @@ import org.smartcc.engine.query.spark.PatientConditions;
 
 /**
  * The concept hierarchy of one snapshot, as i2b2's ontology cell shows it: every {@code concept_dimension} path and
- * every folder above one is a node, and each node knows how many distinct patients have a fact (without modifier) at
- * or below it — the count of a one-item query on that path. The demographic terms ({@link DemographicTerms}) and their
+ * every folder above one is a node, and each node knows how many distinct patients have a fact at or below it — the count of a one-item query on that path. The demographic terms ({@link DemographicTerms}) and their
  * folders are nodes too, counting the patients with a fact whose {@code patient_dimension} row satisfies them — again
  * what a one-item query counts. The counts come from two Spark jobs when the tree is made (the concept table is small
  * and held on the driver; the facts are scanned once, the patients once), so that answering a children or a search
@@ -93,9 +91,9 @@ public final class ConceptTree {
                 .add("concept_cd", DataTypes.StringType);
         Dataset<Row> mapping = spark.createDataFrame(codesUnderNode, schema).distinct();
         Map<String, Long> counts = new HashMap<>();
-        // the same facts a one-item query selects: the concept's codes, no modifier rows
-        Dataset<Row> facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString())
-                .filter(col("modifier_cd").equalTo("@"));
+        // the same facts a one-item query selects: the concept's codes, whatever their modifier (as in i2b2, whose
+        // demo diagnoses all carry one)
+        Dataset<Row> facts = spark.read().parquet(snapshot.table(StarSchemaTables.OBSERVATION_FACT).toString());
         facts.select("concept_cd", "patient_num").distinct()
                 .join(broadcast(mapping), "concept_cd").groupBy("node_path").agg(countDistinct("patient_num"))
                 .collectAsList().forEach(row -> counts.put(row.getString(0), row.getLong(1)));

@@ -17,7 +17,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
@@ -43,8 +50,9 @@ class PayaraServerIT {
             + " [{\"key\": \"\\\\\\\\i2b2\\\\SMART\\\\Medications\\\\\"}]}]}, \"results\": [\"PATIENT_COUNT_XML\"]}";
 
     static final String LAUNCHER_SECRET = "it-launcher-secret";
+    static final String ADMIN_PASSWORD = "it-admin-secret";
     static final String ADMIN_LOGIN = "Basic " + Base64.getEncoder().encodeToString(
-            "admin:it-admin-secret".getBytes(StandardCharsets.UTF_8));
+            ("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
     static final String MED_LIST = "med-list@apps.smartplatforms.org";
     static final String DEV_USER = "developer@smartcc.local";
 
@@ -65,14 +73,20 @@ class PayaraServerIT {
 
         Path shared = Path.of(System.getProperty("smartcc.shared.dir")).toAbsolutePath().normalize();
         Path password = Files.writeString(work.resolve("db-password"), "smartcc\n");
+        // the secrets as files named by their keys, which the script stores as password aliases: never JVM options,
+        // as Payara Server writes its JVM command line into server.log at every start
+        Path secrets = Files.createDirectories(work.resolve("secrets"));
+        Files.writeString(secrets.resolve("smartcc.launcher.secret"), LAUNCHER_SECRET);
+        Files.writeString(secrets.resolve("smartcc.admin.password"), ADMIN_PASSWORD + "\n");
         domain.runWithAsadmin(Path.of(System.getProperty("it.setup")), Map.of(
                 "SMARTCC_DB_HOST", "127.0.0.1",
                 "SMARTCC_DB_PORT", System.getProperty("it.pg.port"),
                 "SMARTCC_DB_PASSWORD_FILE", password.toString(),
+                "SMARTCC_SECRETS_DIR", secrets.toString(),
                 "SMARTCC_EAR", System.getProperty("it.ear"),
-                // the development profile: the demo login, the sample apps with one secret, the sample records
-                "SMARTCC_JVM_OPTIONS", "-Xmx3g -Dmp.config.profile=dev -Dsmartcc.launcher.secret=" + LAUNCHER_SECRET
-                        + " -Dsmartcc.admin.password=it-admin-secret -Dsmartcc.shared.dir=" + shared
+                // the development profile: the demo login, the sample apps with one secret, the sample records;
+                // the secrets above win over its development secrets
+                "SMARTCC_JVM_OPTIONS", "-Xmx3g -Dmp.config.profile=dev -Dsmartcc.shared.dir=" + shared
                         + " -Dsmartcc.data.dir=" + work.resolve("data") + " -Dsmartcc.public-url=" + base));
         awaitReady();
     }
@@ -120,6 +134,75 @@ class PayaraServerIT {
             }
         }
         assertTrue(found, "run " + runId + " ended in " + runs);
+    }
+
+    /**
+     * The setup script makes server.log JSON lines: Payara rotates the log as the formatter changes, and from then on
+     * every line is one JSON object but the launcher's record of each start's JVM command line, which the launcher
+     * writes in its own format; the request's event carries its request id, and no line holds a secret of this
+     * test's configuration (the command line included: the secrets are password aliases, not JVM options).
+     */
+    @Test
+    void theServerLogIsJsonLinesWithTheRequestIdAndNoSecret() throws Exception {
+        String requestId = "payara-server-it-" + System.nanoTime();
+        HttpResponse<String> unsigned = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/records/2169591/demographics"))
+                .header("X-Request-Id", requestId).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, unsigned.statusCode(), unsigned.body());
+        List<String> lines = List.of();
+        for (Instant end = Instant.now().plusSeconds(30); Instant.now().isBefore(end); Thread.sleep(500)) {
+            lines = Files.readAllLines(domain.serverLog());
+            if (lines.stream().anyMatch(line -> line.contains(requestId))) {
+                break;
+            }
+        }
+        List<String> secrets = List.of(DEV_SECRET, LAUNCHER_SECRET, ADMIN_PASSWORD, "dev-launcher-secret");
+        boolean launcher = false;
+        boolean logged = false;
+        for (String line : lines) {
+            assertEquals(List.of(), secrets.stream().filter(line::contains).toList(), "secrets in " + line);
+            launcher |= line.startsWith("[") && line.contains("[jakarta.enterprise.launcher]");
+            if (launcher) {
+                launcher = !line.isEmpty(); // the record ends with "]]" and a blank line
+                continue;
+            }
+            JsonNode event = JSON.readTree(line);
+            assertTrue(event.isObject() && event.has("Timestamp") && event.has("Level"), "one event: " + line);
+            if (line.contains(requestId)) {
+                assertEquals(requestId, event.path("requestId").asText(), line);
+                logged = true;
+            }
+        }
+        assertTrue(logged, "an event with request id " + requestId + " in " + domain.serverLog());
+    }
+
+    /** Skinny WARs: the API server's libraries are in the EAR's lib/, once, and exactly those of its full WAR. */
+    @Test
+    void theApiServersLibrariesAreInTheEarsLibOnce() throws IOException {
+        Path ear = Path.of(System.getProperty("it.ear"));
+        Set<String> lib;
+        Set<String> skinnyWarLib;
+        try (ZipFile archive = new ZipFile(ear.toFile())) {
+            lib = jarNames(archive, "lib/");
+            lib.removeIf(name -> name.startsWith("smartcc-") && name.endsWith("-config.jar"));
+            try (ZipInputStream war = new ZipInputStream(archive.getInputStream(archive.getEntry("container-api.war")))) {
+                skinnyWarLib = new TreeSet<>();
+                for (ZipEntry entry; (entry = war.getNextEntry()) != null; ) {
+                    if (entry.getName().startsWith("WEB-INF/lib/") && entry.getName().endsWith(".jar")) {
+                        skinnyWarLib.add(entry.getName());
+                    }
+                }
+            }
+        }
+        try (ZipFile fullWar = new ZipFile(System.getProperty("it.api.war"))) {
+            assertEquals(jarNames(fullWar, "WEB-INF/lib/"), lib);
+        }
+        assertEquals(Set.of(), skinnyWarLib);
+    }
+
+    private static Set<String> jarNames(ZipFile archive, String folder) {
+        return archive.stream().map(ZipEntry::getName)
+                .filter(name -> name.startsWith(folder) && name.endsWith(".jar") && name.indexOf('/', folder.length()) < 0)
+                .map(name -> name.substring(folder.length())).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static JsonNode audit(String query) throws Exception {

@@ -52,12 +52,36 @@ class TokenEventsTest {
         }
     };
 
+    /** Every launch, revocation and bulk revocation is heard, by each listener of {@code andThen}, the first first. */
     @Test
     void launchesRevocationsAndBulkRevocationsAreHeard() {
+        List<String> second = new ArrayList<>();
+        TokenEvents counting = new TokenEvents() {
+            @Override
+            public void issued(Token token) {
+                second.add(heard.size() + " issued");
+            }
+
+            @Override
+            public void revoked(Token token) {
+                second.add(heard.size() + " revoked");
+            }
+
+            @Override
+            public void revokedAllOfApp(String appId, int count) {
+                second.add(heard.size() + " revoked " + count);
+            }
+
+            @Override
+            public void revokedAllOfUser(String userId, int count) {
+                second.add(heard.size() + " revoked of user " + count);
+            }
+        };
         try (Database database = Database.open(Database.h2FileUrl(dir.resolve("store")), "sa", "")) {
             OAuthModule module = OAuthModule.open(database, OAuthSettings.defaults(),
                     new MutableClock(Instant.parse("2025-03-01T12:00:00Z")),
-                    new InMemoryRecordIds(List.of("1001", "1002")), RecordScopes.EVERY_RECORD, events);
+                    new InMemoryRecordIds(List.of("1001", "1002")), RecordScopes.EVERY_RECORD,
+                    events.andThen(counting));
             module.installer().install("rest.json", """
                     {"id": "%s", "name": "REST app", "description": "signs REST calls", "mode": "ui",
                      "scope": "record", "index": "http://app.test/index.html", "icon": "http://app.test/icon.png"}"""
@@ -73,6 +97,7 @@ class TokenEventsTest {
                     "issued CONNECT " + APP + " " + ALICE + " 1001",
                     "revoked CONNECT " + APP + " " + ALICE + " 1001",
                     "revoked all of " + APP + ": 1"), heard);
+            assertEquals(List.of("1 issued", "2 issued", "3 revoked", "4 revoked 1"), second);
         }
     }
 }

@@ -24,9 +24,9 @@ public class OAuthProducers {
     @Produces
     @Singleton
     OAuthModule oauth(Database database, JdbcRecordIds recordIds, JdbcSetGrants grants, ContainerSettings settings,
-                      Auditor auditor) {
+                      Auditor auditor, OperationMetrics metrics) {
         return OAuthModule.open(database, settings.oauthSettings(), Clock.systemUTC(), recordIds, grants,
-                new TokenAudit(auditor));
+                new TokenAudit(auditor).andThen(new TokenMetrics(metrics)));
     }
 
     @Produces

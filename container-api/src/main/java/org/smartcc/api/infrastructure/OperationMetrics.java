@@ -38,7 +38,7 @@ public class OperationMetrics {
         registry.counter(OAUTH_FAILURES, new Tag("code", code)).inc();
     }
 
-    /** A token handed out: {@code request}, {@code access}, {@code background} or {@code launch}. */
+    /** A token minted: {@code request}, {@code access}, {@code background} or {@code connect} ({@link TokenMetrics}). */
     public void tokenIssued(String kind) {
         registry.counter(TOKENS_ISSUED, new Tag("kind", kind)).inc();
     }

@@ -31,6 +31,8 @@ class ComposeFilesTest {
     private static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
     private static final Path DOCKER = PROJECT.resolve("docker");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z0-9_]+)[^}]*}");
+    /** The uid and gid of the payara/server-full image's user, who owns the snapshot volume (Payara's Dockerfile). */
+    private static final String PAYARA_USER = "1000:1000";
 
     static String composeText;
     static JsonNode compose;
@@ -147,6 +149,44 @@ class ComposeFilesTest {
             }
         });
         assertEquals(2, mounted.size(), mounted.toString());
+    }
+
+    /**
+     * Every other service that mounts the snapshot volume runs as payara's uid and gid, so that Spark executors and
+     * the server can each write, rename and delete the other's files there.
+     */
+    @Test
+    void theServicesThatShareTheSnapshotVolumeRunAsPayara() {
+        List<String> sharing = new ArrayList<>();
+        compose.get("services").properties().forEach(service -> {
+            boolean mounts = false;
+            for (JsonNode volume : service.getValue().path("volumes")) {
+                mounts |= volume.asText().startsWith("smartcc-data:");
+            }
+            if (mounts && !service.getKey().equals("smartcc")) {
+                sharing.add(service.getKey());
+                assertEquals(PAYARA_USER, service.getValue().path("user").asText(), service.getKey());
+            }
+        });
+        assertEquals(List.of("spark-worker", "spark-connect"), sharing);
+    }
+
+    /**
+     * The Spark master reaches bin/payara-server-setup, which sets spark.master and picks the store's pool from it
+     * (its own for a cluster); the engine's spark.* list leaves the master to it.
+     */
+    @Test
+    void theSetupScriptChoosesTheSparkMasterAndTheStoresPool() throws IOException {
+        JsonNode environment = compose.at("/services/smartcc/environment");
+        assertEquals("${SMARTCC_SPARK_MASTER}", environment.path("SMARTCC_SPARK_MASTER").asText());
+        assertFalse(environment.path("SMARTCC_SPARK_CONF").asText().contains("spark.master"),
+                environment.path("SMARTCC_SPARK_CONF").asText());
+        String script = Files.readString(PROJECT.resolve("bin/payara-server-setup"));
+        for (String name : List.of("SMARTCC_SPARK_MASTER", "SMARTCC_SECRETS_DIR", "SMARTCC_DB_PASSWORD_FILE")) {
+            assertTrue(script.contains("${" + name + ":"), "bin/payara-server-setup reads " + name);
+        }
+        assertTrue(Files.readString(DOCKER.resolve("payara/first-start")).contains("SMARTCC_SECRETS_DIR=/run/secrets"),
+                "first-start hands the mounted secrets to the script");
     }
 
     /**

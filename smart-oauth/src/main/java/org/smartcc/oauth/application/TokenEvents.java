@@ -43,4 +43,34 @@ public interface TokenEvents {
 
     /** Every token of the user was revoked: how many were live. */
     void revokedAllOfUser(String userId, int count);
+
+    /** This listener, then the next, for every event (an audit trail and metrics, say). */
+    default TokenEvents andThen(TokenEvents next) {
+        TokenEvents first = this;
+        return new TokenEvents() {
+            @Override
+            public void issued(Token token) {
+                first.issued(token);
+                next.issued(token);
+            }
+
+            @Override
+            public void revoked(Token token) {
+                first.revoked(token);
+                next.revoked(token);
+            }
+
+            @Override
+            public void revokedAllOfApp(String appId, int count) {
+                first.revokedAllOfApp(appId, count);
+                next.revokedAllOfApp(appId, count);
+            }
+
+            @Override
+            public void revokedAllOfUser(String userId, int count) {
+                first.revokedAllOfUser(userId, count);
+                next.revokedAllOfUser(userId, count);
+            }
+        };
+    }
 }

@@ -47,7 +47,10 @@ public final class ParquetSnapshotWriter {
         this.snapshotDirectory = snapshotDirectory;
     }
 
-    /** Reads every table through JDBC (facts split by patient_num ranges) and writes a snapshot. */
+    /**
+     * Reads every table through JDBC (facts split by patient_num ranges) and writes a snapshot; an i2b2 warehouse's
+     * ontology ({@link OntologyTables}) too, when the database has one.
+     */
     public Snapshot writeFromDatabase(Database database) {
         FactRange range = factRange(database);
         int partitions = factFiles(range.count());
@@ -63,12 +66,13 @@ public final class ParquetSnapshotWriter {
         });
         tables.put(StarSchemaTables.OBSERVATION_TEXT, spark.read().jdbc(database.jdbcUrl(),
                 "(" + StarSchemaTables.OBSERVATION_TEXT_QUERY + ") t", properties));
+        OntologyTables.read(spark, database, properties).ifPresent(tables::putAll);
         return write(tables, range.count());
     }
 
     /**
      * Writes the given tables (every table of {@link StarSchemaTables#COLUMNS}, and optionally
-     * {@link StarSchemaTables#OBSERVATION_TEXT}) as a new snapshot; {@code factCount} sizes the sort. Spark finds the
+     * {@link StarSchemaTables#OBSERVATION_TEXT} and the {@link OntologyTables}) as a new snapshot; {@code factCount} sizes the sort. Spark finds the
      * fact files' ranges by sampling the facts first.
      */
     public Snapshot write(Map<String, Dataset<Row>> tables, long factCount) {
@@ -102,6 +106,12 @@ public final class ParquetSnapshotWriter {
             try {
                 for (String table : StarSchemaTables.COLUMNS.keySet()) {
                     if (!table.equals(StarSchemaTables.OBSERVATION_FACT)) {
+                        tables.get(table).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+                                .parquet(staging.resolve(table).toString());
+                    }
+                }
+                for (String table : List.of(OntologyTables.TABLE_ACCESS, OntologyTables.ONTOLOGY)) {
+                    if (tables.get(table) != null) {
                         tables.get(table).coalesce(1).write().mode(SaveMode.ErrorIfExists)
                                 .parquet(staging.resolve(table).toString());
                     }

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,9 +27,10 @@ import org.smartcc.engine.query.ValueConstraint;
  * The facts an item selects. A concept item filters on the sorted literal list of codes below its path (see
  * {@link ConceptIndex}); with a modifier constraint it selects the modifier rows of those concepts instead of the
  * facts themselves. A stored set, a patient, an encounter or a demographic term ({@link DemographicTerms}: the
- * patients whose {@code patient_dimension} row satisfies it) selects every fact of its members. Date windows and value
- * constraints then filter; LARGETEXT constraints read the text facts, which the snapshot keeps apart from the rest;
- * age-at-event constraints join the patients' birth dates.
+ * patients whose {@code patient_dimension} row satisfies it) selects every fact of its members, and so does an i2b2
+ * warehouse's ontology term on a dimension table ({@link OntologyTerms}: patients, visits or providers). Date windows
+ * and value constraints then filter; LARGETEXT constraints read the text facts, which the snapshot keeps apart from
+ * the rest; age-at-event constraints join the patients' birth dates.
  */
 final class FactSelector {
 
@@ -45,16 +47,18 @@ final class FactSelector {
     private final ConceptIndex concepts;
     private final ConceptIndex modifiers;
     private final Demographics demographics;
+    private final Dimensions dimensions;
     private final SetResolver sets;
 
     /**
      * @param patients     {@code patient_dimension}: birth dates for age-at-event constraints, and the columns that
      *                     demographic terms read
      * @param demographics the snapshot's demographic terms and the day on which their ages count
+     * @param dimensions   an i2b2 warehouse's ontology terms on the dimension tables, and those tables
      */
     FactSelector(Dataset<Row> facts, Optional<Dataset<Row>> textFacts, Dataset<Row> patientMapping,
                  Dataset<Row> patients, ConceptIndex concepts, ConceptIndex modifiers, Demographics demographics,
-                 SetResolver sets) {
+                 Dimensions dimensions, SetResolver sets) {
         this.facts = facts;
         this.textFacts = textFacts;
         this.patientMapping = patientMapping;
@@ -62,16 +66,24 @@ final class FactSelector {
         this.concepts = concepts;
         this.modifiers = modifiers;
         this.demographics = demographics;
+        this.dimensions = dimensions;
         this.sets = sets;
     }
 
     FactSelector withSets(SetResolver otherSets) {
         return new FactSelector(facts, textFacts, patientMapping, patients, concepts, modifiers, demographics,
-                otherSets);
+                dimensions, otherSets);
     }
 
     /** The demographic terms of the snapshot, and the day on which their ages count (asked at each plan). */
     record Demographics(DemographicTerms terms, Supplier<LocalDate> ageAsOf) {
+    }
+
+    /**
+     * The ontology terms of an i2b2 warehouse that select by a dimension table, and the tables: the patients (every
+     * column), the visits (with their patient's {@code birth_date}, for age at visit) and the providers.
+     */
+    record Dimensions(OntologyTerms terms, Dataset<Row> patients, Dataset<Row> visits, Dataset<Row> providers) {
     }
 
     /**
@@ -86,7 +98,8 @@ final class FactSelector {
             Item item = items.get(i);
             String path = panelPath + "/item[" + (i + 1) + "]";
             if (!largeText(item) && item.ages().isEmpty() && (item.key() instanceof ItemKey.ConceptPath c
-                    && !DemographicTerms.covers(c.path()) || item.key() instanceof ItemKey.Encounter)) {
+                    && !DemographicTerms.covers(c.path()) && dimensions.terms().dimensionTerm(c).isEmpty()
+                    || item.key() instanceof ItemKey.Encounter)) {
                 Column condition = keyCondition(item, path, warnings).and(constraints(item, path));
                 onFacts = onFacts == null ? condition : onFacts.or(condition);
             } else {
@@ -116,7 +129,11 @@ final class FactSelector {
         ItemKey key = item.key();
         String keyPath = path + "/item_key";
         Dataset<Row> selected;
-        if (key instanceof ItemKey.ConceptPath c && DemographicTerms.covers(c.path())) {
+        Optional<OntologyTerms.Term> term = key instanceof ItemKey.ConceptPath c
+                ? dimensions.terms().dimensionTerm(c) : Optional.empty();
+        if (term.isPresent()) {
+            selected = onDimension(source, item, term.get(), path);
+        } else if (key instanceof ItemKey.ConceptPath c && DemographicTerms.covers(c.path())) {
             selected = ofPatients(source, demographic(item, c, path, warnings));
         } else if (key instanceof ItemKey.ConceptPath || key instanceof ItemKey.Encounter) {
             selected = source.filter(keyCondition(item, path, warnings));
@@ -172,6 +189,26 @@ final class FactSelector {
         return patients.filter(PatientConditions.anyOf(terms, demographics.ageAsOf().get())).select("patient_num");
     }
 
+    /**
+     * The facts of the patients, visits or providers whose dimension row satisfies an i2b2 ontology term, as i2b2
+     * selects them: by {@code patient_num}, by {@code encounter_num}, by {@code provider_id}.
+     */
+    private Dataset<Row> onDimension(Dataset<Row> source, Item item, OntologyTerms.Term term, String path) {
+        if (item.modifier().isPresent()) {
+            throw new QueryDefinitionException(path + "/constrain_by_modifier", "a term on " + term.table()
+                    + " has no modifiers");
+        }
+        return switch (term.table()) {
+            case "patient_dimension" -> ofPatients(source, dimensions.patients().filter(DimensionConditions.of(term,
+                    Set.of(dimensions.patients().columns()), path)).select("patient_num"));
+            case "visit_dimension" -> ofEncounters(source, dimensions.visits().filter(DimensionConditions.of(term,
+                    Set.of(dimensions.visits().columns()), path)).select("patient_num", "encounter_num"));
+            default -> source.join(dimensions.providers().filter(DimensionConditions.of(term,
+                    Set.of(dimensions.providers().columns()), path)).select("provider_id").distinct(), "provider_id",
+                    "left_semi");
+        };
+    }
+
     private static boolean largeText(Item item) {
         return item.values().stream().anyMatch(v -> v.type() == ValueConstraint.ValueType.LARGETEXT)
                 || item.modifier().stream().flatMap(m -> m.values().stream())
@@ -205,7 +242,9 @@ final class FactSelector {
         }
         Column selected = col("concept_cd").isin(codes.toArray());
         if (item.modifier().isEmpty()) {
-            return selected.and(col("modifier_cd").equalTo("@"));
+            // as in i2b2, a plain concept matches its facts whatever their modifier (the demo's diagnoses all carry
+            // one); a value constraint reads the fact's own value, never a modifier's
+            return item.values().isEmpty() ? selected : selected.and(col("modifier_cd").equalTo("@"));
         }
         ModifierConstraint modifier = item.modifier().get();
         String modifierPath = path + "/constrain_by_modifier";

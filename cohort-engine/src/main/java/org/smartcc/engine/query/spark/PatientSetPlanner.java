@@ -79,6 +79,10 @@ public final class PatientSetPlanner {
                 ConceptIndex.of(spark.read().parquet(snapshot.table("modifier_dimension").toString()),
                         "modifier_path", "modifier_cd"),
                 new FactSelector.Demographics(PatientConditions.termsOf(patientDimension), ageAsOf),
+                new FactSelector.Dimensions(OntologyTerms.of(spark, snapshot), patientDimension,
+                        visitDimension.join(patientDimension.select("patient_num", "birth_date"), "patient_num",
+                                "left"),
+                        spark.read().parquet(snapshot.table("provider_dimension").toString())),
                 sets);
     }
 

@@ -2,6 +2,7 @@ package org.smartcc.engine.query.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.smartcc.engine.query.ValueConstraint.unquote;
 
@@ -110,7 +111,8 @@ final class ValueFilters {
         Column flag = col("valueflag_cd");
         return switch (value.operator()) {
             case EQ -> flag.equalTo(unquote(value.value()));
-            case NE -> flag.notEqual(unquote(value.value()));
+            // a blank flag is no flag, as on i2b2's Oracle origins where '' is NULL (i2b2's demo facts have '')
+            case NE -> flag.notEqual(unquote(value.value())).and(trim(flag).notEqual(""));
             case IN -> flag.isin(list(value.value()).toArray());
             default -> throw new IllegalStateException("the model admits no FLAG " + value.operator());
         };

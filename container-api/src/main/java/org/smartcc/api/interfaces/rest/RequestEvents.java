@@ -1,7 +1,6 @@
 package org.smartcc.api.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -27,9 +26,10 @@ import org.smartcc.store.domain.ErrorKind;
 /**
  * Every request once it is answered: a request id ({@code X-Request-Id}, the caller's if it is a plain token, else a
  * new one, echoed in the answer), one log event with the id, method, endpoint template, status and time, and the
- * metrics (requests by endpoint and status, OAuth failures by code, tokens issued and revoked, export bytes). The
- * event names the endpoint's template, never the path as sent, which may carry a record id or a token; it logs no
- * header, parameter or body.
+ * metrics (requests by endpoint and status, OAuth failures by code, export bytes; tokens are counted by
+ * {@link org.smartcc.api.infrastructure.TokenMetrics} as the provider mints and revokes them). The event names the
+ * endpoint's template, never the path as sent, which may carry a record id or a token; it logs no header, parameter
+ * or body.
  */
 @PreMatching
 public class RequestEvents implements ContainerRequestFilter, ContainerResponseFilter {
@@ -43,16 +43,7 @@ public class RequestEvents implements ContainerRequestFilter, ContainerResponseF
     private static final Set<String> OAUTH_FAILURES = Arrays.stream(OAuthError.values())
             .filter(e -> e.kind() == ErrorKind.UNAUTHENTICATED || e.kind() == ErrorKind.FORBIDDEN)
             .map(Enum::name).collect(Collectors.toUnmodifiableSet());
-    /** The routes that hand out a token when they succeed, with the kind of token. */
-    private static final Map<String, String> TOKEN_ROUTES = Map.of(
-            "POST /oauth/request_token", "request",
-            "POST /oauth/access_token", "access",
-            "POST /apps/{app_id}/tokens/records/first", "background",
-            "POST /apps/{app_id}/tokens/records/{record_id}/next", "background",
-            "GET /apps/{app_id}/tokens/records/{record_id}", "background",
-            "POST /oauth/internal/launch", "launch");
     private static final String EXPORT_FILE_ROUTE = "GET /cohort/exports/{export_id}/files/{n}";
-    private static final String LAUNCHER_REVOKE_ROUTE = "POST /oauth/internal/tokens/revoke";
 
     @Inject
     OperationMetrics metrics;
@@ -112,15 +103,7 @@ public class RequestEvents implements ContainerRequestFilter, ContainerResponseF
         if (response.getStatus() / 100 != 2) {
             return;
         }
-        String tokenKind = TOKEN_ROUTES.get(route);
-        if (tokenKind != null) {
-            metrics.tokenIssued(tokenKind);
-        }
-        if (entity instanceof AdminResource.Revocation revocation) {
-            metrics.tokensRevoked(revocation.revoked());
-        } else if (route.equals(LAUNCHER_REVOKE_ROUTE) && entity instanceof JsonObject answer) {
-            metrics.tokensRevoked(answer.getInt("revoked", 0));
-        } else if (route.equals(EXPORT_FILE_ROUTE) && response.getMediaType() != null) {
+        if (route.equals(EXPORT_FILE_ROUTE) && response.getMediaType() != null) {
             String length = response.getHeaderString(HttpHeaders.CONTENT_LENGTH);
             if (length != null) {
                 metrics.exportBytes(response.getMediaType().toString(), Long.parseLong(length));
