@@ -88,6 +88,17 @@ final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Runs the script in every page and frame the browser loads from now on, before the page's own scripts. */
+    void beforeEveryPage(String script) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", script));
+    }
+
+    /** Makes requests to matching URLs ({@code *} as a wildcard) fail at once, as if the network were down. */
+    void block(List<String> urlPatterns) {
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", urlPatterns));
+    }
+
     void get(String url) {
         driver.switchTo().defaultContent();
         driver.get(url);

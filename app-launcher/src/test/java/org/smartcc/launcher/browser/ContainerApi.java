@@ -111,6 +111,16 @@ final class ContainerApi {
         return BACKGROUND_APP;
     }
 
+    /**
+     * Whether the server has written its first snapshot: the cohort calls (and i2b2's ontology cell) answer
+     * NO_SNAPSHOT before, a few seconds after the server is ready. Asked as i2b2's demo user of the dev profile.
+     */
+    boolean hasSnapshot() {
+        String basic = Base64.getEncoder().encodeToString("demo:demouser".getBytes(StandardCharsets.UTF_8));
+        return exchange(HttpRequest.newBuilder(URI.create(base + "/cohort/concepts")).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + basic).GET().build()).statusCode() != 503;
+    }
+
     private HttpResponse<String> admin(String method, String path, String json) {
         String basic = Base64.getEncoder().encodeToString(
                 ("admin:" + ContainerServer.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));

@@ -15,8 +15,8 @@ import org.smartcc.engine.query.QueryDefinitionException;
 
 /**
  * The login of an i2b2 message, its {@code message_header/security} element, read by a streaming parser that stops at
- * the end of that element: a caller who cannot log in never makes the server read, let alone parse, the rest of the
- * message. DOCTYPEs are refused, so no entity is ever declared or fetched; elements may nest at most
+ * the end of that element: a caller who cannot log in never makes the server parse the rest of the message (the body
+ * itself is read whole first, within the cohort body limit, as a form-encoded one must be decoded). DOCTYPEs are refused, so no entity is ever declared or fetched; elements may nest at most
  * {@link #MAX_DEPTH} deep before the login.
  */
 final class I2b2Login {

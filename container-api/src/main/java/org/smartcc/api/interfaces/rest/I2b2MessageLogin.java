@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Protection declared, checked inside the method: the caller logs in as a cohort user with the {@code security}
- * element of the i2b2 message, which only the resource can read ({@link I2b2Login}, a streaming parser that stops at
- * the login, so that the rest of an unauthenticated message is never parsed). Not a filter, as a filter would have to
+ * element of the i2b2 message, which only the resource can read ({@link I2b2Inbox}: a password, or a session token of
+ * the PM cell; {@link I2b2Login}, a streaming parser that stops at the login, so that the rest of an unauthenticated
+ * message is never parsed). Not a filter, as a filter would have to
  * buffer and parse the body first.
  */
 @Documented
