@@ -50,8 +50,8 @@ public class CompleteDocument implements OASFilter {
         }
         if (document.getInfo() != null) {
             document.getInfo().title("SMART Cohort Container API").description("The classic SMART REST API (0.6.1) "
-                    + "with its OAuth 1.0a provider, the cohort and population calls and i2b2's QueryToolService "
-                    + "(docs/api.md).");
+                    + "with its OAuth 1.0a provider, the cohort and population calls and i2b2's PM, ontology, "
+                    + "query tool and workplace cells (docs/api.md).");
         }
         if (document.getComponents() == null) {
             document.setComponents(OASFactory.createComponents());
