@@ -175,6 +175,30 @@ class PayaraServerIT {
         assertTrue(logged, "an event with request id " + requestId + " in " + domain.serverLog());
     }
 
+    /**
+     * The EAR's OpenAPI document is complete: the API server's filter adds the record calls of the ontology's call
+     * table and the security schemes, and both web modules loaded the class {@code mp.openapi.filter} names (the
+     * launcher's module reads the same configuration) without a warning. The document is written to the work folder
+     * for a failure message to point to.
+     */
+    @Test
+    void theOpenApiDocumentHasTheRecordCallsTheI2b2EndpointAndTheOAuthScheme() throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        Path saved = Files.writeString(Path.of(System.getProperty("it.work.dir")).resolve("openapi.json"), answer.body());
+        JsonNode document = JSON.readTree(answer.body());
+        JsonNode paths = document.path("paths");
+        assertTrue(paths.path("/records/{record_id}/medications/").has("get"), "a record call of the table in " + saved);
+        assertTrue(paths.path("/i2b2/services/QueryToolService/request").has("post"), "the i2b2 endpoint in " + saved);
+        assertEquals("OAuth", document.path("components").path("securitySchemes").path("oauth1").path("scheme")
+                .asText(), "the OAuth 1.0a scheme in " + saved);
+        List<String> warnings = Files.readAllLines(domain.serverLog()).stream()
+                .filter(line -> line.contains("Failed to read Filter") || line.contains("Filter class not found"))
+                .map(line -> line.substring(0, Math.min(line.length(), 400))).toList();
+        assertEquals(List.of(), warnings, "the filter's class loaded at deployment: " + domain.serverLog());
+    }
+
     /** Skinny WARs: the API server's libraries are in the EAR's lib/, once, and exactly those of its full WAR. */
     @Test
     void theApiServersLibrariesAreInTheEarsLibOnce() throws IOException {

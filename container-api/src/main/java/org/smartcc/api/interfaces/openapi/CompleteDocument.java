@@ -1,5 +1,8 @@
 package org.smartcc.api.interfaces.openapi;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SortedSet;
@@ -15,6 +18,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.smartcc.api.interfaces.rest.ContainerApplication;
 import org.smartcc.api.interfaces.rest.ResourceRoutes;
+import org.smartcc.openapi.RegisteredFilter;
 import org.smartcc.records.RecordApi;
 import org.smartcc.records.domain.ApiCall;
 import org.smartcc.records.domain.ApiCallTable;
@@ -26,24 +30,37 @@ import org.smartcc.store.SmartOntology;
  * record calls are routed from the ontology's call table through one catch-all resource, so the scan sees one path
  * ({@code /records/{path}}) where there are dozens; that path is replaced by one operation per call of the table.
  * A resource method the scan missed is added from {@link ResourceRoutes} too, and the two ways of signing in (OAuth
- * 1.0a signatures, RFC 5849, and HTTP Basic) are named as security schemes.
+ * 1.0a signatures, RFC 5849, and HTTP Basic) are named as security schemes. The API server registers it as it starts
+ * ({@link RegisteredFilter}, the class configuration names); on Payara Server the launcher's module of the EAR reads
+ * the same configuration, and its document, which holds none of the catch-all paths, is left as it is.
  */
 public class CompleteDocument implements OASFilter {
 
     static final String OAUTH1 = "oauth1";
     static final String BASIC = "basic";
 
+    /** Registers the filter once the API server's CDI container is up, before anyone can ask for /openapi. */
+    @ApplicationScoped
+    static class Registration {
+        void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+            RegisteredFilter.register(new CompleteDocument());
+        }
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI document) {
         Set<Class<?>> classes = new ContainerApplication().getClasses();
         ApiCallTable calls = RecordApi.callTable(SmartOntology.shared());
-        if (document.getPaths() == null) {
-            document.setPaths(OASFactory.createPaths());
-        }
+        Set<String> catchAll = ResourceRoutes.catchAllTemplates(classes);
         Paths paths = document.getPaths();
+        // the document of another web module that reads the same configuration (the EAR's launcher)
+        if (paths == null || paths.getPathItems() == null || paths.getPathItems().keySet().stream()
+                .map(ResourceRoutes::withoutPatterns).noneMatch(catchAll::contains)) {
+            return;
+        }
         SortedSet<ResourceRoutes.Route> routes = ResourceRoutes.of(classes, calls);
         asServed(paths, routes.stream().map(ResourceRoutes.Route::path).collect(Collectors.toSet()));
-        ResourceRoutes.catchAllTemplates(classes).forEach(paths::removePathItem);
+        catchAll.forEach(paths::removePathItem);
         for (ResourceRoutes.Route route : routes) {
             add(paths, route.method(), route.path(), route.call() == null ? resourceOperation() : recordOperation(
                     route.call()));
