@@ -67,6 +67,11 @@ public class ConceptTreeService {
                 "CONCEPT_NOT_FOUND", "no concept " + parent.get() + " in the latest snapshot"));
     }
 
+    /** The categories of an i2b2 warehouse's ontology ({@code table_access}); empty for the container's own store. */
+    public List<ConceptTree.Category> categories() {
+        return current().tree().categories();
+    }
+
     /** At most {@code limit} nodes whose name or code contains {@code text}, ignoring case. */
     public List<ConceptTree.Node> search(Researcher researcher, String text, int limit) {
         if (text.isBlank() || text.length() > MAX_QUERY || text.chars().anyMatch(Character::isISOControl)) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.query.ItemKey;
 import org.smartcc.engine.query.QueryDefinitionException;
 import org.smartcc.engine.query.i2b2.XmlElements;
+import org.smartcc.store.domain.CodedException;
 import org.w3c.dom.Element;
 
 /**
@@ -53,18 +55,44 @@ public class I2b2OntologyResource {
                             @HeaderParam(HttpHeaders.CONTENT_TYPE) String type) {
         I2b2Inbox.Message message = inbox.read(body, type);
         Researcher researcher = message.researcher();
-        return switch (operation) {
-            case "getCategories" -> I2b2Concepts.concepts(tree.children(researcher, Optional.empty()));
-            case "getSchemes" -> I2b2Concepts.concepts(List.of());
-            case "getModifiers" -> I2b2Messages.cellDone(
-                    "<ns6:modifiers xmlns:ns6=\"http://www.i2b2.org/xsd/cell/ont/1.1/\"/>");
-            case "getChildren" -> I2b2Concepts.concepts(tree.children(researcher,
-                    Optional.of(path(message, "parent"))));
-            case "getTermInfo" -> I2b2Concepts.concepts(term(researcher, path(message, "self")));
-            case "getNameInfo" -> I2b2Concepts.concepts(search(message, ConceptTree.Node::name));
-            case "getCodeInfo" -> I2b2Concepts.concepts(search(message, ConceptTree.Node::code));
+        if (operation.equals("getModifiers")) {
+            return I2b2Messages.cellDone("<ns6:modifiers xmlns:ns6=\"http://www.i2b2.org/xsd/cell/ont/1.1/\"/>");
+        }
+        List<ConceptTree.Category> categories = tree.categories();
+        List<ConceptTree.Node> nodes = switch (operation) {
+            case "getCategories" -> categories.isEmpty() ? tree.children(researcher, Optional.empty())
+                    : categoryNodes(researcher, categories);
+            case "getSchemes" -> List.of();
+            case "getChildren" -> tree.children(researcher, Optional.of(path(message, "parent")));
+            case "getTermInfo" -> term(researcher, path(message, "self"));
+            case "getNameInfo" -> search(message, ConceptTree.Node::name);
+            case "getCodeInfo" -> search(message, ConceptTree.Node::code);
             default -> throw I2b2Cells.notServed(operation, SERVED);
         };
+        return I2b2Concepts.concepts(nodes, categories);
+    }
+
+    /**
+     * The categories of an i2b2 warehouse as the top-level concepts, named as {@code table_access} names them; a
+     * category whose path no concept of the snapshot lies below has no node, and is left out.
+     */
+    private List<ConceptTree.Node> categoryNodes(Researcher researcher, List<ConceptTree.Category> categories) {
+        List<ConceptTree.Node> nodes = new ArrayList<>();
+        for (ConceptTree.Category category : categories) {
+            if (!ConceptTree.wellFormed(category.path())) {
+                continue;
+            }
+            try {
+                term(researcher, category.path()).stream().findFirst().ifPresent(n -> nodes.add(
+                        new ConceptTree.Node(category.name(), n.path(), n.code(), n.hasChildren(), n.patients())));
+            } catch (CodedException e) {
+                if (!e.code().equals("CONCEPT_NOT_FOUND")) {
+                    throw e;
+                }
+                // the category's parent folder holds no concept of the snapshot either: nothing to show
+            }
+        }
+        return nodes;
     }
 
     /** The concept path of a key the message names in {@code element}. */

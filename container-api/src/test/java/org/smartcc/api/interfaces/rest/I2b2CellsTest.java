@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.smartcc.engine.ConceptTree;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.run.ResultType;
 
@@ -65,5 +66,20 @@ class I2b2CellsTest {
         }
         assertEquals(ResultType.values().length, Arrays.stream(ResultType.values())
                 .mapToInt(t -> I2b2ResultTypes.of(t).id()).distinct().count());
+    }
+
+    /** On an i2b2 warehouse a key carries its category's table code, so the engine reads the term's ontology row. */
+    @Test
+    void aKeyCarriesTheTableCodeOfTheLongestCategoryItLiesIn() {
+        List<ConceptTree.Category> categories = List.of(
+                new ConceptTree.Category("i2b2_DIAG", "\\i2b2\\Diagnoses\\", "Diagnoses", null),
+                new ConceptTree.Category("i2b2_CIRC", "\\i2b2\\Diagnoses\\Circulatory system\\", "Circ", null),
+                new ConceptTree.Category("i2b2_VISIT", "\\i2b2\\Visit Details\\", "Visit Details", null));
+        assertEquals("i2b2_DIAG", I2b2Concepts.tableCode("\\i2b2\\Diagnoses\\Neoplasms\\", categories));
+        assertEquals("i2b2_CIRC", I2b2Concepts.tableCode("\\i2b2\\Diagnoses\\Circulatory system\\(401) Hy\\",
+                categories));
+        assertEquals("i2b2_VISIT", I2b2Concepts.tableCode("\\i2b2\\Visit Details\\", categories));
+        assertEquals("i2b2", I2b2Concepts.tableCode("\\i2b2\\Diagnoses Other\\", categories));
+        assertEquals("i2b2", I2b2Concepts.tableCode("\\SMART\\Medications\\", List.of()));
     }
 }
