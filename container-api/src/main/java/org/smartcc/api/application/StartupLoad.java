@@ -106,6 +106,7 @@ public class StartupLoad {
             if (!warehouse.configured() && store.get().summary().records() == 0) {
                 loadSamples();
             }
+            loadWarehouseDemoData();
             installApps();
             if (settings.devMode()) {
                 oauth.get().accounts().createDevelopmentLogin();
@@ -158,6 +159,15 @@ public class StartupLoad {
                     + " rejected");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The embedded run's i2b2-demo dataset: its warehouse is loaded on first start, then reused. */
+    private void loadWarehouseDemoData() throws java.sql.SQLException, java.io.IOException {
+        if (settings.i2b2DemoDirectory().isPresent()) {
+            state = ContainerState.LOADING;
+            message = "loading i2b2's demo data into the i2b2 warehouse (first start only)";
+            warehouse.loadDemoDataIfEmpty();
         }
     }
 

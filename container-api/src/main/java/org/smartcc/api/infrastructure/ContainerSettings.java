@@ -79,6 +79,14 @@ public class ContainerSettings {
                 config.getOptionalValue("smartcc.warehouse.password", String.class).orElse(""))); // unset = empty
     }
 
+    /**
+     * i2b2's demo data folder ({@code smartcc.warehouse.i2b2-demo-dir}), loaded into the warehouse when it holds no
+     * i2b2 tables yet: the embedded run's {@code i2b2-demo} dataset; none when unset.
+     */
+    public Optional<Path> i2b2DemoDirectory() {
+        return optional("smartcc.warehouse.i2b2-demo-dir").map(Path::of);
+    }
+
     public Path snapshotDirectory() {
         return config.getOptionalValue("smartcc.snapshot.dir", String.class).map(Path::of)
                 .orElseGet(() -> dataDirectory().resolve("snapshots"));
