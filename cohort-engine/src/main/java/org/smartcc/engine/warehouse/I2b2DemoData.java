@@ -18,8 +18,18 @@ import java.util.zip.ZipFile;
  * Loads i2b2's demo data as i2b2 ships it ({@code cohort-data/i2b2-demodata}: its README) into an empty database or
  * schema: i2b2's CRC and ontology tables ({@code i2b2-crc.sql}, {@code i2b2-metadata.sql}), then every statement of
  * i2b2's insert scripts unchanged, in JDBC batches, in one transaction: a database either holds all of it or none.
+ * The scripts are written for PostgreSQL; H2 2.x runs them unchanged too (the embedded run's i2b2 warehouse) in its
+ * PostgreSQL mode, {@link #H2_URL_SETTINGS}: what they use beyond standard SQL, {@code E'...'} strings whose one escape
+ * is {@code \\} for a backslash, timestamps written {@code '20010917 00:00:00.0'} and the modifier ontology's
+ * {@code TO_DATE('2011-03-31 09:55:00','YYYY-MM-DD HH24:MI:SS')}, H2 reads as PostgreSQL does (I2b2DemoDataH2Test).
  */
 public final class I2b2DemoData {
+
+    /**
+     * What an H2 URL of a database these scripts load into needs: PostgreSQL's {@code TO_DATE}, and lower-case names
+     * as PostgreSQL folds them.
+     */
+    public static final String H2_URL_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
 
     /** i2b2's demo facts: what i2b2's test messages were counted on. */
     public static final long FACTS = 90_853;
@@ -61,23 +71,29 @@ public final class I2b2DemoData {
      * {@code connection}, committing once at the end. The scripts are written for PostgreSQL.
      */
     public static void load(Connection connection, Path demoFolder) throws SQLException, IOException {
+        load(connection, demoFolder, Long.MAX_VALUE);
+    }
+
+    /** As {@link #load(Connection, Path)}, with the first {@code statementsPerScript} statements of each script. */
+    static void load(Connection connection, Path demoFolder, long statementsPerScript)
+            throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             Batch batch = new Batch(statement);
             for (String ddl : List.of("i2b2-crc.sql", "i2b2-metadata.sql")) {
                 try (InputStream in = I2b2DemoData.class.getResourceAsStream(ddl)) {
-                    run(in, ddl, batch);
+                    run(in, ddl, batch, Long.MAX_VALUE);
                 }
             }
             for (String script : CRC_SCRIPTS) {
                 try (InputStream in = zipEntry(demoFolder, script)) {
-                    run(in, script, batch);
+                    run(in, script, batch, statementsPerScript);
                 }
             }
             for (String script : METADATA_SCRIPTS) {
                 try (InputStream in = Files.newInputStream(demoFolder.resolve("metadata").resolve(script))) {
-                    run(in, script, batch);
+                    run(in, script, batch, statementsPerScript);
                 }
             }
             batch.flush();
@@ -90,9 +106,15 @@ public final class I2b2DemoData {
         }
     }
 
-    private static void run(InputStream script, String name, Batch batch) throws IOException, SQLException {
+    private static void run(InputStream script, String name, Batch batch, long statements)
+            throws IOException, SQLException {
         try (Reader reader = new InputStreamReader(script, StandardCharsets.UTF_8)) {
-            SqlScript.statements(reader, batch::add);
+            long[] read = {0};
+            SqlScript.statements(reader, sql -> {
+                if (read[0]++ < statements) {
+                    batch.add(sql);
+                }
+            });
             batch.flush();
         } catch (UncheckedSql e) {
             throw new SQLException(name + ": " + e.getCause().getMessage(), e.getCause());

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.DeploymentEvents;
+import org.smartcc.api.infrastructure.I2b2Warehouse;
 import org.smartcc.api.infrastructure.population.PopulationExporter;
 import org.smartcc.engine.CohortEngine;
 import org.smartcc.engine.Snapshot;
@@ -33,7 +34,8 @@ import org.smartcc.store.domain.LoadResult;
 /**
  * Brings the container up in the background once it is deployed, so that liveness answers at once: open the store
  * (which migrates the schema), load the sample records into an empty store (first start only), install the apps,
- * then start Spark, write a Parquet snapshot and open the cohort runs. Every resource is opened here, in this order,
+ * then start Spark, write a Parquet snapshot and open the cohort runs. With an i2b2 warehouse configured the store
+ * loads no samples: the snapshots are written from the warehouse, and the store keeps runs, users and audit. Every resource is opened here, in this order,
  * rather than by the first request that happens to need it; the providers defer each to its step.
  */
 @ApplicationScoped
@@ -51,6 +53,8 @@ public class StartupLoad {
     Provider<OAuthModule> oauth;
     @Inject
     Provider<CohortUsers> cohortUsers;
+    @Inject
+    I2b2Warehouse warehouse;
     @Inject
     Provider<CohortEngine> engine;
     @Inject
@@ -99,9 +103,10 @@ public class StartupLoad {
         }
         try {
             database.get();
-            if (store.get().summary().records() == 0) {
+            if (!warehouse.configured() && store.get().summary().records() == 0) {
                 loadSamples();
             }
+            loadWarehouseDemoData();
             installApps();
             if (settings.devMode()) {
                 oauth.get().accounts().createDevelopmentLogin();
@@ -157,6 +162,15 @@ public class StartupLoad {
         }
     }
 
+    /** The embedded run's i2b2-demo dataset: its warehouse is loaded on first start, then reused. */
+    private void loadWarehouseDemoData() throws java.sql.SQLException, java.io.IOException {
+        if (settings.i2b2DemoDirectory().isPresent()) {
+            state = ContainerState.LOADING;
+            message = "loading i2b2's demo data into the i2b2 warehouse (first start only)";
+            warehouse.loadDemoDataIfEmpty();
+        }
+    }
+
     private void installApps() {
         if (settings.devMode()) {
             installExampleApps();
@@ -192,9 +206,11 @@ public class StartupLoad {
         snapshot = new SnapshotStatus("WRITING", snapshot.snapshot(), null);
         try {
             Instant start = Instant.now();
-            Snapshot written = engine.get().writeSnapshot(database.get());
+            Optional<Database> source = warehouse.database();
+            Snapshot written = source.isPresent() ? engine.get().writeSnapshot(source.get(), database.get())
+                    : engine.get().writeSnapshot(database.get());
             snapshot = new SnapshotStatus("DONE", written, null);
-            LOG.info(() -> "Parquet snapshot " + written.id() + " written in "
+            LOG.info(() -> "Parquet snapshot " + written.id() + " written from the " + snapshotSource() + " in "
                     + java.time.Duration.between(start, Instant.now()).toMillis() + " ms");
         } catch (Exception | Error e) { // Spark throws its checked SparkException unchecked, from Scala
             // Errors too: the task runs in a Future nobody reads, so anything not caught here would vanish and leave
@@ -202,6 +218,11 @@ public class StartupLoad {
             snapshot = new SnapshotStatus("FAILED", snapshot.snapshot(), e.toString());
             LOG.log(Level.SEVERE, "Parquet snapshot failed", e);
         }
+    }
+
+    /** Where the snapshots come from: {@code i2b2 warehouse} or {@code clinical store}, never the warehouse's URL. */
+    public String snapshotSource() {
+        return warehouse.configured() ? "i2b2 warehouse" : "clinical store";
     }
 
     public ContainerState state() {

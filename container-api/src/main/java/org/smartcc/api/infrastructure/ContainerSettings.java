@@ -69,6 +69,24 @@ public class ContainerSettings {
         return optional("smartcc.sample-data.dir").map(Path::of);
     }
 
+    /**
+     * The i2b2 warehouse the snapshots are written from ({@code smartcc.warehouse.url}, {@code .user},
+     * {@code .password}); empty when the URL is unset, and the snapshots then come from the clinical store.
+     */
+    public Optional<WarehouseLogin> warehouse() {
+        return optional("smartcc.warehouse.url").map(url -> new WarehouseLogin(url,
+                value("smartcc.warehouse.user", String.class),
+                config.getOptionalValue("smartcc.warehouse.password", String.class).orElse(""))); // unset = empty
+    }
+
+    /**
+     * i2b2's demo data folder ({@code smartcc.warehouse.i2b2-demo-dir}), loaded into the warehouse when it holds no
+     * i2b2 tables yet: the embedded run's {@code i2b2-demo} dataset; none when unset.
+     */
+    public Optional<Path> i2b2DemoDirectory() {
+        return optional("smartcc.warehouse.i2b2-demo-dir").map(Path::of);
+    }
+
     public Path snapshotDirectory() {
         return config.getOptionalValue("smartcc.snapshot.dir", String.class).map(Path::of)
                 .orElseGet(() -> dataDirectory().resolve("snapshots"));
@@ -322,6 +340,15 @@ public class ContainerSettings {
     /** How long an export's files are kept after it ended ({@code smartcc.export.ttl}, ISO-8601, e.g. PT24H). */
     public Duration exportTtl() {
         return Duration.parse(value("smartcc.export.ttl", String.class).trim());
+    }
+
+    /** Where an i2b2 warehouse is and who reads it; its text form leaves the password out. */
+    public record WarehouseLogin(String url, String user, String password) {
+
+        @Override
+        public String toString() {
+            return "WarehouseLogin[user=" + user + "]";
+        }
     }
 
     /** What the container manifest says about the container itself. */

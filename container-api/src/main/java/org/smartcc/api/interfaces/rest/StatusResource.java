@@ -36,14 +36,15 @@ public class StatusResource {
 
     /**
      * The snapshot step without the snapshot's location: it is public, and the location showed where the data and
-     * the database file lie. The error names only the exception's class, as its message may hold a path too; the
+     * the database file lie; {@code source} says whether it comes from the clinical store or an i2b2 warehouse, without
+     * the warehouse's URL. The error names only the exception's class, as its message may hold a path too; the
      * administrator's {@code POST /admin/snapshots} answers with everything.
      */
-    public record SnapshotView(String state, SnapshotSummary snapshot, String error) {
+    public record SnapshotView(String state, String source, SnapshotSummary snapshot, String error) {
 
-        static SnapshotView of(StartupLoad.SnapshotStatus status) {
+        static SnapshotView of(StartupLoad.SnapshotStatus status, String source) {
             Snapshot s = status.snapshot();
-            return new SnapshotView(status.state(), s == null ? null
+            return new SnapshotView(status.state(), source, s == null ? null
                     : new SnapshotSummary(s.id(), s.createdAt().toString(), s.patientCount(), s.factCount()),
                     status.error() == null ? null
                             : status.error().replaceFirst("(?s):.*", "") + " (see the server log)");
@@ -59,7 +60,7 @@ public class StatusResource {
         ContainerState state = startup.state();
         StoreSummary summary = state == ContainerState.READY || state == ContainerState.LOADING
                 ? store.get().summary() : null;
-        return new Status(state.name(), startup.message(), summary, SnapshotView.of(startup.snapshot()),
+        return new Status(state.name(), startup.message(), summary, SnapshotView.of(startup.snapshot(), startup.snapshotSource()),
                 startup.rejections(), cache.stats());
     }
 }
