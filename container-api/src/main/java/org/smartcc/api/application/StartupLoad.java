@@ -106,7 +106,9 @@ public class StartupLoad {
             if (!warehouse.configured() && store.get().summary().records() == 0) {
                 loadSamples();
             }
-            loadWarehouseDemoData();
+            if (!loadWarehouseDemoData()) {
+                return;
+            }
             installApps();
             if (settings.devMode()) {
                 oauth.get().accounts().createDevelopmentLogin();
@@ -162,12 +164,26 @@ public class StartupLoad {
         }
     }
 
-    /** The embedded run's i2b2-demo dataset: its warehouse is loaded on first start, then reused. */
-    private void loadWarehouseDemoData() throws java.sql.SQLException, java.io.IOException {
-        if (settings.i2b2DemoDirectory().isPresent()) {
-            state = ContainerState.LOADING;
-            message = "loading i2b2's demo data into the i2b2 warehouse (first start only)";
+    /**
+     * The embedded run's i2b2-demo dataset: its warehouse is loaded on first start, then reused.
+     *
+     * @return false when the load failed: the status then says so without the exception, whose text may name the
+     *         warehouse's location (the server log has it)
+     */
+    private boolean loadWarehouseDemoData() {
+        if (settings.i2b2DemoDirectory().isEmpty()) {
+            return true;
+        }
+        state = ContainerState.LOADING;
+        message = "loading i2b2's demo data into the i2b2 warehouse (first start only)";
+        try {
             warehouse.loadDemoDataIfEmpty();
+            return true;
+        } catch (java.sql.SQLException | java.io.IOException | RuntimeException e) {
+            state = ContainerState.FAILED;
+            message = "not started: i2b2's demo data could not be loaded into the i2b2 warehouse (see the server log)";
+            LOG.log(Level.SEVERE, message, e);
+            return false;
         }
     }
 
