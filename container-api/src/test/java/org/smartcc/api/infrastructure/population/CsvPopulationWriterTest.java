@@ -110,4 +110,19 @@ class CsvPopulationWriterTest {
             return parser.getRecords();
         }
     }
+
+    @Test
+    void aTextASpreadsheetWouldRunAsAFormulaIsPrefixedButNumbersStayNumbers() {
+        assertEquals("'=HYPERLINK(\"http://example.org\")", CsvPopulationWriter.formulaSafe("=HYPERLINK(\"http://example.org\")"));
+        assertEquals("'+cmd|' /C calc'!A0", CsvPopulationWriter.formulaSafe("+cmd|' /C calc'!A0"));
+        assertEquals("'@SUM(A1:A2)", CsvPopulationWriter.formulaSafe("@SUM(A1:A2)"));
+        assertEquals("'- see note", CsvPopulationWriter.formulaSafe("- see note"));
+        assertEquals("'\t=1+1", CsvPopulationWriter.formulaSafe("\t=1+1"));
+        for (String number : List.of("-2.5", "+3", "-.5", "-1e-3", "12", "")) {
+            assertEquals(number, CsvPopulationWriter.formulaSafe(number));
+        }
+        StringBuilder line = new StringBuilder();
+        CsvPopulationWriter.field(line, "=1+1, then");
+        assertEquals("\"'=1+1, then\"", line.toString());
+    }
 }
