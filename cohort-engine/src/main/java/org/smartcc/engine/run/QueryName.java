@@ -1,12 +1,14 @@
 package org.smartcc.engine.run;
 
+import org.smartcc.engine.query.QueryDefinition;
+
 /**
  * The name a user gives a saved query: 1 to {@value #MAX_LENGTH} characters (the width of
  * {@code qt_query_master.name}, as in i2b2), not blank.
  */
 public record QueryName(String value) {
 
-    public static final int MAX_LENGTH = 250;
+    public static final int MAX_LENGTH = QueryDefinition.MAX_NAME_LENGTH;
 
     public QueryName {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {

@@ -64,6 +64,16 @@ class QueryModelTest {
     }
 
     @Test
+    void aNameFitsTheQueryMasterTable() {
+        Panel panel = new Panel(1, Timing.ANY, false, Comparison.GE, 1, DateWindow.ALWAYS, List.of(ITEM));
+        String longest = "n".repeat(QueryDefinition.MAX_NAME_LENGTH);
+        assertEquals(longest, new QueryDefinition(Optional.empty(), longest, Timing.ANY, List.of(panel), List.of(),
+                List.of()).name());
+        assertRefused("name", () -> new QueryDefinition(Optional.empty(), longest + "n", Timing.ANY, List.of(panel),
+                List.of(), List.of()));
+    }
+
+    @Test
     void aRefusalIsPlacedWhereTheReaderFoundThePart() {
         QueryDefinitionException e = assertThrows(QueryDefinitionException.class, () -> QueryDefinitionException.at(
                 "query_definition/panel[2]", () -> new Panel(1, Timing.ANY, false, Comparison.GE, -1,
