@@ -83,6 +83,20 @@ class WebLauncherApiIT {
     }
 
     @Test
+    void tenWrongPasswordsForANameHoldItsSignInsRefused() throws Exception {
+        String name = "guesser-" + System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> wrong = launcher.form("POST", "/oauth/internal/session_create",
+                    "username=" + name + "&password=guess" + i);
+            assertEquals(401, wrong.statusCode(), wrong.body());
+        }
+        HttpResponse<String> held = launcher.form("POST", "/oauth/internal/session_create",
+                "username=" + name + "&password=guess10");
+        assertEquals(429, held.statusCode(), held.body());
+        assertTrue(held.body().contains("LOGIN_THROTTLED"), held.body());
+    }
+
+    @Test
     void theLauncherListsAndSearchesRecordsAndReadsABanner() throws Exception {
         JsonObject all = parse(launcher.form("GET", "/oauth/internal/records?limit=2", null)).asJsonObject();
         assertEquals(2, all.getJsonArray("records").size());

@@ -8,9 +8,10 @@ import org.smartcc.api.application.AuditTrail;
 import org.smartcc.api.application.Auditor;
 import org.smartcc.api.application.CohortRunAudit;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.LoginThrottle;
 import org.smartcc.store.Database;
 
-/** The audit trail in the database (issue 16) and what writes to it. */
+/** The audit trail in the database (issue 16) and what writes to it; the login throttle beside the login events. */
 @ApplicationScoped
 public class AuditProducers {
 
@@ -30,6 +31,12 @@ public class AuditProducers {
     @Singleton
     CohortRunAudit cohortRuns(Auditor auditor) {
         return new CohortRunAudit(auditor);
+    }
+
+    @Produces
+    @Singleton
+    LoginThrottle loginThrottle(ContainerSettings settings) {
+        return settings.loginThrottle();
     }
 
     @Produces

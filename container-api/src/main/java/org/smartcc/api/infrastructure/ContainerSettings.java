@@ -2,6 +2,7 @@ package org.smartcc.api.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.smartcc.api.application.LoginThrottle;
 import org.smartcc.oauth.application.AppInstaller;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.store.Database;
@@ -226,6 +228,12 @@ public class ContainerSettings {
     public ContainerIdentity identity() {
         return new ContainerIdentity(value("smartcc.container.name", String.class),
                 value("smartcc.container.description", String.class), value("smartcc.container.admin", String.class));
+    }
+
+    /** Wrong passwords for one name before its logins are refused, and the window they are counted in. */
+    public LoginThrottle loginThrottle() {
+        return new LoginThrottle(value("smartcc.login.max-failures", Integer.class),
+                Duration.ofMinutes(value("smartcc.login.window-minutes", Integer.class)), Clock.systemUTC());
     }
 
     /** Size of the cache of serialized record responses, in megabytes; 0 turns it off. */

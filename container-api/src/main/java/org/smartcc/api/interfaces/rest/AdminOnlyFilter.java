@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.LoginThrottle;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.oauth.domain.UserRole;
@@ -34,20 +35,25 @@ public class AdminOnlyFilter implements ContainerRequestFilter {
     Provider<UserAccounts> accounts;
     @Inject
     Provider<LoginAudit> logins;
+    @Inject
+    Provider<LoginThrottle> throttle;
 
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
+            throttle.get().check(ADMIN_USER);
             try {
                 ADMIN.check(authorization, settings.adminPassword(),
                         "the admin API is off; set smartcc.admin.password to turn it on");
             } catch (LoginRefused refused) {
                 if (refused.code().endsWith("_CREDENTIALS_WRONG")) {
+                    throttle.get().failed(ADMIN_USER);
                     logins.get().refused(ADMIN_USER, "admin API", refused.code());
                 }
                 throw refused;
             }
+            throttle.get().succeeded(ADMIN_USER);
             request.setProperty(AdminChangeAudit.ADMIN, ADMIN_USER);
             return;
         }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.smartcc.api.application.Auditor;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.LoginThrottle;
 import org.smartcc.api.domain.AuditKind;
 import org.smartcc.oauth.application.AppLaunch;
 import org.smartcc.oauth.application.AppRepository;
@@ -65,23 +66,31 @@ public class LauncherServiceResource {
     @Inject
     LoginAudit logins;
     @Inject
+    LoginThrottle throttle;
+    @Inject
     Auditor auditor;
     @Context
     UriInfo uri;
 
-    /** The launcher's sign-in: the user and their roles when the password is right, else 401 LOGIN_FAILED. */
+    /**
+     * The launcher's sign-in: the user and their roles when the password is right, else 401 LOGIN_FAILED; 429
+     * LOGIN_THROTTLED after too many wrong passwords for the name ({@link LoginThrottle}).
+     */
     @POST
     @Path("session_create")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public JsonObject sessionCreate(@FormParam("username") String username, @FormParam("password") String password) {
         UserAccount account;
+        throttle.check(username);
         try {
             account = accounts.signIn(username, password);
         } catch (OAuthException refused) {
+            throttle.failed(username);
             String known = username == null ? null : accounts.find(username).map(UserAccount::id).orElse(null);
             logins.refused(known, LAUNCHER, refused.error().name());
             throw refused;
         }
+        throttle.succeeded(username);
         logins.signedIn(account.id(), LAUNCHER);
         JsonArrayBuilder roles = Jsonp.JSON.createArrayBuilder();
         account.roles().stream().sorted().forEach(r -> roles.add(r.roleName()));
