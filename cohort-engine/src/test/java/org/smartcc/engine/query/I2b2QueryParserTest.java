@@ -82,6 +82,27 @@ class I2b2QueryParserTest {
         assertInstanceOf(ItemKey.PreviousQuery.class, p.items().get(1).key());
     }
 
+    /** As i2b2's CRC: a value constraint without an operator constrains nothing, on the item and on its modifier. */
+    @Test
+    void aValueConstraintWithoutOperatorIsLeftOut() {
+        QueryDefinition q = parse("""
+                <query_definition><panel><item><item_key>\\\\i2b2_MEDS\\i2b2\\Medications\\</item_key>
+                  <constrain_by_value><value_constraint>500</value_constraint><value_type>NUMBER</value_type>
+                  </constrain_by_value>
+                  <constrain_by_value><value_operator/><value_constraint>H</value_constraint><value_type>FLAG</value_type>
+                  </constrain_by_value>
+                  <constrain_by_modifier><modifier_key>\\\\i2b2_MEDS\\Medication\\Dose\\</modifier_key>
+                    <constrain_by_value><value_constraint>500</value_constraint><value_type>NUMBER</value_type>
+                    </constrain_by_value>
+                    <constrain_by_value><value_operator>GT</value_operator><value_constraint>250</value_constraint>
+                      <value_type>NUMBER</value_type></constrain_by_value></constrain_by_modifier>
+                </item></panel></query_definition>""");
+        Item item = q.panels().get(0).items().get(0);
+        assertEquals(List.of(), item.values());
+        assertEquals(List.of(ValueOperator.GT), item.modifier().orElseThrow().values().stream()
+                .map(ValueConstraint::operator).toList());
+    }
+
     @Test
     void invalidDefinitionsNameTheElementAndTheProblem() {
         assertError("query_definition/panel[1]/panel_timing", "<query_definition><panel><panel_timing>SOMETIMES"

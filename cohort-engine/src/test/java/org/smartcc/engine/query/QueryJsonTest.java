@@ -88,6 +88,9 @@ class QueryJsonTest {
                 + " \"masterid:1\", \"values\": [{\"type\": \"NUMBER\", \"operator\": \"GT\", \"value\": \"1e999\"}]}]}]}");
         assertPath("/panels/0/items/0/values/0/value_operator", "{\"panels\": [{\"items\": [{\"key\":"
                 + " \"masterid:1\", \"values\": [{\"type\": \"FLAG\", \"operator\": \"LIKE\", \"value\": \"H\"}]}]}]}");
+        // no guess: i2b2 would drop such a constraint, an EQ default would keep it
+        assertPath("/panels/0/items/0/values/0/operator", "{\"panels\": [{\"items\": [{\"key\": \"masterid:1\","
+                + " \"values\": [{\"type\": \"NUMBER\", \"value\": \"500\"}]}]}]}");
     }
 
     private static final String TEMPORAL = "{\"subqueries\": [{\"id\": \"A\", \"panels\": [{\"items\": [{\"key\":"

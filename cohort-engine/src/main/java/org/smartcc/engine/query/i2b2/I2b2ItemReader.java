@@ -44,7 +44,7 @@ final class I2b2ItemReader {
         List<ValueConstraint> values = new ArrayList<>();
         List<Element> valueElements = children(item, "constrain_by_value");
         for (int i = 0; i < valueElements.size(); i++) {
-            values.add(value(valueElements.get(i), path + "/constrain_by_value[" + (i + 1) + "]"));
+            value(valueElements.get(i), path + "/constrain_by_value[" + (i + 1) + "]").ifPresent(values::add);
         }
         List<DateWindow> dates = new ArrayList<>();
         for (Element date : children(item, "constrain_by_date")) {
@@ -71,16 +71,24 @@ final class I2b2ItemReader {
                 new QueryDefinitionException(path + "/years", "is missing")), path + "/years");
     }
 
-    static ValueConstraint value(Element value, String path) {
+    /**
+     * A value constraint, or none when it has no {@code value_operator}: i2b2's CRC skips such a constraint
+     * (ValueConstrainsHandler), so the item then matches as if it had none, and i2b2 clients' messages get i2b2's
+     * answer (the {@code TQ*} test messages hold a dose of 500 mg without an operator and expect every dose).
+     */
+    static Optional<ValueConstraint> value(Element value, String path) {
         String typeText = text(value, "value_type").orElseThrow(() ->
                 new QueryDefinitionException(path + "/value_type", "is missing"));
         ValueType type = QueryEnums.of(ValueType.class, typeText, path + "/value_type");
-        // i2b2 reads a missing operator as EQ (the test requests on modifier values rely on it)
-        ValueOperator operator = text(value, "value_operator").map(o -> ValueOperator.of(o, path + "/value_operator"))
-                .orElse(ValueOperator.EQ);
+        Optional<ValueOperator> operator = text(value, "value_operator")
+                .map(o -> ValueOperator.of(o, path + "/value_operator"));
+        if (operator.isEmpty()) {
+            return Optional.empty();
+        }
         String constraint = text(value, "value_constraint").orElse("");
         Optional<String> unit = text(value, "value_unit_of_measure");
-        return QueryDefinitionException.at(path, () -> new ValueConstraint(type, operator, constraint, unit));
+        return Optional.of(QueryDefinitionException.at(path, () -> new ValueConstraint(type, operator.get(),
+                constraint, unit)));
     }
 
     private static ModifierConstraint modifier(Element modifier, String path) {
@@ -88,7 +96,7 @@ final class I2b2ItemReader {
                 new QueryDefinitionException(path + "/modifier_key", "is missing"));
         List<ValueConstraint> values = new ArrayList<>();
         for (Element value : children(modifier, "constrain_by_value")) {
-            values.add(value(value, path + "/constrain_by_value"));
+            value(value, path + "/constrain_by_value").ifPresent(values::add);
         }
         return new ModifierConstraint(key, text(modifier, "applied_path").orElse("@"), values);
     }

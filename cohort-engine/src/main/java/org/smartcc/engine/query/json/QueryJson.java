@@ -111,8 +111,9 @@ public final class QueryJson {
     private static ValueConstraint value(JsonNode node, String path) {
         object(node, path);
         ValueConstraint.ValueType type = requiredEnum(node, path, "type", ValueConstraint.ValueType.class);
-        ValueOperator operator = optionalText(node, path, "operator").map(o -> ValueOperator.of(o, path
-                + "/operator")).orElse(ValueOperator.EQ);
+        // required: i2b2 reads a missing operator as no constraint, an earlier version of this API read it as EQ;
+        // rather than guess either way, a JSON value names its operator
+        ValueOperator operator = ValueOperator.of(required(node, path, "operator"), path + "/operator");
         String value = optionalText(node, path, "value").orElse("");
         Optional<String> unit = optionalText(node, path, "unit");
         return QueryDefinitionException.at(path, () -> new ValueConstraint(type, operator, value, unit));

@@ -163,8 +163,8 @@ public final class PatientSetPlanner {
         }
         for (Grain grain : List.of(Grain.INSTANCE, Grain.VISIT)) {
             if (excluded.containsKey(grain)) {
-                kept.putIfAbsent(grain, grain == Grain.VISIT ? visits.select(grain.columns())
-                        : grain.keysOf(facts.filter(col("modifier_cd").equalTo("@"))));
+                // every fact instance, as i2b2 seeds it from observation_fact: some exist only as modifier rows
+                kept.putIfAbsent(grain, grain == Grain.VISIT ? visits.select(grain.columns()) : grain.keysOf(facts));
             }
         }
         excluded.forEach((grain, outs) -> {
@@ -198,15 +198,26 @@ public final class PatientSetPlanner {
         return new Evaluation(result, () -> events(positive, kept, patients));
     }
 
-    /** The facts of the positive panels that belong to a qualifying patient, visit or instance. */
+    /**
+     * The facts of the positive panels that belong to a qualifying patient, visit or instance. Without positive panels
+     * (only exclusions), every fact of the instances, visits or patients that remain, as i2b2 takes them from
+     * {@code observation_fact}: "no RBC above 5" yields the patient's other facts.
+     */
     private Dataset<Row> events(List<PanelFacts> positive, Map<Grain, Dataset<Row>> kept, Dataset<Row> patients) {
+        if (positive.isEmpty()) {
+            Grain finest = kept.containsKey(Grain.INSTANCE) ? Grain.INSTANCE
+                    : kept.containsKey(Grain.VISIT) ? Grain.VISIT : Grain.PATIENT;
+            Dataset<Row> remaining = finest == Grain.PATIENT ? facts
+                    : finest.filter(facts, kept.get(finest), "left_semi");
+            return Grain.PATIENT.filter(remaining, patients, "left_semi").select(selectorColumns());
+        }
         Dataset<Row> events = null;
         for (PanelFacts panel : positive) {
             Dataset<Row> own = panel.grain().filter(panel.facts(), kept.get(panel.grain()), "left_semi");
             own = Grain.PATIENT.filter(own, patients, "left_semi");
             events = events == null ? own : events.unionByName(own);
         }
-        return events == null ? facts.select(selectorColumns()).limit(0) : events;
+        return events;
     }
 
     private PanelFacts matching(Panel panel, Grain grain, String path, List<String> warnings) {
@@ -218,14 +229,14 @@ public final class PatientSetPlanner {
     }
 
     /**
-     * The keys of the grain whose facts satisfy the occurrence constraint. Under SAMEINSTANCENUM the facts are counted
-     * per patient: a fact instance is one fact, so a count per instance could never exceed one.
+     * The keys of the grain whose facts satisfy the occurrence constraint, counted per key as i2b2 groups them. Under
+     * SAMEINSTANCENUM the key is the fact itself, so a count above one is never reached: i2b2 answers 0 to such
+     * panels (its temporal test messages with {@code total_item_occurrences} 2 expect 0).
      */
     private static Dataset<Row> qualifying(Panel panel, Grain grain, Dataset<Row> matching) {
         if (atLeastOnce(panel)) {
             return grain.keysOf(matching); // every matching fact counts once at least: no count needed
         }
-        Grain counted = grain == Grain.INSTANCE ? Grain.PATIENT : grain;
         Column count = col("n");
         Column kept = switch (panel.occurrenceOperator()) {
             case EQ -> count.equalTo(panel.occurrences());
@@ -237,9 +248,8 @@ public final class PatientSetPlanner {
         };
         // concat_ws skips nulls, where a multi-column countDistinct would drop the whole fact (undated facts)
         Column factKey = concat_ws("|", FACT_KEY.stream().map(c -> col(c).cast("string")).toArray(Column[]::new));
-        Dataset<Row> counts = matching.groupBy(counted.columns()).agg(countDistinct(factKey).as("n")).filter(kept)
-                .select(counted.columns());
-        return grain == counted ? counts : grain.keysOf(Grain.PATIENT.filter(matching, counts, "left_semi"));
+        return matching.groupBy(grain.columns()).agg(countDistinct(factKey).as("n")).filter(kept)
+                .select(grain.columns());
     }
 
     /** {@code GE 1} (i2b2's default) or {@code GT 0}: any matching fact qualifies its key. */
