@@ -103,6 +103,37 @@ final class I2b2CellChecks {
         assertTrue(otherUser.body().contains("<status type=\"ERROR\">"), "a token is its user's: " + otherUser.body());
     }
 
+    /**
+     * A launcher user with the researcher role, made by the admin API, logs in through the PM cell with their data
+     * roles and uses the token in another cell; one with the clinician role only is refused, and the refusal audited.
+     */
+    void launcherResearchersLogInThroughPm() throws Exception {
+        putLauncherUser("lena@it.test", "[\"researcher\"]");
+        putLauncherUser("cleo@it.test", "[\"clinician\"]");
+        String configuration = "<pm:get_user_configuration><project>undefined</project></pm:get_user_configuration>";
+        String answer = post(PM, message("lena@it.test", "<password>lena@it.test-password</password>", configuration))
+                .body();
+        assertDone(answer);
+        assertTrue(answer.contains("<user_name>lena@it.test</user_name>") && answer.contains("<role>DATA_AGG</role>"),
+                "the launcher user's data roles: " + answer);
+        String token = first(answer, "(<password [^>]*>[^<]*</password>)");
+        assertDone(post(ONT + "getCategories", message("lena@it.test", token, "<ns3:get_categories type=\"core\"/>"))
+                .body());
+        HttpResponse<String> clinician = post(PM, message("cleo@it.test", "<password>cleo@it.test-password</password>",
+                configuration));
+        assertTrue(clinician.body().contains("<status type=\"ERROR\">authentication failed"), clinician.body());
+        HttpResponse<String> audit = client.send("GET", "admin/audit?user=cleo@it.test&kind=LOGIN_FAILED", null,
+                null, "admin", ContainerClient.ADMIN_PASSWORD);
+        assertTrue(audit.body().contains("i2b2") && audit.body().contains("FORBIDDEN_NOT_RESEARCHER"), audit.body());
+    }
+
+    private void putLauncherUser(String id, String roles) throws Exception {
+        HttpResponse<String> put = client.send("PUT", "admin/users/" + id, "application/json", "{\"given_name\":"
+                + " \"IT\", \"family_name\": \"User\", \"password\": \"" + id + "-password\", \"roles\": " + roles
+                + ", \"data_roles\": [\"DATA_AGG\"]}", "admin", ContainerClient.ADMIN_PASSWORD);
+        assertEquals(204, put.statusCode(), put.body());
+    }
+
     /** Cross-origin calls from an allowed origin get CORS headers, preflights included; others none. */
     void cellsAnswerCorsToAllowedOrigins() throws Exception {
         HttpResponse<String> preflight = client.send(PM, b -> b.method("OPTIONS", HttpRequest.BodyPublishers.noBody())

@@ -742,6 +742,11 @@ class WebCohortApiIT {
     }
 
     @Test
+    void i2b2sPmCellLogsInTheLaunchersResearchers() throws Exception {
+        new I2b2CellChecks(client).launcherResearchersLogInThroughPm();
+    }
+
+    @Test
     void i2b2sOntologyAndWorkplaceCellsServeTheConceptTreeToATokenLogin() throws Exception {
         I2b2CellChecks cells = new I2b2CellChecks(client);
         cells.ontologyAndWorkplaceAnswerWithTheConceptTree(cells.login("demo", "demouser"));

@@ -156,8 +156,9 @@ class I2b2WebClientIT extends BrowserTestSupport {
                 .mapToLong(e -> Long.parseLong(e.getValue())).sum();
         assertEquals(count, genders, "the demo user sees exact counts: the genders add up to the count " + values);
 
-        // the client reloads its list 500 ms after it sends a run, which may be before the container has planned the
-        // run and saved its query (docs/i2b2-cells.md): reload it as the list's "Refresh All" does
+        // the client reloads its list 500 ms after it sends a run, and the container saves the query before it plans
+        // the run (docs/i2b2-cells.md); reload once more, as the list's "Refresh All" does, so that a slow first
+        // request of a cold server does not fail the check of the list itself
         js().executeScript("i2b2.CRC.view.history.doRefreshAll();");
         String history = await(d -> {
             String text = d.findElement(By.id("i2b2TreeviewQueryHistory")).getText();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +28,11 @@ import org.smartcc.engine.query.spark.CohortPlan;
 import org.smartcc.engine.query.spark.PatientSetPlanner;
 import org.smartcc.engine.query.spark.SetResolver;
 import org.smartcc.store.Incidents;
+import org.smartcc.store.domain.CodedException;
 
 /**
- * Runs cohort queries asynchronously: {@link #submit} compiles the definition at once (an invalid one is refused
- * before anything is stored), stores the run QUEUED and hands it to a worker; {@link #find} shows its state and live
+ * Runs cohort queries asynchronously: {@link #submit} stores the run QUEUED, compiles the definition at once (an
+ * invalid one ends the run as ERROR and is refused) and hands it to a worker; {@link #find} shows its state and live
  * progress; {@link #cancel} and the timeout stop its Spark jobs through their tag. On start every run
  * left QUEUED or PROCESSING by an earlier process is marked INCOMPLETE: nothing is silently re-run.
  */
@@ -67,7 +69,8 @@ public final class CohortRuns implements AutoCloseable {
 
     /**
      * @param ended hears of each run of this process once it is final (finished, failed, cancelled, timed out), on
-     *              the run's worker thread; what it throws is logged as an incident and does not change the run
+     *              the run's worker thread (a run whose definition could not be compiled: on the submitting thread);
+     *              what it throws is logged as an incident and does not change the run
      */
     public CohortRuns(SparkSession spark, QueryRunStore store, PrivacySettings privacy, RunSettings settings,
                       Supplier<Optional<Snapshot>> latestSnapshot, Clock clock, Supplier<LocalDate> ageAsOf,
@@ -92,22 +95,33 @@ public final class CohortRuns implements AutoCloseable {
     }
 
     /**
-     * Compiles and queues a run.
+     * Stores the run (its query master first, so that the user's list shows the query at once, as i2b2 does), then
+     * compiles and queues it. A definition that cannot be compiled ends its stored run as ERROR at once
+     * ({@link #endUnplanned}) and is thrown to the caller.
      *
      * @throws QueryDefinitionException when the definition cannot be compiled (HTTP 400)
-     * @throws org.smartcc.engine.privacy.PrivacyLockoutException when an obfuscated user repeats a query too often
-     * @throws RunException NO_SNAPSHOT before the first snapshot exists
+     * @throws org.smartcc.engine.privacy.PrivacyLockoutException when an obfuscated user repeats a query too often;
+     *                                                            nothing is stored
+     * @throws RunException NO_SNAPSHOT before the first snapshot exists; nothing is stored
      */
     public QueryRun submit(RunRequest request) {
-        PatientSetPlanner current = planner();
-        CohortPlan plan = current.withSets(setsOf(request.user())).plan(request.definition());
-        QueryRun run = create(request);
-        run = new QueryRun(run.instanceId(), run.masterId(), run.name(), run.user(), run.status(), 0,
-                run.submitted(), run.started(), run.ended(), run.message(), plan.warnings(),
-                Optional.of(current.snapshot().id()), run.results());
-        RunExecution execution = new RunExecution(run, plan, BreakdownTables.of(spark, current.snapshot(),
-                settings.breakdowns()),
-                privacy.protectionFor(request.roles()), store, clock);
+        Snapshot latest = latestSnapshot();
+        QueryRun stored = create(request);
+        QueryRun run;
+        RunExecution execution;
+        try {
+            // a new snapshot's planner reads its concept paths first: seconds on a cold Spark session
+            PatientSetPlanner current = planner(latest);
+            CohortPlan plan = current.withSets(setsOf(request.user())).plan(request.definition());
+            run = new QueryRun(stored.instanceId(), stored.masterId(), stored.name(), stored.user(), stored.status(),
+                    0, stored.submitted(), stored.started(), stored.ended(), stored.message(), plan.warnings(),
+                    Optional.of(current.snapshot().id()), stored.results());
+            execution = new RunExecution(run, plan, BreakdownTables.of(spark, current.snapshot(),
+                    settings.breakdowns()), privacy.protectionFor(request.roles()), store, clock);
+        } catch (RuntimeException refused) {
+            endUnplanned(stored.instanceId(), refused);
+            throw refused;
+        }
         long id = run.instanceId();
         active.put(id, execution);
         Duration timeout = request.timeout().orElse(settings.defaultTimeout());
@@ -127,6 +141,24 @@ public final class CohortRuns implements AutoCloseable {
             }
         });
         return run;
+    }
+
+    /**
+     * Ends a stored run whose definition could not be compiled: ERROR, with the refusal's code and message (the
+     * definition is the user's own, stored with the run), or for a failure without a code {@code RUN_FAILED} without
+     * its text (the caller gets the failure itself); results take the same status. A failure to store the end is
+     * added to the refusal, which stays what the caller gets.
+     */
+    private void endUnplanned(long id, RuntimeException refused) {
+        String message = refused instanceof CodedException coded ? coded.code() + ": " + coded.getMessage()
+                : RunExecution.RUN_FAILED + ": the run could not be planned";
+        try {
+            store.ended(id, QueryStatus.ERROR, Optional.of(message), List.of(), Optional.empty(), clock.instant());
+        } catch (RuntimeException e) {
+            refused.addSuppressed(e);
+            return;
+        }
+        tellEnded(id);
     }
 
     /** The run with its live progress while it is processed. */
@@ -176,10 +208,13 @@ public final class CohortRuns implements AutoCloseable {
         }
     }
 
-    /** The planner of the latest snapshot, made again when a newer snapshot appears. */
-    private PatientSetPlanner planner() {
-        Snapshot latest = latestSnapshot.get().orElseThrow(() -> new RunException(RunException.Code.NO_SNAPSHOT,
+    private Snapshot latestSnapshot() {
+        return latestSnapshot.get().orElseThrow(() -> new RunException(RunException.Code.NO_SNAPSHOT,
                 "no Parquet snapshot of the clinical store exists yet; cohort queries run once it is written"));
+    }
+
+    /** The planner of the latest snapshot, made again when a newer snapshot appears. */
+    private PatientSetPlanner planner(Snapshot latest) {
         PatientSetPlanner current = planner;
         if (current == null || !current.snapshot().id().equals(latest.id())) {
             current = new PatientSetPlanner(spark, latest, SetResolver.NONE, ageAsOf);

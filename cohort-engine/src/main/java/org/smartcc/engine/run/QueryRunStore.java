@@ -35,7 +35,11 @@ public interface QueryRunStore {
     /** The generated plan of the run's master, as last stored. */
     Optional<String> plan(long instanceId);
 
-    /** When the user started runs of the same definition (by fingerprint) since the instant, for the lockout. */
+    /**
+     * When the user submitted runs of the same definition (by fingerprint) since the instant, for the lockout; runs
+     * that ended in ERROR before they started (their definition could not be compiled) answered nothing and do not
+     * count.
+     */
     List<Instant> earlierRuns(String user, String fingerprint, Instant since);
 
     /** Marks every QUEUED or PROCESSING run INCOMPLETE: called at start, when no run of this process exists yet. */

@@ -38,6 +38,7 @@ import org.smartcc.engine.SampleStore;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.engine.Snapshot;
 import org.smartcc.engine.internal.jdbc.JdbcQueryRunStore;
+import org.smartcc.engine.internal.jdbc.JdbcSavedQueryStore;
 import org.smartcc.engine.privacy.PrivacyLockoutException;
 import org.smartcc.engine.privacy.PrivacySettings;
 import org.smartcc.engine.privacy.ReportedCount;
@@ -110,6 +111,11 @@ class CohortRunsTest {
             assertEquals(queued.instanceId(), end.instanceId());
             assertEquals(QueryStatus.FINISHED, end.status(), end.message().orElse(""));
             assertEquals(null, ended.poll(200, TimeUnit.MILLISECONDS));
+            QueryDefinition bad = query("<panel><item><item_key>patient_set_coll_id:none</item_key></item></panel>");
+            assertThrows(QueryDefinitionException.class, () -> told.submit(request(bad, "dave", EXACT,
+                    ResultType.PATIENT_COUNT_XML)));
+            assertEquals(QueryStatus.ERROR, ended.poll(2, TimeUnit.MINUTES).status(), "a run refused at planning");
+            assertEquals(null, ended.poll(200, TimeUnit.MILLISECONDS));
         }
     }
 
@@ -166,13 +172,29 @@ class CohortRunsTest {
                 ResultType.PATIENT_COUNT_XML)));
     }
 
+    /**
+     * The query master is stored before the definition is compiled, so that i2b2's web client lists a new query at
+     * once; a definition that cannot be compiled is refused with its run stored as ERROR, which the lockout does not
+     * count as an answered run.
+     */
     @Test
-    void anInvalidDefinitionIsRefusedBeforeAnythingIsStored() {
+    void anInvalidDefinitionIsRefusedAndItsQueryIsListedWithAnErrorRun() {
         QueryDefinition bad = query("<panel><item><item_key>masterid:first</item_key></item></panel>");
-        QueryDefinitionException e = assertThrows(QueryDefinitionException.class,
-                () -> runs.submit(request(bad, "alice", EXACT, ResultType.PATIENT_COUNT_XML)));
-        assertEquals("query_definition/panel[1]/item[1]/item_key", e.element());
-        assertEquals(List.of(), store.earlierRuns("alice", fingerprint(bad), Instant.EPOCH));
+        for (int i = 0; i < 4; i++) { // beyond the lockout's 3: refused runs are not counted
+            QueryDefinitionException e = assertThrows(QueryDefinitionException.class,
+                    () -> runs.submit(request(bad, "hana", Set.of(), ResultType.PATIENT_COUNT_XML)));
+            assertEquals("query_definition/panel[1]/item[1]/item_key", e.element());
+        }
+        assertEquals(List.of(), store.earlierRuns("hana", fingerprint(bad), Instant.EPOCH));
+        SavedQueries saved = new SavedQueries(new JdbcSavedQueryStore(SampleStore.database()), runs::find,
+                Clock.systemUTC());
+        SavedQueries.Page listed = saved.list("hana", 0, 10);
+        assertEquals(4, listed.total());
+        QueryRun run = listed.queries().get(0).lastRun().orElseThrow();
+        assertEquals(QueryStatus.ERROR, run.status());
+        assertEquals("QUERY_DEFINITION_INVALID: query_definition/panel[1]/item[1]/item_key: 'first' is not a number",
+                run.message().orElseThrow());
+        assertEquals(QueryStatus.ERROR, result(run, ResultType.PATIENT_COUNT_XML).status());
     }
 
     @Test

@@ -31,19 +31,43 @@ public final class CohortUsers {
         this.demoLogin = demoLogin;
     }
 
-    /** The user's roles when the password is right; empty for an unknown user or a wrong password. */
+    /**
+     * A password check: whether the name is a cohort user's (i2b2's demo user's too, with its login on), and their
+     * roles when the password is right.
+     */
+    public record Check(boolean known, Optional<Set<String>> roles) {
+    }
+
+    /**
+     * The user's roles when the password is right; empty for an unknown user or a wrong password, after the same
+     * work either way (an unknown user's password is hashed as a known one's), so that the time taken does not tell.
+     */
     public Optional<Set<String>> authenticate(String user, String password) {
+        Check check = check(user, password);
+        if (!check.known()) {
+            PasswordHash.matches(password, null);
+        }
+        return check.roles();
+    }
+
+    /**
+     * Checks the password of a cohort user. An unknown name is answered without hashing the password, for a caller
+     * that goes on to check it as another kind of user's ({@code ResearcherLogins}), which hashes it then.
+     */
+    public Check check(String user, String password) {
         if (demoLogin && DEMO_USER.equals(user)) {
-            return PasswordHash.plainEquals(DEMO_PASSWORD, password) ? Optional.of(DEMO_ROLES) : Optional.empty();
+            return new Check(true, PasswordHash.plainEquals(DEMO_PASSWORD, password) ? Optional.of(DEMO_ROLES)
+                    : Optional.empty());
         }
         try (Connection c = database.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT password_hash, roles FROM cohort_user WHERE user_id = ?")) {
             ps.setString(1, user);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !PasswordHash.matches(password, rs.getString(1))) {
-                    return Optional.empty();
+                if (!rs.next()) {
+                    return new Check(false, Optional.empty());
                 }
-                return Optional.of(roles(rs.getString(2)));
+                return new Check(true, PasswordHash.matches(password, rs.getString(1))
+                        ? Optional.of(roles(rs.getString(2))) : Optional.empty());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cohort users could not be read", e);

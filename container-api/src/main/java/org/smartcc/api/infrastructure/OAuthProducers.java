@@ -5,6 +5,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.smartcc.api.application.Auditor;
+import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.ResearcherLogins;
 import org.smartcc.api.application.TokenAudit;
 import org.smartcc.oauth.OAuthModule;
 import org.smartcc.oauth.application.AppInstaller;
@@ -57,6 +59,13 @@ public class OAuthProducers {
     @Singleton
     UserAccounts accounts(OAuthModule oauth) {
         return oauth.accounts();
+    }
+
+    /** The password logins of the i2b2 cells: cohort users, then launcher users. */
+    @Produces
+    @Singleton
+    ResearcherLogins researcherLogins(CohortUsers cohortUsers, UserAccounts accounts, LoginAudit logins) {
+        return new ResearcherLogins(cohortUsers, accounts, logins);
     }
 
     @Produces

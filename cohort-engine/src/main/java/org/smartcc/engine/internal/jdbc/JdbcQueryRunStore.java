@@ -145,8 +145,9 @@ public final class JdbcQueryRunStore implements QueryRunStore {
     public List<Instant> earlierRuns(String user, String fingerprint, Instant since) {
         return jdbc.list("reading earlier runs", "SELECT i.submit_ms FROM qt_query_instance i JOIN qt_query_master m"
                 + " ON m.query_master_id = i.query_master_id WHERE m.user_id = ? AND m.fingerprint = ?"
-                + " AND i.submit_ms >= ?", r -> Instant.ofEpochMilli(r.getLong(1)), user, fingerprint,
-                since.toEpochMilli());
+                + " AND i.submit_ms >= ? AND NOT (i.status = ? AND i.start_ms IS NULL)",
+                r -> Instant.ofEpochMilli(r.getLong(1)), user, fingerprint, since.toEpochMilli(),
+                QueryStatus.ERROR.name());
     }
 
     @Override

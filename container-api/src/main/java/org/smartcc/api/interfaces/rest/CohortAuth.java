@@ -7,7 +7,8 @@ import org.smartcc.api.infrastructure.CohortUsers;
 
 /**
  * HTTP Basic credentials of a cohort user (a researcher); a failed login is a {@link LoginRefused}, codes
- * {@code COHORT_CREDENTIALS_MISSING}, {@code _MALFORMED}, {@code _WRONG}.
+ * {@code COHORT_CREDENTIALS_MISSING}, {@code _MALFORMED}, {@code _WRONG}. Launcher users reach the cohort calls through
+ * the launcher, which acts for them ({@link RequestAuthenticator}), not with a password here.
  */
 final class CohortAuth {
 
@@ -23,20 +24,13 @@ final class CohortAuth {
         if (colon < 1) {
             throw refused("_CREDENTIALS_MALFORMED", "the Basic credentials are not user:password");
         }
-        return login(decoded.substring(0, colon), decoded.substring(colon + 1), users, audit, "cohort API");
-    }
-
-    /**
-     * A wrong user or password is audited as a refused login; whether the user exists is not told (nor kept).
-     *
-     * @param where {@code cohort API} or {@code i2b2}, for the audit trail
-     */
-    static Researcher login(String user, String password, CohortUsers users, LoginAudit audit, String where) {
-        Optional<Researcher> researcher = users.authenticate(user, password).map(roles -> new Researcher(user,
-                roles));
+        String user = decoded.substring(0, colon);
+        Optional<Researcher> researcher = users.authenticate(user, decoded.substring(colon + 1))
+                .map(roles -> new Researcher(user, roles));
         if (researcher.isEmpty()) {
+            // whether the user exists is not told (nor kept)
             LoginRefused refused = refused("_CREDENTIALS_WRONG", "wrong user or password");
-            audit.refused(null, where, refused.code());
+            audit.refused(null, "cohort API", refused.code());
             throw refused;
         }
         return researcher.get();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.smartcc.api.application.I2b2Sessions;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.ResearcherLogins;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.engine.query.QueryDefinitionException;
@@ -23,8 +24,9 @@ import org.w3c.dom.Element;
 /**
  * Reads the messages of all i2b2 cells: the body as XML, or form-encoded as i2b2's web client posts it when it calls
  * the cells directly; then the login of its {@code security} element ({@link I2b2Login}), before anything else of the
- * message is parsed; then the message. The login is a cohort user's password, or a session token of the PM cell
- * ({@link I2b2Sessions}), which the client re-sends in every message after its login.
+ * message is parsed; then the message. The login is the password of a cohort user or of a launcher user who may use the
+ * cohort calls ({@link ResearcherLogins}), or a session token of the PM cell ({@link I2b2Sessions}), which the client
+ * re-sends in every message after its login.
  */
 @ApplicationScoped
 public class I2b2Inbox {
@@ -33,7 +35,7 @@ public class I2b2Inbox {
     static final String DEMO_DOMAIN = "i2b2demo";
 
     @Inject
-    CohortUsers users;
+    ResearcherLogins researchers;
     @Inject
     LoginAudit logins;
     @Inject
@@ -83,7 +85,8 @@ public class I2b2Inbox {
         if (login.username().equals(CohortUsers.DEMO_USER) && !login.domain().equals(DEMO_DOMAIN)) {
             throw CohortAuth.refused("_CREDENTIALS_WRONG", "i2b2's demo user logs in to the domain " + DEMO_DOMAIN);
         }
-        return CohortAuth.login(login.username(), login.password(), users, logins, "i2b2");
+        return researchers.byPassword(login.username(), login.password(), "i2b2").orElseThrow(() ->
+                CohortAuth.refused("_CREDENTIALS_WRONG", "wrong user or password"));
     }
 
     /**

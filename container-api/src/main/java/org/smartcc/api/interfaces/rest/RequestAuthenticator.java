@@ -9,18 +9,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.Optional;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.ResearcherLogins;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.oauth.application.OAuthProvider;
 import org.smartcc.oauth.application.UserAccounts;
-import org.smartcc.oauth.domain.DataRole;
 import org.smartcc.oauth.domain.OAuthPrincipal;
 import org.smartcc.oauth.domain.UserAccount;
-import org.smartcc.oauth.domain.UserRole;
 import org.smartcc.store.domain.CodedException;
 import org.smartcc.store.domain.ErrorKind;
 
@@ -66,15 +64,11 @@ public class RequestAuthenticator {
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
         String acting = request.getHeaderString(AdminOnlyFilter.ACTING_USER);
-        UserAccount account = (acting == null ? null : accounts.get().find(acting).orElse(null));
-        if (account == null || !(account.has(UserRole.RESEARCHER) || account.has(UserRole.ADMIN))) {
-            throw new CodedException(ErrorKind.FORBIDDEN, "FORBIDDEN_NOT_RESEARCHER", "the launcher may call the"
-                    + " cohort API only for a user with the researcher or admin role, named in the header "
-                    + AdminOnlyFilter.ACTING_USER);
-        }
-        Set<String> dataRoles = new LinkedHashSet<>();
-        account.dataRoles().stream().map(DataRole::name).sorted().forEach(dataRoles::add);
-        return new Researcher(account.id(), dataRoles);
+        return (acting == null ? Optional.<UserAccount>empty() : accounts.get().find(acting))
+                .flatMap(ResearcherLogins::ofLauncherUser)
+                .orElseThrow(() -> new CodedException(ErrorKind.FORBIDDEN, ResearcherLogins.NOT_RESEARCHER,
+                        "the launcher may call the cohort API only for a user with the researcher or admin role,"
+                        + " named in the header " + AdminOnlyFilter.ACTING_USER));
     }
 
     /** The body when it holds signed parameters, else null; GET and DELETE bodies never counted. */
