@@ -28,11 +28,13 @@ public final class ResearcherLogins {
     private final CohortUsers cohortUsers;
     private final UserAccounts accounts;
     private final LoginAudit audit;
+    private final LoginThrottle throttle;
 
-    public ResearcherLogins(CohortUsers cohortUsers, UserAccounts accounts, LoginAudit audit) {
+    public ResearcherLogins(CohortUsers cohortUsers, UserAccounts accounts, LoginAudit audit, LoginThrottle throttle) {
         this.cohortUsers = cohortUsers;
         this.accounts = accounts;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     /**
@@ -52,16 +54,21 @@ public final class ResearcherLogins {
      * The researcher whose password it is. A refusal is audited (a launcher user's name is kept, as a refused
      * sign-in to the launcher keeps it) and answers empty, whatever was wrong. The password is hashed once whether
      * the name is a cohort user's, a launcher user's or nobody's (launcher users by smart-oauth's own check, which
-     * takes as long for an unknown name), so that the time taken does not tell which names exist.
+     * takes as long for an unknown name), so that the time taken does not tell which names exist. Too many wrong
+     * passwords for the name are refused by the {@link LoginThrottle} before any check (429 {@code LOGIN_THROTTLED}).
      *
      * @param where what was logged in to, for the audit trail ({@code i2b2})
      */
     public Optional<Researcher> byPassword(String user, String password, String where) {
+        throttle.check(user);
         CohortUsers.Check cohortUser = cohortUsers.check(user, password);
         if (cohortUser.known()) {
             Optional<Researcher> researcher = cohortUser.roles().map(roles -> new Researcher(user, roles));
             if (researcher.isEmpty()) {
+                throttle.failed(user);
                 audit.refused(null, where, CREDENTIALS_WRONG);
+            } else {
+                throttle.succeeded(user);
             }
             return researcher;
         }
@@ -69,9 +76,11 @@ public final class ResearcherLogins {
         try {
             account = accounts.signIn(user, password);
         } catch (OAuthException refused) {
+            throttle.failed(user);
             audit.refused(accounts.find(user).map(UserAccount::id).orElse(null), where, CREDENTIALS_WRONG);
             return Optional.empty();
         }
+        throttle.succeeded(user);
         Optional<Researcher> researcher = ofLauncherUser(account);
         if (researcher.isEmpty()) {
             audit.refused(account.id(), where, NOT_RESEARCHER);

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.smartcc.api.application.Auditor;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.LoginThrottle;
 import org.smartcc.api.application.ResearcherLogins;
 import org.smartcc.api.application.TokenAudit;
 import org.smartcc.oauth.OAuthModule;
@@ -64,8 +65,9 @@ public class OAuthProducers {
     /** The password logins of the i2b2 cells: cohort users, then launcher users. */
     @Produces
     @Singleton
-    ResearcherLogins researcherLogins(CohortUsers cohortUsers, UserAccounts accounts, LoginAudit logins) {
-        return new ResearcherLogins(cohortUsers, accounts, logins);
+    ResearcherLogins researcherLogins(CohortUsers cohortUsers, UserAccounts accounts, LoginAudit logins,
+                                      LoginThrottle throttle) {
+        return new ResearcherLogins(cohortUsers, accounts, logins, throttle);
     }
 
     @Produces

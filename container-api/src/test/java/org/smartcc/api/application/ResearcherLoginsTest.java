@@ -1,9 +1,11 @@
 package org.smartcc.api.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -22,6 +24,7 @@ import org.smartcc.oauth.OAuthModule;
 import org.smartcc.oauth.application.OAuthSettings;
 import org.smartcc.oauth.application.UserAccounts;
 import org.smartcc.store.Database;
+import org.smartcc.store.domain.CodedException;
 
 /**
  * The password logins of the i2b2 cells on a real (H2) store: cohort users, launcher users who may use the cohort
@@ -46,12 +49,23 @@ class ResearcherLoginsTest {
         accounts = OAuthModule.open(db, OAuthSettings.defaults(), Clock.systemUTC(), new JdbcRecordIds(db))
                 .accounts();
         logins = new ResearcherLogins(cohortUsers, accounts, new LoginAudit(new Auditor(trail,
-                Clock.fixed(T, ZoneOffset.UTC))));
+                Clock.fixed(T, ZoneOffset.UTC))), new LoginThrottle(3, Duration.ofMinutes(15), Clock.systemUTC()));
     }
 
     @AfterEach
     void close() {
         db.close();
+    }
+
+    @Test
+    void afterThreeWrongPasswordsEvenTheRightOneIsRefusedUnchecked() {
+        accounts.put("lena", "Lena", "Lind", "lena-password", List.of("researcher"), List.of());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), logins.byPassword("lena", "guess", "i2b2"));
+        }
+        CodedException held = assertThrows(CodedException.class,
+                () -> logins.byPassword("lena", "lena-password", "i2b2"));
+        assertEquals(LoginThrottle.CODE, held.code());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.smartcc.api.application.LoginAudit;
+import org.smartcc.api.application.LoginThrottle;
 import org.smartcc.api.application.ResearcherLogins;
 import org.smartcc.api.domain.Researcher;
 import org.smartcc.api.infrastructure.CohortUsers;
@@ -40,6 +41,8 @@ public class RequestAuthenticator {
     @Inject
     Provider<LoginAudit> logins;
     @Inject
+    Provider<LoginThrottle> throttle;
+    @Inject
     ContainerSettings settings;
 
     /**
@@ -60,7 +63,7 @@ public class RequestAuthenticator {
     Researcher researcher(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (!LauncherOnlyFilter.AUTH.isUserOf(authorization)) {
-            return CohortAuth.researcher(authorization, users.get(), logins.get());
+            return CohortAuth.researcher(authorization, users.get(), logins.get(), throttle.get());
         }
         LauncherOnlyFilter.AUTH.check(authorization, settings.launcherSecret(), LauncherOnlyFilter.OFF_HINT);
         String acting = request.getHeaderString(AdminOnlyFilter.ACTING_USER);
