@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
@@ -88,6 +90,76 @@ class I2b2SmartRecordsTest {
         LoadResult again = ClinicalStore.of(store).loadI2b2Warehouse(warehouse);
         assertEquals(List.of(), again.loaded());
         assertEquals(result.loaded().size(), again.unchanged().size());
+    }
+
+    @Test
+    void demographicsAreThoseOfPatientDimension() throws SQLException {
+        Map<String, List<String>> expected = new TreeMap<>();
+        try (Connection c = warehouse.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT patient_num, sex_cd, CAST(birth_date AS DATE) FROM patient_dimension");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String sex = rs.getString(2);
+                expected.put(rs.getString(1), List.of("M".equals(sex) ? "male" : "F".equals(sex) ? "female" : "-",
+                        String.valueOf(rs.getDate(3))));
+            }
+        }
+        Map<String, List<String>> served = new TreeMap<>();
+        for (String record : expected.keySet()) {
+            Resource d = read("/records/" + record + "/demographics").listSubjectsWithProperty(RDF.type,
+                    Vocab.sp("Demographics")).next();
+            Statement gender = d.getProperty(ResourceFactory.createProperty(Vocab.FOAF, "gender"));
+            served.put(record, List.of(gender == null ? "-" : gender.getString(),
+                    d.getProperty(Vocab.vcard("bday")).getString()));
+        }
+        assertEquals(expected, served);
+    }
+
+    /** Per patient, as many statements of each type as the warehouse has sources for them. */
+    @Test
+    void everyPatientHasAStatementPerDiagnosisCodeDrugCodeLabFactVitalSignSetAndVisit() throws SQLException {
+        String vitals = "('LOINC:8302-2', 'LOINC:3141-9', 'LOINC:39156-5', 'LOINC:8480-6', 'LOINC:8462-4', "
+                + "'LOINC:8867-4', 'LOINC:9279-1', 'LOINC:8310-5', 'LOINC:2710-2')";
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("Problem", "SELECT patient_num, COUNT(DISTINCT concept_cd) FROM observation_fact"
+                + " WHERE concept_cd LIKE 'ICD9:%' GROUP BY patient_num");
+        sources.put("Medication", "SELECT patient_num, COUNT(DISTINCT concept_cd) FROM observation_fact"
+                + " WHERE concept_cd LIKE 'NDC:%' GROUP BY patient_num");
+        sources.put("LabResult", "SELECT patient_num, COUNT(*) FROM observation_fact"
+                + " WHERE concept_cd LIKE 'LOINC:%' AND concept_cd NOT IN " + vitals + " GROUP BY patient_num");
+        sources.put("VitalSignSet", "SELECT patient_num, COUNT(DISTINCT CAST(encounter_num AS VARCHAR) || ' '"
+                + " || CAST(start_date AS VARCHAR)) FROM observation_fact WHERE concept_cd IN " + vitals
+                + " GROUP BY patient_num");
+        sources.put("Encounter", "SELECT patient_num, COUNT(*) FROM visit_dimension GROUP BY patient_num");
+        Map<String, Long> totals = new TreeMap<>();
+        for (Map.Entry<String, String> type : sources.entrySet()) {
+            Map<Integer, Long> expected = perPatient(warehouse, type.getValue());
+            assertEquals(expected, perPatient(store, "SELECT patient_num, COUNT(*) FROM observation_fact"
+                    + " WHERE concept_cd = 'SMART:" + type.getKey() + "' AND modifier_cd = '@' GROUP BY patient_num"),
+                    type.getKey());
+            totals.put(type.getKey(), expected.values().stream().mapToLong(Long::longValue).sum());
+        }
+        System.out.println("statements per type from the i2b2 demo warehouse: " + totals);
+        // and through the record API, for one patient
+        Map<String, String> collections = Map.of("Problem", "problems/", "Medication", "medications/",
+                "LabResult", "lab_results/");
+        for (Map.Entry<String, String> collection : collections.entrySet()) {
+            long served = read("/records/1000000108/" + collection.getValue())
+                    .listSubjectsWithProperty(RDF.type, Vocab.sp(collection.getKey())).toList().size();
+            assertEquals(perPatient(warehouse, sources.get(collection.getKey())).get(1000000108), served,
+                    collection.getValue());
+        }
+    }
+
+    private static Map<Integer, Long> perPatient(Database db, String sql) throws SQLException {
+        Map<Integer, Long> counts = new TreeMap<>();
+        try (Connection c = db.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.put(rs.getInt(1), rs.getLong(2));
+            }
+        }
+        return counts;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -168,30 +169,37 @@ public final class I2b2PatientGraph {
 
     /** One problem per ICD-9 code, from its first fact (any modifier: principal, secondary, ... diagnosis). */
     private void problems() {
-        for (List<WarehousePatient.Fact> facts : byCode("ICD9:").values()) {
-            WarehousePatient.Fact first = facts.get(0);
-            Resource problem = graph.statement("Problem");
-            problem.addProperty(Vocab.spProperty("problemName"),
-                    graph.codedValue(SmartGraph.ICD9, first.code(), title(first), null));
-            problem.addProperty(Vocab.spProperty("startDate"), date(first(facts)));
-        }
+        perCode("ICD9:", "Problem", "problemName", SmartGraph.ICD9);
     }
 
     /** One medication per NDC code, from its first to its last fact. */
     private void medications() {
-        for (List<WarehousePatient.Fact> facts : byCode("NDC:").values()) {
-            WarehousePatient.Fact first = facts.get(0);
-            Resource medication = graph.statement("Medication");
-            medication.addProperty(Vocab.spProperty("drugName"),
-                    graph.codedValue(SmartGraph.NDC, first.code(), title(first), null));
-            medication.addProperty(Vocab.spProperty("startDate"), date(first(facts)));
+        perCode("NDC:", "Medication", "drugName", SmartGraph.NDC).forEach((medication, facts) -> {
             LocalDateTime last = first(facts);
             for (WarehousePatient.Fact f : facts) {
                 LocalDateTime end = f.endDate() == null ? f.startDate() : f.endDate();
                 last = end.isAfter(last) ? end : last;
             }
             medication.addProperty(Vocab.spProperty("endDate"), date(last));
+        });
+    }
+
+    /**
+     * A statement per code of a system, its name the code (a plain sp:Code: the ontology has no class for ICD-9-CM or
+     * NDC) titled by the concept's name, starting at the code's first fact; returns each with its facts.
+     */
+    private Map<Resource, List<WarehousePatient.Fact>> perCode(String prefix, String type, String nameProperty,
+                                                               String system) {
+        Map<Resource, List<WarehousePatient.Fact>> statements = new LinkedHashMap<>();
+        for (List<WarehousePatient.Fact> facts : byCode(prefix).values()) {
+            WarehousePatient.Fact first = facts.get(0);
+            Resource statement = graph.statement(type);
+            statement.addProperty(Vocab.spProperty(nameProperty),
+                    graph.codedValue(system, first.code(), title(first), null));
+            statement.addProperty(Vocab.spProperty("startDate"), date(first(facts)));
+            statements.put(statement, facts);
         }
+        return statements;
     }
 
     private Map<String, List<WarehousePatient.Fact>> byCode(String prefix) {
