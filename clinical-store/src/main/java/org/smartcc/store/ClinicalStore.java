@@ -2,6 +2,7 @@ package org.smartcc.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.smartcc.store.application.I2b2WarehouseLoader;
 import org.smartcc.store.application.RecordLoader;
 import org.smartcc.store.domain.LoadResult;
 import org.smartcc.store.domain.StoreSummary;
@@ -21,10 +22,13 @@ public final class ClinicalStore {
 
     private final JdbcClinicalStore store;
     private final RecordLoader loader;
+    private final I2b2WarehouseLoader warehouseLoader;
 
     private ClinicalStore(JdbcClinicalStore store, SmartOntology ontology) {
         this.store = store;
-        this.loader = new RecordLoader(new SmartRecordMapper(ontology), store);
+        SmartRecordMapper mapper = new SmartRecordMapper(ontology);
+        this.loader = new RecordLoader(mapper, store);
+        this.warehouseLoader = new I2b2WarehouseLoader(mapper, store);
     }
 
     /** The store in {@code database} (opened with {@link Database#open}, so the schema is in place). */
@@ -43,6 +47,15 @@ public final class ClinicalStore {
     /** Loads one record from RDF/XML content; unchanged content is a no-op. */
     public LoadResult load(String recordId, String sourceName, byte[] rdfXml) {
         return loader.load(recordId, sourceName, rdfXml);
+    }
+
+    /**
+     * Imports the patients of an i2b2 warehouse (its CRC tables, read only) as SMART records: record id and patient_num
+     * are the warehouse's patient_num (docs/i2b2-smart-mapping.md). One patient per transaction; a patient that cannot
+     * be mapped is rejected with a code and message and the others load; unchanged patients are skipped.
+     */
+    public LoadResult loadI2b2Warehouse(Database warehouse) {
+        return warehouseLoader.load(warehouse);
     }
 
     public StoreSummary summary() {

@@ -16,6 +16,7 @@ import org.smartcc.store.Database;
 import org.smartcc.store.domain.ClinicalRecord;
 import org.smartcc.store.domain.Concept;
 import org.smartcc.store.domain.Fact;
+import org.smartcc.store.domain.InvalidRecordException;
 import org.smartcc.store.domain.StoreSummary;
 import org.smartcc.store.domain.Visit;
 
@@ -48,11 +49,31 @@ public final class JdbcClinicalStore {
 
     /** Stores a record, replacing any earlier version of it; returns its patient_num. */
     public int replace(ClinicalRecord record) {
+        return replace(record, null);
+    }
+
+    /**
+     * Stores a record under a given patient_num, replacing any earlier version of it: for records imported from an i2b2
+     * warehouse, whose patient sets (made on the warehouse) name its patient_nums.
+     *
+     * @throws InvalidRecordException {@code PATIENT_NUM_TAKEN} when the record is stored under another patient_num,
+     *     or the patient_num is another record's
+     */
+    public int replace(ClinicalRecord record, int patientNum) {
+        return replace(record, Integer.valueOf(patientNum));
+    }
+
+    private int replace(ClinicalRecord record, Integer wantedPatientNum) {
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
-                int patientNum = patientNum(c, record.recordId());
-                delete(c, patientNum);
+                boolean stored = patientNumOf(c, record.recordId()).isPresent();
+                int patientNum = wantedPatientNum == null ? patientNum(c, record.recordId())
+                        : mapPatientNum(c, record.recordId(), wantedPatientNum);
+                // A record not stored before has nothing to delete (the deletes scan tables without a patient index).
+                if (stored) {
+                    delete(c, patientNum);
+                }
                 insertPatient(c, patientNum, record);
                 Map<String, Integer> encounters = insertVisits(c, patientNum, record);
                 insertFacts(c, patientNum, record, encounters);
@@ -92,18 +113,48 @@ public final class JdbcClinicalStore {
     }
 
     private int patientNum(Connection c, String recordId) throws SQLException {
+        Optional<Integer> mapped = patientNumOf(c, recordId);
+        return mapped.isPresent() ? mapped.get() : insertMapping(c, recordId, nextValue(c, "patient_num_seq"));
+    }
+
+    private static Optional<Integer> patientNumOf(Connection c, String recordId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT patient_num FROM patient_mapping "
                 + "WHERE patient_ide = ? AND patient_ide_source = ? AND project_id = ?")) {
             ps.setString(1, recordId);
             ps.setString(2, SOURCE);
             ps.setString(3, PROJECT);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getInt(1);
-                }
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
             }
         }
-        int patientNum = nextValue(c, "patient_num_seq");
+    }
+
+    private static int mapPatientNum(Connection c, String recordId, int patientNum) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT patient_ide, patient_num FROM patient_mapping "
+                + "WHERE (patient_ide = ? OR patient_num = ?) AND patient_ide_source = ? AND project_id = ?")) {
+            ps.setString(1, recordId);
+            ps.setInt(2, patientNum);
+            ps.setString(3, SOURCE);
+            ps.setString(4, PROJECT);
+            boolean mapped = false;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getString(1).equals(recordId) || rs.getInt(2) != patientNum) {
+                        throw new InvalidRecordException("PATIENT_NUM_TAKEN", "record " + recordId + " cannot be "
+                                + "stored as patient_num " + patientNum + ": record " + rs.getString(1)
+                                + " is stored as patient_num " + rs.getInt(2));
+                    }
+                    mapped = true;
+                }
+            }
+            if (mapped) {
+                return patientNum;
+            }
+        }
+        return insertMapping(c, recordId, patientNum);
+    }
+
+    private static int insertMapping(Connection c, String recordId, int patientNum) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO patient_mapping (patient_ide, patient_ide_source, "
                 + "patient_num, patient_ide_status, project_id, import_date) VALUES (?, ?, ?, 'Active', ?, ?)")) {
             ps.setString(1, recordId);

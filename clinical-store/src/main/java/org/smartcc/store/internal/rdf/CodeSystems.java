@@ -20,6 +20,7 @@ final class CodeSystems {
         PREFIXES.put("http://www2a.cdc.gov/nip/IIS/IISStandards/vaccines.asp?rpt=vg#", "CVXVG");
         PREFIXES.put("http://hl7.org/fhir/sid/icd-9-cm/", "ICD9");
         PREFIXES.put("http://purl.bioontology.org/ontology/ICD9CM/", "ICD9");
+        PREFIXES.put("http://hl7.org/fhir/sid/ndc/", "NDC");
     }
 
     private CodeSystems() {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.apache.jena.rdf.model.Resource;
 import org.smartcc.store.Vocab;
+import org.smartcc.store.internal.graph.SmartGraph;
 
 /**
  * Synthea allergies become sp:Allergy statements. SMART gives an allergy one reaction and one severity, Synthea up

@@ -12,6 +12,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.smartcc.store.Vocab;
 import org.smartcc.store.domain.InvalidRecordException;
+import org.smartcc.store.internal.graph.SmartGraph;
 
 /**
  * Builds the SMART statements of one Synthea patient (docs/synthea-mapping.md has the table). A row that cannot be
@@ -84,11 +85,8 @@ public final class SyntheaPatientGraph {
         SmartGraph.literal(d, Vocab.spProperty("race"), row.text("RACE"));
         SmartGraph.literal(d, Vocab.spProperty("ethnicity"), row.text("ETHNICITY"));
         // The Synthea Id is the patient's identifier in the source, which is what a medical record number is.
-        d.addProperty(Vocab.spProperty("medicalRecordNumber"), graph.node(Vocab.CODE)
-                .addProperty(RDF.type, ResourceFactory.createResource(Vocab.SPCODE + "MedicalRecordNumber"))
-                .addProperty(Vocab.spProperty("system"), "Synthea")
-                .addProperty(Vocab.IDENTIFIER, patient.id())
-                .addProperty(Vocab.TITLE, "Synthea patient " + patient.id()));
+        d.addProperty(Vocab.spProperty("medicalRecordNumber"),
+                graph.medicalRecordNumber("Synthea", patient.id(), "Synthea patient " + patient.id()));
     }
 
     private void encounters() {

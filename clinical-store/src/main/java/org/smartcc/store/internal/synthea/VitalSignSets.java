@@ -1,13 +1,16 @@
 package org.smartcc.store.internal.synthea;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.jena.rdf.model.Resource;
 import org.smartcc.store.Vocab;
+import org.smartcc.store.internal.graph.SmartGraph;
+import org.smartcc.store.internal.graph.VitalSignSetStatement;
+import org.smartcc.store.internal.graph.VitalSignSlot;
 
 /**
  * Vital-sign observations taken at one encounter and time become one sp:VitalSignSet, each known LOINC code filling
@@ -17,30 +20,25 @@ import org.smartcc.store.Vocab;
 final class VitalSignSets {
 
     /**
-     * A slot of sp:VitalSignSet. {@code loinc} and {@code title} are SMART's enumerated spcode:VitalSign code, which
-     * can differ from the code Synthea writes (body weight is 3141-9 in SMART, 29463-7 in Synthea); the source code
-     * is then kept as the CodedValue's sp:provenance. The unit is SMART's fixed unit for the slot; Synthea writes the
-     * same UCUM unit, sometimes without the annotation ({@code /min} for {@code {beats}/min}).
+     * A Synthea vital-sign code and the SMART slot it fills. SMART's code can differ from the one Synthea writes (body
+     * weight is 3141-9 in SMART, 29463-7 in Synthea); the source code is then kept as the CodedValue's sp:provenance.
+     * Synthea writes SMART's UCUM unit, sometimes without the annotation ({@code /min} for {@code {beats}/min}).
      */
-    private record Slot(String property, boolean bloodPressure, String loinc, String title, String syntheaUnit,
-                        String smartUnit) {
+    private record Slot(VitalSignSlot slot, String syntheaUnit) {
     }
 
     private static final Map<String, Slot> SLOTS = Map.ofEntries(
-            Map.entry("8302-2", new Slot("height", false, "8302-2", "Body height", "cm", "cm")),
-            Map.entry("29463-7", new Slot("weight", false, "3141-9", "Body weight", "kg", "kg")),
-            Map.entry("39156-5", new Slot("bodyMassIndex", false, "39156-5", "Body mass index", "kg/m2", "kg/m2")),
-            Map.entry("8480-6", new Slot("systolic", true, "8480-6", "Intravascular systolic", "mm[Hg]", "mm[Hg]")),
-            Map.entry("8462-4", new Slot("diastolic", true, "8462-4", "Intravascular diastolic", "mm[Hg]", "mm[Hg]")),
-            Map.entry("8867-4", new Slot("heartRate", false, "8867-4", "Heart rate", "/min", "{beats}/min")),
-            Map.entry("9279-1", new Slot("respiratoryRate", false, "9279-1", "Respiration rate", "/min",
-                    "{breaths}/min")),
-            Map.entry("8310-5", new Slot("temperature", false, "8310-5", "Body temperature", "Cel", "Cel")),
-            Map.entry("2708-6", new Slot("oxygenSaturation", false, "2710-2", "Oxygen saturation", "%",
-                    "%{HemoglobinSaturation}")),
-            Map.entry("59408-5", new Slot("oxygenSaturation", false, "2710-2", "Oxygen saturation", "%",
-                    "%{HemoglobinSaturation}")),
-            Map.entry("9843-4", new Slot("headCircumference", false, "8287-5", "Head circumference", "cm", "cm")));
+            Map.entry("8302-2", new Slot(VitalSignSlot.HEIGHT, "cm")),
+            Map.entry("29463-7", new Slot(VitalSignSlot.WEIGHT, "kg")),
+            Map.entry("39156-5", new Slot(VitalSignSlot.BODY_MASS_INDEX, "kg/m2")),
+            Map.entry("8480-6", new Slot(VitalSignSlot.SYSTOLIC, "mm[Hg]")),
+            Map.entry("8462-4", new Slot(VitalSignSlot.DIASTOLIC, "mm[Hg]")),
+            Map.entry("8867-4", new Slot(VitalSignSlot.HEART_RATE, "/min")),
+            Map.entry("9279-1", new Slot(VitalSignSlot.RESPIRATORY_RATE, "/min")),
+            Map.entry("8310-5", new Slot(VitalSignSlot.TEMPERATURE, "Cel")),
+            Map.entry("2708-6", new Slot(VitalSignSlot.OXYGEN_SATURATION, "%")),
+            Map.entry("59408-5", new Slot(VitalSignSlot.OXYGEN_SATURATION, "%")),
+            Map.entry("9843-4", new Slot(VitalSignSlot.HEAD_CIRCUMFERENCE, "cm")));
 
     private VitalSignSets() {
     }
@@ -55,52 +53,40 @@ final class VitalSignSets {
             }
         }
         for (List<CsvRow> rows : sets.values()) {
-            Resource set = graph.statement("VitalSignSet");
-            set.addProperty(Vocab.DATE, rows.get(0).requiredDate("DATE"));
-            set.addProperty(Vocab.spProperty("encounter"), encounterOf.apply(rows.get(0)));
-            Map<String, CsvRow> filled = new LinkedHashMap<>();
-            Resource bloodPressure = null;
+            VitalSignSetStatement set = new VitalSignSetStatement(graph, rows.get(0).requiredDate("DATE"),
+                    encounterOf.apply(rows.get(0)));
+            Map<VitalSignSlot, CsvRow> filledBy = new EnumMap<>(VitalSignSlot.class);
             for (CsvRow row : rows) {
                 Slot slot = SLOTS.get(row.required("CODE"));
-                CsvRow earlier = filled.putIfAbsent(slot.property(), row);
+                String value = row.number("VALUE");
+                CsvRow earlier = filledBy.putIfAbsent(slot.slot(), row);
                 if (earlier != null) {
                     // Oxygen saturation may come under both of its LOINC codes: one reading, written twice.
-                    if (earlier.number("VALUE").equals(row.number("VALUE"))) {
+                    if (set.valueIn(slot.slot()).equals(value)) {
                         continue;
                     }
-                    throw row.problem("SYNTHEA_DUPLICATE_VITAL", "a second " + slot.property() + " at the same "
-                            + "encounter and DATE as " + earlier.where() + " (a vital sign set has one of each)");
+                    throw row.problem("SYNTHEA_DUPLICATE_VITAL", "a second " + slot.slot().property() + " at the "
+                            + "same encounter and DATE as " + earlier.where() + " (a vital sign set has one of each)");
                 }
-                Resource vital = vitalSign(graph, row, slot);
-                if (slot.bloodPressure()) {
-                    if (bloodPressure == null) {
-                        bloodPressure = graph.node(Vocab.sp("BloodPressure"));
-                        set.addProperty(Vocab.spProperty("bloodPressure"), bloodPressure);
-                    }
-                    bloodPressure.addProperty(Vocab.spProperty(slot.property()), vital);
-                } else {
-                    set.addProperty(Vocab.spProperty(slot.property()), vital);
-                }
+                vitalSign(graph, set, row, slot);
             }
         }
     }
 
-    private static Resource vitalSign(SmartGraph graph, CsvRow row, Slot slot) {
+    private static void vitalSign(SmartGraph graph, VitalSignSetStatement set, CsvRow row, Slot slot) {
         String unit = row.required("UNITS");
-        if (!unit.equals(slot.syntheaUnit()) && !unit.equals(slot.smartUnit())) {
-            throw row.problem("SYNTHEA_UNIT", "UNITS '" + unit + "' of " + slot.property() + " is not "
+        if (!unit.equals(slot.syntheaUnit()) && !unit.equals(slot.slot().unit())) {
+            throw row.problem("SYNTHEA_UNIT", "UNITS '" + unit + "' of " + slot.slot().property() + " is not "
                     + slot.syntheaUnit() + " (the loader does not convert units)");
         }
         String code = row.required("CODE");
-        Resource name = graph.codedValue(SmartGraph.LOINC, slot.loinc(), slot.title(), "VitalSign");
-        if (!code.equals(slot.loinc())) {
+        Resource name = set.fill(slot.slot(), row.number("VALUE"));
+        if (!code.equals(slot.slot().loinc())) {
             name.addProperty(Vocab.spProperty("provenance"), graph.node(Vocab.sp("CodeProvenance"))
                     .addProperty(Vocab.spProperty("sourceCode"), graph.model().createResource(SmartGraph.LOINC + code))
                     .addProperty(Vocab.TITLE, row.required("DESCRIPTION"))
                     .addProperty(Vocab.spProperty("translationFidelity"),
                             graph.model().createResource(Vocab.SPCODE + "TranslationFidelity#automated")));
         }
-        return graph.valueAndUnit(Vocab.sp("VitalSign"), row.number("VALUE"), slot.smartUnit())
-                .addProperty(Vocab.spProperty("vitalName"), name);
     }
 }
