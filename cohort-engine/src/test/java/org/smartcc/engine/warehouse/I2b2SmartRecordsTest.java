@@ -18,7 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -34,6 +36,7 @@ import org.smartcc.engine.I2b2DemoWarehouse;
 import org.smartcc.engine.SharedSpark;
 import org.smartcc.records.RdfFormat;
 import org.smartcc.records.RecordApi;
+import org.smartcc.records.VerifierChecks;
 import org.smartcc.records.application.RecordResponse;
 import org.smartcc.records.domain.ApiCallTable;
 import org.smartcc.store.ClinicalStore;
@@ -149,6 +152,30 @@ class I2b2SmartRecordsTest {
             assertEquals(perPatient(warehouse, sources.get(collection.getKey())).get(1000000108), served,
                     collection.getValue());
         }
+    }
+
+    /**
+     * The API Verifier's checks on every collection of three patients find only what docs/i2b2-smart-mapping.md
+     * says is missing: medications have no instructions (i2b2's dose and frequency modifiers are not mapped).
+     */
+    @Test
+    void theApiVerifierFindsOnlyTheMissingMedicationInstructions() throws IOException {
+        VerifierChecks verifier = new VerifierChecks(shared("smart-data/verifier/verifier-queries.json"));
+        Map<String, String> collections = Map.of("Problem", "problems/", "Medication", "medications/",
+                "LabResult", "lab_results/", "VitalSignSet", "vital_sign_sets/", "Encounter", "encounters/",
+                "Demographics", "demographics");
+        Set<String> failures = new TreeSet<>();
+        for (String record : List.of("1000000001", "1000000050", "1000000108")) {
+            for (Map.Entry<String, String> collection : collections.entrySet()) {
+                Model answer = read("/records/" + record + "/" + collection.getValue());
+                for (VerifierChecks.Check check : verifier.checks(collection.getKey())) {
+                    if (VerifierChecks.run(check, answer) != null) {
+                        failures.add(collection.getKey() + ": " + check.description());
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of("Medication: sp:Medication must have at least one sp:instructions property"), failures);
     }
 
     private static Map<Integer, Long> perPatient(Database db, String sql) throws SQLException {
