@@ -60,8 +60,9 @@ public final class I2b2WarehouseLoader {
             });
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "could not read the i2b2 warehouse", e);
-            rejected.add(new LoadResult.Rejection(WAREHOUSE, "I2B2_WAREHOUSE", "the i2b2 warehouse could not be read: "
-                    + e.getMessage()));
+            // the driver's message may name the warehouse's host, and rejections are shown on the public /status
+            rejected.add(new LoadResult.Rejection(WAREHOUSE, "I2B2_WAREHOUSE", "the i2b2 warehouse could not be read"
+                    + " (SQL state " + e.getSQLState() + "; the server log has the error)"));
         }
         return new LoadResult(loaded, unchanged, rejected);
     }

@@ -35,7 +35,8 @@ import org.smartcc.store.domain.LoadResult;
  * Brings the container up in the background once it is deployed, so that liveness answers at once: open the store
  * (which migrates the schema), load the sample records into an empty store (first start only), install the apps,
  * then start Spark, write a Parquet snapshot and open the cohort runs. With an i2b2 warehouse configured the store
- * loads no samples: the snapshots are written from the warehouse, and the store keeps runs, users and audit. Every resource is opened here, in this order,
+ * loads no samples: it imports the warehouse's patients as SMART records, the snapshots are written from the
+ * warehouse, and the store keeps runs, users and audit. Every resource is opened here, in this order,
  * rather than by the first request that happens to need it; the providers defer each to its step.
  */
 @ApplicationScoped
@@ -109,6 +110,7 @@ public class StartupLoad {
             if (!loadWarehouseDemoData()) {
                 return;
             }
+            importWarehouseRecords();
             installApps();
             if (settings.devMode()) {
                 oauth.get().accounts().createDevelopmentLogin();
@@ -184,6 +186,35 @@ public class StartupLoad {
             message = "not started: i2b2's demo data could not be loaded into the i2b2 warehouse (see the server log)";
             LOG.log(Level.SEVERE, message, e);
             return false;
+        }
+    }
+
+    /**
+     * On an i2b2 warehouse its patients become SMART records of the store (record id and patient_num the warehouse's
+     * patient_num), so that the SMART API, the launcher and cohort mode serve them; a patient whose facts have not
+     * changed is skipped. A failure leaves the container serving what the store holds: the cohort calls read the
+     * warehouse's snapshot either way.
+     */
+    private void importWarehouseRecords() {
+        Optional<Database> source = warehouse.database();
+        if (source.isEmpty()) {
+            return;
+        }
+        state = ContainerState.LOADING;
+        message = "importing the i2b2 warehouse's patients as SMART records";
+        LOG.info(message);
+        long start = System.nanoTime();
+        try {
+            LoadResult result = store.get().loadI2b2Warehouse(source.get());
+            rejections.addAll(result.rejected());
+            LOG.info(() -> "i2b2 warehouse: " + result.loaded().size() + " patients imported as SMART records, "
+                    + result.unchanged().size() + " unchanged, " + result.rejected().size() + " rejected, in "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+        } catch (RuntimeException e) {
+            // the exception's text may name the warehouse's location: the log has it, the status does not
+            LOG.log(Level.SEVERE, "the i2b2 warehouse's patients could not be imported as SMART records", e);
+            rejections.add(new LoadResult.Rejection("i2b2 warehouse", "WAREHOUSE_IMPORT_FAILED",
+                    "the warehouse's patients could not be imported as SMART records (see the server log)"));
         }
     }
 
