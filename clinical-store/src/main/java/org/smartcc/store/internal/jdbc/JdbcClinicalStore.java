@@ -114,7 +114,25 @@ public final class JdbcClinicalStore {
 
     private int patientNum(Connection c, String recordId) throws SQLException {
         Optional<Integer> mapped = patientNumOf(c, recordId);
-        return mapped.isPresent() ? mapped.get() : insertMapping(c, recordId, nextValue(c, "patient_num_seq"));
+        return mapped.isPresent() ? mapped.get() : insertMapping(c, recordId, freePatientNum(c));
+    }
+
+    /**
+     * The sequence's next patient_num that no record has: records imported from an i2b2 warehouse keep the
+     * warehouse's numbers, which the sequence knows nothing of, and two records under one number would share facts.
+     */
+    private int freePatientNum(Connection c) throws SQLException {
+        try (PreparedStatement taken = c.prepareStatement("SELECT 1 FROM patient_mapping WHERE patient_num = ?")) {
+            while (true) {
+                int candidate = nextValue(c, "patient_num_seq");
+                taken.setInt(1, candidate);
+                try (ResultSet rs = taken.executeQuery()) {
+                    if (!rs.next()) {
+                        return candidate;
+                    }
+                }
+            }
+        }
     }
 
     private static Optional<Integer> patientNumOf(Connection c, String recordId) throws SQLException {

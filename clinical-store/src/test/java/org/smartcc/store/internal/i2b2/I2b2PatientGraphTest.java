@@ -134,6 +134,17 @@ class I2b2PatientGraphTest {
         }
     }
 
+    @Test
+    void aRecordNumberedByTheSequenceSkipsTheNumbersWarehouseRecordsKeep() {
+        try (Database db = Database.open("jdbc:h2:mem:i2b2-patient-num-sequence;DB_CLOSE_DELAY=-1", "sa", "")) {
+            JdbcClinicalStore store = new JdbcClinicalStore(db);
+            // a warehouse that numbers its patients from 1, as the sequence does
+            assertEquals(1, store.replace(record("1"), 1));
+            assertEquals(2, store.replace(record("2"), 2));
+            assertEquals(3, store.replace(record("a-sample")));
+        }
+    }
+
     private static ClinicalRecord record(String id) {
         WarehousePatient p = new WarehousePatient(new WarehousePatient.Patient(1, "F", DAY, null, null, null, null),
                 List.of(), List.of());
