@@ -4,12 +4,16 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -172,7 +176,10 @@ public final class I2b2PatientGraph {
         perCode("ICD9:", "Problem", "problemName", SmartGraph.ICD9);
     }
 
-    /** One medication per NDC code, from its first to its last fact. */
+    /**
+     * One medication per NDC code, from its first to its last fact, with the instructions of its latest order
+     * ({@link #instructions}).
+     */
     private void medications() {
         perCode("NDC:", "Medication", "drugName", SmartGraph.NDC).forEach((medication, facts) -> {
             LocalDateTime last = first(facts);
@@ -181,7 +188,44 @@ public final class I2b2PatientGraph {
                 last = end.isAfter(last) ? end : last;
             }
             medication.addProperty(Vocab.spProperty("endDate"), date(last));
+            instructions(facts).ifPresent(text -> medication.addProperty(Vocab.spProperty("instructions"), text));
         });
+    }
+
+    /**
+     * The latest order's instructions as its modifier facts record them: i2b2's sig ({@code MED:SIG}) when there is
+     * one, else its dose, route and frequency ({@code MED:DOSE}, {@code MED:ROUTE}, {@code MED:FREQ}: "300 mg PO
+     * QHS"), then any free-text instruction ({@code MED:INST}). An order is the facts of one encounter, start and
+     * instance; empty when the order has none of these.
+     */
+    static Optional<String> instructions(List<WarehousePatient.Fact> facts) {
+        WarehousePatient.Fact latest = facts.stream().max(Comparator.comparing(WarehousePatient.Fact::startDate)
+                .thenComparingInt(WarehousePatient.Fact::encounterNum)
+                .thenComparingInt(WarehousePatient.Fact::instanceNum)).orElseThrow();
+        Map<String, String> modifiers = new HashMap<>();
+        for (WarehousePatient.Fact f : facts) {
+            if (f.encounterNum() == latest.encounterNum() && f.startDate().equals(latest.startDate())
+                    && f.instanceNum() == latest.instanceNum()) {
+                modifierText(f).ifPresent(text -> modifiers.putIfAbsent(f.modifierCd(), text));
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (modifiers.containsKey("MED:SIG")) {
+            parts.add(modifiers.get("MED:SIG"));
+        } else {
+            Stream.of("MED:DOSE", "MED:ROUTE", "MED:FREQ").map(modifiers::get).filter(Objects::nonNull)
+                    .forEach(parts::add);
+        }
+        Optional.ofNullable(modifiers.get("MED:INST")).ifPresent(parts::add);
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", parts));
+    }
+
+    /** A number with its unit ("300 mg"), or a text ("QHS"); empty for an empty one. */
+    private static Optional<String> modifierText(WarehousePatient.Fact f) {
+        if ("N".equals(f.valtypeCd()) && f.nvalNum() != null) {
+            return Optional.of((f.nvalNum().stripTrailingZeros().toPlainString() + unitSuffix(f)).strip());
+        }
+        return Optional.ofNullable(f.tvalChar()).map(String::strip).filter(t -> !t.isEmpty());
     }
 
     /**

@@ -3,6 +3,7 @@ package org.smartcc.store.internal.i2b2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -106,6 +107,24 @@ class I2b2PatientGraphTest {
     }
 
     @Test
+    void aMedicationsInstructionsAreItsLatestOrdersSigElseDoseRouteAndFrequency() {
+        String ndc = "NDC:00002314530";
+        LocalDateTime later = DAY.plusDays(30);
+        List<WarehousePatient.Fact> facts = List.of(
+                fact(ndc, "@", DAY, null), modifier(ndc, "MED:SIG", DAY, "T", "1 tab daily", null, null),
+                fact(ndc, "@", later, null), modifier(ndc, "MED:DOSE", later, "N", "E", "300.00000", "mg"),
+                modifier(ndc, "MED:ROUTE", later, "T", "PO", null, null),
+                modifier(ndc, "MED:FREQ", later, "T", "QHS", null, null));
+        assertEquals("300 mg PO QHS", I2b2PatientGraph.instructions(facts).orElseThrow());
+        assertEquals("1 tab daily", I2b2PatientGraph.instructions(facts.subList(0, 2)).orElseThrow());
+        assertEquals("1 tab daily with food", I2b2PatientGraph.instructions(List.of(facts.get(0), facts.get(1),
+                modifier(ndc, "MED:INST", DAY, "T", "with food", null, null))).orElseThrow());
+        assertTrue(I2b2PatientGraph.instructions(List.of(fact(ndc, "@", DAY, null))).isEmpty());
+        Resource medication = only(graph(facts.toArray(WarehousePatient.Fact[]::new)), "Medication");
+        assertEquals("300 mg PO QHS", medication.getProperty(Vocab.spProperty("instructions")).getString());
+    }
+
+    @Test
     void demographicsNameTheRecordAndLeaveOutAGenderSmartHasNoWordFor() {
         Resource d = only(I2b2PatientGraph.of(new WarehousePatient(new WarehousePatient.Patient(1000000042, "U",
                 DAY, null, "02115", "white", "english"), List.of(), List.of()), Map.of()), "Demographics");
@@ -169,6 +188,12 @@ class I2b2PatientGraphTest {
                                              String flag) {
         return new WarehousePatient.Fact(ENCOUNTER, "LOINC:" + loinc, "@", 1, DAY, null, valtype, tval,
                 nval == null ? null : new BigDecimal(nval), flag, unit);
+    }
+
+    private static WarehousePatient.Fact modifier(String concept, String modifier, LocalDateTime start, String valtype,
+                                                  String tval, String nval, String unit) {
+        return new WarehousePatient.Fact(ENCOUNTER, concept, modifier, 1, start, null, valtype, tval,
+                nval == null ? null : new BigDecimal(nval), null, unit);
     }
 
     private static WarehousePatient.Fact fact(String concept, String modifier, LocalDateTime start, LocalDateTime end) {
