@@ -44,7 +44,9 @@ import org.smartcc.store.Database;
 
 /**
  * i2b2's demo data, loaded by i2b2's own scripts, gives i2b2's counts: each of i2b2's test messages that carries a
- * count runs through the i2b2 reader and the planner on a snapshot of the warehouse. Runs with {@code -Ppostgresql}.
+ * count runs through the i2b2 reader and the planner on a snapshot of the warehouse; and the planner's patients equal
+ * those of a reference evaluation in SQL on the warehouse itself (the planner's differential test on this data). Runs
+ * with {@code -Ppostgresql}.
  */
 class I2b2DemoCountsTest {
 
@@ -59,6 +61,7 @@ class I2b2DemoCountsTest {
 
     static Database warehouse;
     static Snapshot snapshot;
+    private static Map<Path, Optional<Set<Long>>> answers;
 
     @BeforeAll
     static void load() {
@@ -92,26 +95,82 @@ class I2b2DemoCountsTest {
      */
     @Test
     void theTestMessagesGiveI2b2sCountsOrTheDocumentedAnswer() throws Exception {
-        PatientSetPlanner planner = planner(snapshot);
         Map<String, Set<Long>> asserted = assertedCounts();
-        Map<String, String> mismatches = new ConcurrentSkipListMap<>();
-        List<Path> compared = testMessages().stream()
-                .filter(file -> expected(file.getFileName().toString(), asserted) != null).toList();
-        ForkJoinPool pool = new ForkJoinPool(2);
-        try {
-            pool.submit(() -> compared.parallelStream().forEach(file -> {
-                String answer = answer(planner, file);
-                Optional<Set<Long>> expected = expected(file.getFileName().toString(), asserted);
-                if (expected.isPresent() && !expected.get().stream().map(String::valueOf).toList().contains(answer)) {
-                    mismatches.put(testFiles().relativize(file).toString(), answer);
-                }
-            })).get();
-        } finally {
-            pool.shutdown();
+        Map<String, String> mismatches = new TreeMap<>();
+        int compared = 0;
+        for (Map.Entry<Path, Optional<Set<Long>>> answer : answers().entrySet()) {
+            Optional<Set<Long>> expected = expected(answer.getKey().getFileName().toString(), asserted);
+            if (expected == null) {
+                continue;
+            }
+            compared++;
+            String count = answer.getValue().map(patients -> String.valueOf(patients.size())).orElse("refused");
+            if (expected.isPresent() && !expected.get().stream().map(String::valueOf).toList().contains(count)) {
+                mismatches.put(testFiles().relativize(answer.getKey()).toString(), count);
+            }
         }
-        System.out.printf("%d test messages with a count, %d differ from i2b2's: %s%n", compared.size(),
-                mismatches.size(), mismatches);
+        System.out.printf("%d test messages with a count, %d differ from i2b2's: %s%n", compared, mismatches.size(),
+                mismatches);
         assertEquals(documentedDifferences(), mismatches);
+    }
+
+    /**
+     * The planner's differential test on i2b2's data: the planner's patients equal those of the reference
+     * ({@link ReferenceQueries}: plain SQL per panel on the PostgreSQL warehouse, the rest in plain Java) for every
+     * test message both answer, whatever i2b2 recorded. The reference leaves out what {@link ReferenceSql} lists; the
+     * test requires that what it compares covers each construct.
+     */
+    @Test
+    void thePlannerAgreesWithReferenceSqlOnTheTestMessages() throws Exception {
+        Map<String, Set<Long>> differences = new TreeMap<>();
+        Map<String, Integer> leftOut = new TreeMap<>();
+        Set<String> covered = new TreeSet<>();
+        Map<Path, Optional<Set<Long>>> answers = answers();
+        long start = System.nanoTime();
+        try (Connection c = warehouse.dataSource().getConnection()) {
+            ReferenceQueries reference = new ReferenceQueries(c);
+            for (Map.Entry<Path, Optional<Set<Long>>> answer : answers.entrySet()) {
+                if (answer.getValue().isEmpty()) {
+                    leftOut.merge("refused by the planner", 1, Integer::sum);
+                    continue;
+                }
+                QueryDefinition query = parse(answer.getKey());
+                Set<Long> expected;
+                try {
+                    expected = reference.patients(query);
+                } catch (ReferenceSql.Unsupported e) {
+                    leftOut.merge(e.getMessage(), 1, Integer::sum);
+                    continue;
+                }
+                covered.addAll(ReferenceCoverage.constructs(query));
+                if (!expected.equals(answer.getValue().get())) {
+                    differences.put(testFiles().relativize(answer.getKey()).toString(), expected);
+                }
+            }
+        }
+        System.out.printf("planner vs reference SQL: %d messages compared (reference in %d s), %d differ %s; left out:"
+                + " %s%n", answers.size() - leftOut.values().stream().mapToInt(Integer::intValue).sum(),
+                (System.nanoTime() - start) / 1_000_000_000, differences.size(), differences.keySet(), leftOut);
+        assertEquals(Map.of(), differences);
+        assertEquals(ReferenceCoverage.ALL, covered);
+    }
+
+    /** The planner's patients for every cohort message (empty when refused), planned two at a time, once. */
+    private static synchronized Map<Path, Optional<Set<Long>>> answers() throws Exception {
+        if (answers == null) {
+            PatientSetPlanner planner = planner(snapshot);
+            Map<Path, Optional<Set<Long>>> all = new ConcurrentSkipListMap<>();
+            List<Path> messages = testMessages();
+            ForkJoinPool pool = new ForkJoinPool(2);
+            try {
+                pool.submit(() -> messages.parallelStream().forEach(file -> all.put(file, answer(planner, file))))
+                        .get();
+            } finally {
+                pool.shutdown();
+            }
+            answers = all;
+        }
+        return answers;
     }
 
     /**
@@ -139,12 +198,15 @@ class I2b2DemoCountsTest {
         assertEquals(withDiagnosis, diagnoses.patients().value());
     }
 
-    /** The patient count as text, or {@code refused} when the query is refused. */
-    private static String answer(PatientSetPlanner planner, Path file) {
+    /** The patients, or empty when the query is refused. */
+    private static Optional<Set<Long>> answer(PatientSetPlanner planner, Path file) {
         try {
-            return String.valueOf(planner.plan(parse(file)).patients().count());
+            Set<Long> patients = new TreeSet<>();
+            planner.plan(parse(file)).patients().collectAsList().forEach(r -> patients.add(((Number) r.get(0))
+                    .longValue()));
+            return Optional.of(patients);
         } catch (QueryDefinitionException e) {
-            return "refused";
+            return Optional.empty();
         }
     }
 
