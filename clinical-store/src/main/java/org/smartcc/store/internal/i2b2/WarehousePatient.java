@@ -15,7 +15,7 @@ import org.smartcc.store.internal.rdf.SmartRecordMapper;
 public record WarehousePatient(Patient patient, List<Visit> visits, List<Fact> facts) {
 
     /** Changes whenever the mapping gives other statements for the same rows. */
-    static final String MAPPING_VERSION = "i2b2-smart-mapping 1";
+    static final String MAPPING_VERSION = "i2b2-smart-mapping 2"; // 2: medications' instructions
 
     public record Patient(int patientNum, String sexCd, LocalDateTime birthDate, LocalDateTime deathDate, String zipCd,
                           String raceCd, String languageCd) {
