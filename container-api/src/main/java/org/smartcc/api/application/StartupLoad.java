@@ -12,11 +12,15 @@ import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.smartcc.api.infrastructure.CohortUsers;
 import org.smartcc.api.infrastructure.ContainerSettings;
 import org.smartcc.api.infrastructure.DeploymentEvents;
@@ -43,6 +47,8 @@ import org.smartcc.store.domain.LoadResult;
 public class StartupLoad {
 
     private static final Logger LOG = Logger.getLogger(StartupLoad.class.getName());
+    /** The source of the warehouse import's rejections on the status. */
+    static final String WAREHOUSE = "i2b2 warehouse";
 
     @Inject
     ContainerSettings settings;
@@ -206,16 +212,32 @@ public class StartupLoad {
         long start = System.nanoTime();
         try {
             LoadResult result = store.get().loadI2b2Warehouse(source.get());
-            rejections.addAll(result.rejected());
+            rejections.addAll(publicView(result.rejected()));
             LOG.info(() -> "i2b2 warehouse: " + result.loaded().size() + " patients imported as SMART records, "
                     + result.unchanged().size() + " unchanged, " + result.rejected().size() + " rejected, in "
                     + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (RuntimeException e) {
             // the exception's text may name the warehouse's location: the log has it, the status does not
             LOG.log(Level.SEVERE, "the i2b2 warehouse's patients could not be imported as SMART records", e);
-            rejections.add(new LoadResult.Rejection("i2b2 warehouse", "WAREHOUSE_IMPORT_FAILED",
+            rejections.add(new LoadResult.Rejection(WAREHOUSE, "WAREHOUSE_IMPORT_FAILED",
                     "the warehouse's patients could not be imported as SMART records (see the server log)"));
         }
+    }
+
+    /**
+     * A rejected warehouse patient's message names the patient and the fact's date and value, and the status is
+     * public: it says how many rejections of each code the import met, and the server log (where the loader wrote
+     * each one) says which patients and why. A rejection of the warehouse itself names none and stays as it is.
+     */
+    static List<LoadResult.Rejection> publicView(List<LoadResult.Rejection> rejected) {
+        Map<String, Long> perCode = rejected.stream().filter(r -> !WAREHOUSE.equals(r.source()))
+                .collect(Collectors.groupingBy(LoadResult.Rejection::code, TreeMap::new, Collectors.counting()));
+        List<LoadResult.Rejection> view = new ArrayList<>(rejected.stream()
+                .filter(r -> WAREHOUSE.equals(r.source())).toList());
+        perCode.forEach((code, count) -> view.add(new LoadResult.Rejection(WAREHOUSE, code, count + " of the"
+                + " warehouse's patients or rows could not be imported as SMART records (the server log names each"
+                + " and the problem)")));
+        return view;
     }
 
     private void installApps() {
@@ -269,7 +291,7 @@ public class StartupLoad {
 
     /** Where the snapshots come from: {@code i2b2 warehouse} or {@code clinical store}, never the warehouse's URL. */
     public String snapshotSource() {
-        return warehouse.configured() ? "i2b2 warehouse" : "clinical store";
+        return warehouse.configured() ? WAREHOUSE : "clinical store";
     }
 
     public ContainerState state() {
