@@ -60,19 +60,23 @@ final class GroupCommit<T> {
             batch = waiting;
             waiting = new ArrayList<>();
         }
-        RuntimeException failure = null;
+        // an Error leaves the write unfinished: the batch then fails, and the next caller writes, rather than every
+        // later caller waiting for a write that never ends
+        RuntimeException failure = new IllegalStateException("the write was not completed");
         try {
             writeAll.accept(batch.stream().map(p -> p.item).toList());
+            failure = null;
         } catch (RuntimeException e) {
             failure = e;
-        }
-        synchronized (lock) {
-            for (Pending<T> p : batch) {
-                p.done = true;
-                p.failure = failure;
+        } finally {
+            synchronized (lock) {
+                for (Pending<T> p : batch) {
+                    p.done = true;
+                    p.failure = failure;
+                }
+                writing = false;
+                lock.notifyAll();
             }
-            writing = false;
-            lock.notifyAll();
         }
         rethrow(mine);
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class GroupCommitTest {
 
@@ -96,6 +97,20 @@ class GroupCommitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @Timeout(10) // without the reset, the next caller would wait for ever
+    void anErrorInAWriteFailsItsBatchAndTheNextCallerWritesAgain() {
+        GroupCommit<String> commit = new GroupCommit<>(items -> {
+            if (items.contains("fatal")) {
+                throw new StackOverflowError();
+            }
+            batches.add(items);
+        });
+        assertThrows(StackOverflowError.class, () -> commit.write("fatal"));
+        commit.write("next");
+        assertEquals(List.of(List.of("next")), batches);
     }
 
     private static void await(CountDownLatch latch) {
